@@ -1,0 +1,43 @@
+/** Money helpers shared by the build and finance stages. */
+import type { ResolvedPhase, ResolvedScenario } from "../scenario/resolved.ts";
+
+export const FACILITY_CLASSES = ["shellCore", "electricalMechanical", "siteLandOther"] as const;
+export type FacilityClass = (typeof FACILITY_CLASSES)[number];
+
+/** Nominal price factor for a calendar year relative to the currency base year. */
+export function escalationFactor(s: ResolvedScenario, year: number): number {
+  return (1 + s.escalationFractionPerYear) ** (year - s.currencyBaseYear);
+}
+
+export function facilityCapexUsdPerMw(s: ResolvedScenario, cls: FacilityClass): number {
+  const c = s.capexPerMw;
+  if (cls === "shellCore") return c.shellCoreUsdPerMw;
+  if (cls === "electricalMechanical") return c.electricalMechanicalUsdPerMw;
+  return c.siteLandOtherUsdPerMw;
+}
+
+export function facilityCapexUsdPerMwTotal(s: ResolvedScenario): number {
+  const c = s.capexPerMw;
+  return c.shellCoreUsdPerMw + c.electricalMechanicalUsdPerMw + c.siteLandOtherUsdPerMw;
+}
+
+/** Accelerators of each generation that fill `itPowerMw` in the given shares. */
+export function acceleratorCounts(s: ResolvedScenario, itPowerMw: number, mix: ResolvedPhase["fleetMix"]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { generation, fraction } of mix) {
+    out.set(generation, (itPowerMw * 1e6 * fraction) / s.accelerators[generation].allInWPerAccelerator);
+  }
+  return out;
+}
+
+/** IT capex (accelerator systems plus network/storage share) in base-year USD. */
+export function itCapexBaseUsd(s: ResolvedScenario, counts: Map<string, number>): number {
+  let usd = 0;
+  for (const [gen, n] of counts) usd += n * s.accelerators[gen].unitPriceUsd;
+  return usd * (1 + s.capexPerMw.itNonAcceleratorFraction);
+}
+
+/** First-build capex of a phase in base-year USD (facility plus first IT fleet). */
+export function phaseInitialCapexBaseUsd(s: ResolvedScenario, ph: ResolvedPhase): number {
+  return ph.itPowerMw * facilityCapexUsdPerMwTotal(s) + itCapexBaseUsd(s, acceleratorCounts(s, ph.itPowerMw, ph.fleetMix));
+}

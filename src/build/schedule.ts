@@ -1,0 +1,166 @@
+/**
+ * Build schedule: place each phase on the monthly timeline, respecting construction lag, interconnection
+ * dates, accelerator supply per year and the capital plan. Phases are placed in order of requested start
+ * (ties: scenario order); earlier phases get capital and supply first. Every delay is reported with why.
+ */
+import type { ResolvedPhase, ResolvedScenario } from "../scenario/resolved.ts";
+import {
+  FACILITY_CLASSES,
+  acceleratorCounts,
+  escalationFactor,
+  facilityCapexUsdPerMw,
+  facilityCapexUsdPerMwTotal,
+  itCapexBaseUsd,
+} from "./costs.ts";
+
+export type DelayReason = "capital" | "interconnection" | "acceleratorSupply" | "horizon";
+
+export interface PhaseSchedule {
+  phaseIndex: number;
+  /** -1 when the phase cannot start inside the horizon */
+  startIndex: number;
+  /** first month online; >= timeline.months when not online inside the horizon */
+  onlineIndex: number;
+  readyIndex: number;
+  delayMonths: number;
+  reasons: DelayReason[];
+  /** accelerators bought at first fit-out by generation */
+  counts: Map<string, number>;
+  /** nominal facility capex by class, spread over construction */
+  facilityCapexUsd: Record<(typeof FACILITY_CLASSES)[number], number>;
+  itCapexUsd: number;
+}
+
+export interface BuildSchedule {
+  phases: PhaseSchedule[];
+  /** capital spent on first builds per timeline year */
+  spentUsdByYearIndex: Float64Array;
+}
+
+export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
+  const t = s.timeline;
+  const nYears = t.years.length;
+  const spent = new Float64Array(nYears);
+  const supplyUsed: Record<string, Float64Array> = {};
+  for (const gen of Object.keys(s.supplyUnitsByYearIndex)) supplyUsed[gen] = new Float64Array(nYears);
+  const order = s.phases.map((_, i) => i).sort((a, b) => s.phases[a].requestedStartIndex - s.phases[b].requestedStartIndex || a - b);
+  const out: PhaseSchedule[] = new Array(s.phases.length);
+  for (const pi of order) {
+    const ph = s.phases[pi];
+    const counts = acceleratorCounts(s, ph.itPowerMw, ph.fleetMix);
+    const itBaseUsd = itCapexBaseUsd(s, counts);
+    let placed: PhaseSchedule | null = null;
+    for (let start = ph.requestedStartIndex; start < t.months && placed === null; start++) {
+      const ready = start + ph.constructionMonths;
+      let online = Math.max(ready, ph.interconnectionIndex);
+      online = firstMonthWithSupply(s, online, counts, supplyUsed);
+      const spend = phaseSpendByYear(s, ph, start, online, itBaseUsd);
+      if (!fitsCapital(s, spent, spend)) continue;
+      const reasons: DelayReason[] = [];
+      if (start > ph.requestedStartIndex) reasons.push("capital");
+      if (ph.interconnectionIndex > ready) reasons.push("interconnection");
+      if (online > Math.max(ready, ph.interconnectionIndex)) reasons.push("acceleratorSupply");
+      if (online >= t.months) reasons.push("horizon");
+      const facilityCapexUsd = { shellCore: 0, electricalMechanical: 0, siteLandOther: 0 };
+      for (const cls of FACILITY_CLASSES) {
+        facilityCapexUsd[cls] = spreadNominal(s, start, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMw(s, cls));
+      }
+      placed = {
+        phaseIndex: pi,
+        startIndex: start,
+        onlineIndex: online,
+        readyIndex: ready,
+        delayMonths: online - (ph.requestedStartIndex + ph.constructionMonths),
+        reasons,
+        counts,
+        facilityCapexUsd,
+        itCapexUsd: online < t.months ? itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]) : 0,
+      };
+      for (let y = 0; y < nYears; y++) spent[y] += spend[y];
+      if (online < t.months) {
+        const yi = t.yearIndex[online];
+        for (const [gen, n] of counts) if (supplyUsed[gen]) supplyUsed[gen][yi] += n;
+      }
+    }
+    out[pi] = placed ?? {
+      phaseIndex: pi,
+      startIndex: -1,
+      onlineIndex: t.months,
+      readyIndex: t.months,
+      delayMonths: t.months - (ph.requestedStartIndex + ph.constructionMonths),
+      reasons: ["capital"],
+      counts,
+      facilityCapexUsd: { shellCore: 0, electricalMechanical: 0, siteLandOther: 0 },
+      itCapexUsd: 0,
+    };
+  }
+  return { phases: out, spentUsdByYearIndex: spent };
+}
+
+function firstMonthWithSupply(
+  s: ResolvedScenario,
+  online: number,
+  counts: Map<string, number>,
+  used: Record<string, Float64Array>,
+): number {
+  const t = s.timeline;
+  let m = online;
+  while (m < t.months) {
+    const yi = t.yearIndex[m];
+    let ok = true;
+    for (const [gen, n] of counts) {
+      const cap = s.supplyUnitsByYearIndex[gen];
+      if (cap && used[gen][yi] + n > cap[yi] * (1 + 1e-12)) ok = false;
+    }
+    if (ok) return m;
+    m = nextJanuary(s, m);
+  }
+  return m;
+}
+
+function nextJanuary(s: ResolvedScenario, m: number): number {
+  const t = s.timeline;
+  let k = m + 1;
+  while (k < t.months && t.yearIndex[k] === t.yearIndex[m]) k++;
+  return k;
+}
+
+/** Facility spend evenly over construction months plus IT at fit-out, nominal USD per timeline year. */
+function phaseSpendByYear(s: ResolvedScenario, ph: ResolvedPhase, start: number, online: number, itBaseUsd: number): Float64Array {
+  const t = s.timeline;
+  const spend = new Float64Array(t.years.length);
+  const facilityPerMonthBase = (ph.itPowerMw * facilityCapexUsdPerMwTotal(s)) / ph.constructionMonths;
+  for (let m = start; m < start + ph.constructionMonths && m < t.months; m++) {
+    spend[t.yearIndex[m]] += facilityPerMonthBase * escalationFactor(s, t.years[t.yearIndex[m]]);
+  }
+  if (online < t.months) spend[t.yearIndex[online]] += itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]);
+  return spend;
+}
+
+function spreadNominal(s: ResolvedScenario, start: number, months: number, baseUsd: number): number {
+  const t = s.timeline;
+  let usd = 0;
+  for (let m = start; m < start + months && m < t.months; m++) usd += (baseUsd / months) * escalationFactor(s, t.years[t.yearIndex[m]]);
+  return usd;
+}
+
+function fitsCapital(s: ResolvedScenario, spent: Float64Array, spend: Float64Array): boolean {
+  const slack = (available: number): number => available * 1e-12 + 1e-3;
+  if (!s.unspentCapitalCarriesOver) {
+    for (let y = 0; y < spent.length; y++) {
+      if (spend[y] > 0 && spent[y] + spend[y] > s.capitalPlanUsdByYearIndex[y] + slack(s.capitalPlanUsdByYearIndex[y])) return false;
+    }
+    return true;
+  }
+  // With carry-over, cumulative spending must stay within cumulative capital in every year from the first spend on.
+  let cumAvailable = 0;
+  let cumSpent = 0;
+  let spending = false;
+  for (let y = 0; y < spent.length; y++) {
+    cumAvailable += s.capitalPlanUsdByYearIndex[y];
+    cumSpent += spent[y] + spend[y];
+    if (spend[y] > 0) spending = true;
+    if (spending && cumSpent > cumAvailable + slack(cumAvailable)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,73 @@
+/** Calendar months as "YYYY-MM" strings and integer indices on a timeline. */
+export type MonthString = string;
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonthString(s: string): boolean {
+  return MONTH_RE.test(s);
+}
+
+/** Absolute month number (year * 12 + month0). */
+export function monthNumber(m: MonthString): number {
+  const match = MONTH_RE.exec(m);
+  if (!match) throw new Error(`not a YYYY-MM month: ${m}`);
+  return Number(match[1]) * 12 + (Number(match[2]) - 1);
+}
+
+export function monthFromNumber(n: number): MonthString {
+  const year = Math.floor(n / 12);
+  const month0 = n - year * 12;
+  return `${year}-${String(month0 + 1).padStart(2, "0")}`;
+}
+
+export function yearOfMonthNumber(n: number): number {
+  return Math.floor(n / 12);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function hoursInMonthNumber(n: number): number {
+  const year = Math.floor(n / 12);
+  const month0 = n - year * 12;
+  const days = month0 === 1 && isLeapYear(year) ? 29 : DAYS[month0];
+  return days * 24;
+}
+
+/** A monthly timeline from `start` to `end` inclusive. */
+export interface Timeline {
+  startMonthNumber: number;
+  months: number;
+  monthLabels: MonthString[];
+  hours: Float64Array;
+  years: number[];
+  /** index of the calendar year of each month in `years` */
+  yearIndex: Int32Array;
+}
+
+export function makeTimeline(start: MonthString, end: MonthString): Timeline {
+  const s = monthNumber(start);
+  const e = monthNumber(end);
+  const months = e - s + 1;
+  const monthLabels: MonthString[] = [];
+  const hours = new Float64Array(months);
+  const yearIndex = new Int32Array(months);
+  const years: number[] = [];
+  for (let i = 0; i < months; i++) {
+    const n = s + i;
+    monthLabels.push(monthFromNumber(n));
+    hours[i] = hoursInMonthNumber(n);
+    const y = yearOfMonthNumber(n);
+    if (years.length === 0 || years[years.length - 1] !== y) years.push(y);
+    yearIndex[i] = years.length - 1;
+  }
+  return { startMonthNumber: s, months, monthLabels, hours, years, yearIndex };
+}
+
+/** Timeline index of a month (may be outside [0, months)). */
+export function monthIndex(t: Timeline, m: MonthString): number {
+  return monthNumber(m) - t.startMonthNumber;
+}

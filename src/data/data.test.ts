@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+import { dataFiles, MetaFileSchema, referenceData, type MetaFile } from "./index.ts";
+
+const dataDir = fileURLToPath(new URL("../../data/", import.meta.url));
+const readJson = (name: string): unknown => JSON.parse(readFileSync(`${dataDir}${name}`, "utf8"));
+
+/** Dot paths of every numeric leaf of a JSON value. */
+function numericLeaves(v: unknown, prefix = ""): string[] {
+  if (typeof v === "number") return [prefix];
+  if (Array.isArray(v)) return v.flatMap((x, i) => numericLeaves(x, prefix ? `${prefix}.${i}` : String(i)));
+  if (v !== null && typeof v === "object")
+    return Object.entries(v).flatMap(([k, x]) => numericLeaves(x, prefix ? `${prefix}.${k}` : k));
+  return [];
+}
+
+const names = Object.keys(dataFiles) as (keyof typeof dataFiles)[];
+
+describe("data files", () => {
+  it.each(names)("%s.json parses with its schema", (name) => {
+    const raw = readJson(`${name}.json`);
+    expect(() => dataFiles[name].schema.parse(raw)).not.toThrow();
+  });
+
+  it.each(names)("%s.meta.json documents every numeric leaf of %s.json", (name) => {
+    const meta: MetaFile = MetaFileSchema.parse(readJson(`${name}.meta.json`));
+    const ids = new Set(meta.sources.map((s) => s.id));
+    expect(ids.size, "duplicate source ids").toBe(meta.sources.length);
+
+    const leaves = numericLeaves(readJson(`${name}.json`));
+    expect(leaves.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const path of leaves) {
+      const f = meta.fields[path];
+      if (!f) problems.push(`${path}: no fields entry`);
+      else if (f.sourced && !(f.source && ids.has(f.source))) problems.push(`${path}: source "${f.source}" not in sources`);
+      else if (!f.sourced && f.note.trim().length < 20) problems.push(`${path}: unsourced without an explanatory note`);
+      else if (!f.sourced && f.source !== undefined && !ids.has(f.source)) problems.push(`${path}: unknown source "${f.source}"`);
+    }
+    // No stale entries for leaves that no longer exist.
+    for (const path of Object.keys(meta.fields)) if (!leaves.includes(path)) problems.push(`${path}: fields entry without a data leaf`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("referenceData sanity", () => {
+  const r = referenceData;
+
+  it("has exactly the required accelerators, all with positive specs", () => {
+    expect(Object.keys(r.accelerators).sort()).toEqual(
+      ["B200", "GB200", "GB300", "Gaudi3", "H100", "H200", "MI300X", "MI355X", "MTIAv2"].sort(),
+    );
+    for (const [id, a] of Object.entries(r.accelerators)) {
+      expect(a.tdpW, id).toBeGreaterThan(0);
+      expect(a.unitPriceUsd, id).toBeGreaterThan(0);
+      expect(a.denseBf16FlopPerS, id).toBeGreaterThan(1e13); // FLOP/s, not TFLOPS
+      expect(a.denseBf16FlopPerS, id).toBeLessThan(1e17);
+      if (a.allInWPerAccelerator !== undefined) {
+        expect(a.allInWPerAccelerator, id).toBeGreaterThanOrEqual(a.tdpW);
+        expect(a.allInWPerAccelerator / a.tdpW, id).toBeLessThan(2.5);
+      }
+    }
+  });
+
+  it("derives GB200/GB300 per-GPU figures from the NVL72 rack", () => {
+    expect(r.accelerators.GB200.allInWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
+    expect(r.accelerators.GB300.allInWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
+    expect(r.accelerators.GB200.unitPriceUsd).toBeCloseTo(2.5e6 / 72, 1);
+    expect(r.accelerators.GB300.unitPriceUsd).toBeCloseTo(3.5e6 / 72, 1);
+    expect(r.accelerators.H100.denseBf16FlopPerS).toBeCloseTo(9.894e14, -11);
+    expect(r.accelerators.H100.unitPriceUsd).toBe(27_500);
+    expect(r.accelerators.Gaudi3.unitPriceUsd).toBe(15_625);
+  });
+
+  it("splits the C&W $11.7M/MW into the three facility categories", () => {
+    const c = r.capexPerMw;
+    const sum = c.shellCoreUsdPerMw + c.electricalMechanicalUsdPerMw + c.siteLandOtherUsdPerMw;
+    expect(Math.abs(sum - 11.7e6) / 11.7e6).toBeLessThan(0.01);
+    expect(c.electricalMechanicalUsdPerMw / 11.7e6).toBeCloseTo(0.53, 3);
+    expect(c.itNonAcceleratorFraction).toBeGreaterThan(0);
+    expect(c.itNonAcceleratorFraction).toBeLessThan(1);
+  });
+
+  it("itNonAcceleratorFraction reproduces the derivation in its meta note", () => {
+    const gpusPerGw = 1e9 / r.accelerators.GB200.allInWPerAccelerator!;
+    const acceleratorCapex = gpusPerGw * r.accelerators.GB200.unitPriceUsd;
+    const facilityCapex = 1000 * 11.7e6;
+    expect((38e9 - facilityCapex) / acceleratorCapex - 1).toBeCloseTo(r.capexPerMw.itNonAcceleratorFraction, 2);
+  });
+
+  it("facility and opex values are in plausible ranges", () => {
+    expect(r.facility.pue).toBeGreaterThanOrEqual(1);
+    expect(r.facility.pue).toBeLessThan(2);
+    expect(r.facility.itOverheadFactorPerTdp).toBeCloseTo(1.53 * 1.14, 3);
+    expect(r.facility.utilizationFraction).toBeGreaterThan(0.3);
+    expect(r.facility.utilizationFraction).toBeLessThanOrEqual(1);
+    expect(r.facility.serverLifeYears).toBe(5.5);
+    expect(r.opex.energyPriceUsdPerMwh).toBeGreaterThan(30);
+    expect(r.opex.energyPriceUsdPerMwh).toBeLessThan(200);
+    expect(r.opex.maintenanceFractionPerYear).toBeLessThan(0.1);
+    expect(r.jobs.indirectJobsPerPermanentJob).toBeCloseTo(1000 / 500, 6);
+    expect(r.jobs.permanentJobsPerMwOnline).toBe(r.opex.staffPerMw);
+  });
+
+  it("has the required grid regions with plausible loads and intensities", () => {
+    expect(Object.keys(r.gridRegions).sort()).toEqual(["ERCOT", "MISO", "PJM", "SERC", "US", "WECC-SW"].sort());
+    const us = r.gridRegions.US;
+    expect(us.annualLoadMwh).toBeGreaterThan(3.5e9);
+    expect(us.annualLoadMwh).toBeLessThan(5e9);
+    for (const [id, g] of Object.entries(r.gridRegions)) {
+      expect(g.co2KgPerMwh, id).toBeGreaterThan(100);
+      expect(g.co2KgPerMwh, id).toBeLessThan(1000);
+      if (id !== "US") expect(g.annualLoadMwh, id).toBeLessThan(us.annualLoadMwh);
+    }
+    expect(r.gridRegions.ERCOT.annualLoadMwh / 1e6).toBeGreaterThan(430); // > 2022 EIA-930 total (430.7 TWh)
+  });
+
+  it("company financials are in USD (not billions) and consistent", () => {
+    const c = r.company;
+    expect(c.capexUsdByYear["2024"]).toBe(39.23e9);
+    expect(c.capexUsdByYear["2025"]).toBe(72.22e9);
+    expect(c.capexGuidanceUsdByYear["2026"]).toEqual({ low: 115e9, high: 135e9 });
+    for (const y of ["2024", "2025"]) {
+      expect(c.revenueUsdByYear[y]).toBeGreaterThan(1e11);
+      expect(c.operatingIncomeUsdByYear[y]).toBeLessThan(c.revenueUsdByYear[y]);
+      expect(c.netIncomeUsdByYear[y]).toBeLessThan(c.revenueUsdByYear[y]);
+      expect(c.operatingCashFlowUsdByYear[y]).toBeGreaterThan(c.capexUsdByYear[y]);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+/** The pipeline: scenario text or object → validated, resolved scenario → model → result. Pure. */
+import { type Diagnostic, hasErrors } from "./core/diagnostics.ts";
+import { referenceData, type ReferenceData } from "./data/index.ts";
+import { runModel } from "./model/run-model.ts";
+import { programMonthly } from "./report/program.ts";
+import { type Summary, buildSummary } from "./report/summary.ts";
+import {
+  type Table,
+  acceleratorsYearlyTable,
+  monthlySitesTable,
+  phasesTable,
+  sitesYearlyTable,
+  vintagesTable,
+  yearlyTable,
+} from "./report/tables.ts";
+import { checkCapitalPlan } from "./scenario/check-capital.ts";
+import { checkScenarioObject, parseScenarioText } from "./scenario/load.ts";
+import type { ResolvedScenario } from "./scenario/resolved.ts";
+import { resolveScenario } from "./scenario/resolve.ts";
+import type { Scenario } from "./scenario/schema.ts";
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface RunResult {
+  schemaVersion: number;
+  summary: Summary;
+  tables: Record<string, Table>;
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOutcome {
+  result: RunResult | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Validate and resolve; returns null with diagnostics when there are errors. */
+export function prepareScenario(s: Scenario, ref: ReferenceData = referenceData): { value: ResolvedScenario | null; diagnostics: Diagnostic[] } {
+  const resolved = resolveScenario(s, ref);
+  if (!resolved.value) return resolved;
+  const diagnostics = [...resolved.diagnostics, ...checkCapitalPlan(resolved.value)];
+  return { value: hasErrors(diagnostics) ? null : resolved.value, diagnostics };
+}
+
+export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = []): RunResult {
+  const st = runModel(s);
+  const pm = programMonthly(st);
+  const delays = st.build.phases
+    .filter((p) => p.delayMonths > 0)
+    .map((p): Diagnostic => ({
+      path: s.phases[p.phaseIndex].path,
+      severity: "warning",
+      message: `${s.phases[p.phaseIndex].label} online ${p.delayMonths} month(s) later than requested (${p.reasons.join(", ")})`,
+    }));
+  const all = [...diagnostics, ...delays];
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    summary: buildSummary(st, pm, all),
+    tables: {
+      phases: phasesTable(st),
+      yearly: yearlyTable(st, pm),
+      sitesYearly: sitesYearlyTable(st),
+      acceleratorsYearly: acceleratorsYearlyTable(st),
+      monthlySites: monthlySitesTable(st),
+      vintages: vintagesTable(st),
+    },
+    diagnostics: all,
+  };
+}
+
+export function run(scenario: unknown, ref: ReferenceData = referenceData): RunOutcome {
+  const checked = checkScenarioObject(scenario);
+  if (!checked.value) return { result: null, diagnostics: checked.diagnostics };
+  return runChecked(checked.value, ref);
+}
+
+export function runText(text: string, fileName: string, ref: ReferenceData = referenceData): RunOutcome {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.value) return { result: null, diagnostics: parsed.diagnostics };
+  return runChecked(parsed.value, ref);
+}
+
+function runChecked(s: Scenario, ref: ReferenceData): RunOutcome {
+  const prepared = prepareScenario(s, ref);
+  if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics };
+  const result = runResolved(prepared.value, prepared.diagnostics);
+  return { result, diagnostics: result.diagnostics };
+}

@@ -1,0 +1,78 @@
+/** Parse scenario text (YAML or JSON) and check it against the schema, collecting every problem. */
+import { parseDocument, LineCounter } from "yaml";
+import type { z } from "zod";
+import { type Diagnostic, type Outcome, error, formatPath } from "../core/diagnostics.ts";
+import { type Scenario, scenarioSchema } from "./schema.ts";
+
+export function parseScenarioText(text: string, fileName = "scenario"): Outcome<Scenario | null> {
+  const raw = parseText(text, fileName);
+  if (raw.value === undefined) return { value: null, diagnostics: raw.diagnostics };
+  return checkScenarioObject(raw.value);
+}
+
+/** Validate an already-parsed object (e.g. from the web app or the API). */
+export function checkScenarioObject(obj: unknown): Outcome<Scenario | null> {
+  const parsed = scenarioSchema.safeParse(obj);
+  if (parsed.success) return { value: parsed.data, diagnostics: [] };
+  return { value: null, diagnostics: zodIssuesToDiagnostics(parsed.error.issues) };
+}
+
+function parseText(text: string, fileName: string): Outcome<unknown> {
+  if (/\.json$/i.test(fileName)) {
+    try {
+      return { value: JSON.parse(text), diagnostics: [] };
+    } catch (e) {
+      return { value: undefined, diagnostics: [error("(file)", `malformed JSON: ${(e as Error).message}`)] };
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const diagnostics = doc.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      return error("(file)", `malformed YAML at line ${pos.line}, column ${pos.col}: ${firstLine(e.message)}`);
+    });
+    return { value: undefined, diagnostics };
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { value: undefined, diagnostics: [error("(root)", "the scenario must be a mapping (program, sites, ...)")] };
+  }
+  return { value, diagnostics: [] };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0];
+}
+
+export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push(error(formatPath([...issue.path, key]), "unknown field (check spelling and units in the name)"));
+      }
+      continue;
+    }
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      out.push(...zodIssuesToDiagnostics(issue.errors.flat()));
+      continue;
+    }
+    out.push(error(formatPath(issue.path), describeIssue(issue)));
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "array") return `must have at least ${String(issue.minimum)} item(s)`;
+      return `must be ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
+    case "too_big":
+      return `must be ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
+    case "invalid_type":
+      return issue.message.includes("received undefined") ? `is required (${issue.expected})` : issue.message;
+    default:
+      return issue.message;
+  }
+}

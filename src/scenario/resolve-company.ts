@@ -1,0 +1,41 @@
+/** Company revenue path and operating-cash-flow margin for funding from operating cash flow. */
+import { type Diagnostic, info, warning } from "../core/diagnostics.ts";
+import type { ReferenceData } from "../data/index.ts";
+import type { Scenario } from "./schema.ts";
+import type { ResolvedScenario } from "./resolved.ts";
+
+export function resolveCompany(s: Scenario, ref: ReferenceData, years: number[], ds: Diagnostic[]): ResolvedScenario["company"] {
+  const revenueByYear: Record<string, number> = { ...ref.company.revenueUsdByYear, ...(s.company.revenueUsdByYear ?? {}) };
+  const known = Object.keys(revenueByYear).map(Number).sort((a, b) => a - b);
+  const growth = s.company.revenueGrowthFractionPerYear;
+  const revenueUsdByYearIndex = new Float64Array(years.length);
+  years.forEach((y, i) => {
+    if (revenueByYear[String(y)] !== undefined) revenueUsdByYearIndex[i] = revenueByYear[String(y)];
+    else {
+      const before = known.filter((k) => k < y);
+      const after = known.filter((k) => k > y);
+      if (before.length > 0) {
+        const k = before[before.length - 1];
+        revenueUsdByYearIndex[i] = revenueByYear[String(k)] * (1 + growth) ** (y - k);
+      } else if (after.length > 0) {
+        const k = after[0];
+        revenueUsdByYearIndex[i] = revenueByYear[String(k)] / (1 + growth) ** (k - y);
+      }
+    }
+  });
+  let margin = s.company.operatingCashFlowMarginFraction;
+  if (margin === undefined) {
+    const both = Object.keys(ref.company.operatingCashFlowUsdByYear)
+      .filter((y) => ref.company.revenueUsdByYear[y] !== undefined)
+      .sort();
+    const y = both[both.length - 1];
+    if (y === undefined) {
+      margin = 0;
+      ds.push(warning("company.operatingCashFlowMarginFraction", "no reference year with revenue and operating cash flow; using 0"));
+    } else {
+      margin = ref.company.operatingCashFlowUsdByYear[y] / ref.company.revenueUsdByYear[y];
+      ds.push(info("company.operatingCashFlowMarginFraction", `from ${ref.company.company} ${y}: operating cash flow / revenue = ${margin.toFixed(3)}`));
+    }
+  }
+  return { name: s.company.name ?? ref.company.company, revenueUsdByYearIndex, operatingCashFlowMarginFraction: margin };
+}

@@ -1,0 +1,174 @@
+/**
+ * Apply defaults from reference data and check what the schema alone cannot: cross references,
+ * dates inside the horizon, fleet shares, plausibility warnings. Pure: data in, data out.
+ */
+import { type Diagnostic, type Outcome, error, hasErrors, info, warning } from "../core/diagnostics.ts";
+import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
+import type { ReferenceData } from "../data/index.ts";
+import type { Scenario } from "./schema.ts";
+import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
+import { resolveAccelerators } from "./resolve-accelerators.ts";
+import { resolveCompany } from "./resolve-company.ts";
+
+const MAX_HORIZON_MONTHS = 100 * 12;
+
+export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<ResolvedScenario | null> {
+  const ds: Diagnostic[] = [];
+  const p = s.program;
+  const startN = monthNumber(p.horizonStartMonth);
+  const endN = monthNumber(p.horizonEndMonth);
+  if (endN < startN) {
+    ds.push(error("program.horizonEndMonth", `must not be before horizonStartMonth (${p.horizonStartMonth})`));
+  } else if (endN - startN + 1 > MAX_HORIZON_MONTHS) {
+    ds.push(error("program.horizonEndMonth", `horizon is longer than ${MAX_HORIZON_MONTHS / 12} years`));
+  }
+  if (hasErrors(ds)) return { value: null, diagnostics: ds };
+  const timeline = makeTimeline(p.horizonStartMonth, p.horizonEndMonth);
+  const firstYear = timeline.years[0];
+  const lastYear = timeline.years[timeline.years.length - 1];
+
+  const capitalPlanUsdByYearIndex = new Float64Array(timeline.years.length);
+  for (const [yearText, usd] of Object.entries(p.capitalPlanUsdByYear)) {
+    const y = Number(yearText);
+    if (y < firstYear || y > lastYear) {
+      ds.push(warning(`program.capitalPlanUsdByYear.${yearText}`, `year is outside the horizon ${firstYear}-${lastYear}; ignored`));
+    } else capitalPlanUsdByYearIndex[y - firstYear] = usd;
+  }
+
+  const accelerators = resolveAccelerators(s, ref, ds);
+  const sites: ResolvedSite[] = [];
+  const phases: ResolvedPhase[] = [];
+  const siteNames = new Set<string>();
+  s.sites.forEach((site, si) => {
+    const sitePath = `sites[${si}]`;
+    if (siteNames.has(site.name)) ds.push(error(`${sitePath}.name`, `duplicate site name "${site.name}"`));
+    siteNames.add(site.name);
+    const region = ref.gridRegions[site.gridRegion];
+    if (!region) {
+      ds.push(error(`${sitePath}.gridRegion`, `unknown grid region "${site.gridRegion}" (known: ${Object.keys(ref.gridRegions).join(", ")})`));
+    }
+    sites.push({
+      name: site.name,
+      state: site.state,
+      gridRegion: site.gridRegion,
+      gridRegionAnnualLoadMwh: region?.annualLoadMwh ?? Number.NaN,
+      gridRegionCo2KgPerMwh: region?.co2KgPerMwh ?? Number.NaN,
+    });
+    site.phases.forEach((ph, pi) => {
+      const path = `${sitePath}.phases[${pi}]`;
+      const pue = ph.pue ?? s.facility.pue ?? ref.facility.pue;
+      checkPue(pue, ph.pue !== undefined ? `${path}.pue` : "facility.pue", ds);
+      const start = monthIndex(timeline, ph.constructionStartMonth);
+      if (start < 0 || start >= timeline.months) {
+        ds.push(error(`${path}.constructionStartMonth`, `${ph.constructionStartMonth} is outside the horizon ${p.horizonStartMonth}..${p.horizonEndMonth}`));
+      } else if (start + ph.constructionMonths >= timeline.months) {
+        ds.push(warning(`${path}.constructionMonths`, "the phase cannot come online before the horizon ends"));
+      }
+      let interconnectionIndex = -1;
+      if (ph.interconnectionMonth !== undefined) {
+        interconnectionIndex = monthIndex(timeline, ph.interconnectionMonth);
+        if (interconnectionIndex < 0 || interconnectionIndex >= timeline.months) {
+          ds.push(error(`${path}.interconnectionMonth`, `${ph.interconnectionMonth} is outside the horizon ${p.horizonStartMonth}..${p.horizonEndMonth}`));
+        }
+      }
+      const fleetMix = checkFleetMix(ph.fleetMix, accelerators, `${path}.fleetMix`, ds);
+      phases.push({
+        label: `${site.name}/${ph.name}`,
+        path,
+        siteIndex: si,
+        siteName: site.name,
+        name: ph.name,
+        itPowerMw: ph.itPowerMw,
+        pue,
+        requestedStartIndex: start,
+        constructionMonths: ph.constructionMonths,
+        interconnectionIndex,
+        fleetMix,
+      });
+    });
+  });
+
+  const supplyUnitsByYearIndex: Record<string, Float64Array> = {};
+  for (const [gen, byYear] of Object.entries(s.acceleratorSupplyUnitsByYear)) {
+    if (!accelerators[gen]) {
+      ds.push(error(`acceleratorSupplyUnitsByYear.${gen}`, `unknown accelerator "${gen}"`));
+      continue;
+    }
+    const arr = new Float64Array(timeline.years.length).fill(Number.POSITIVE_INFINITY);
+    for (const [yearText, units] of Object.entries(byYear)) {
+      const y = Number(yearText);
+      if (y >= firstYear && y <= lastYear) arr[y - firstYear] = units;
+    }
+    supplyUnitsByYearIndex[gen] = arr;
+  }
+
+  const refreshGeneration = s.assetLives.refreshGeneration ?? null;
+  if (refreshGeneration !== null && !accelerators[refreshGeneration]) {
+    ds.push(error("assetLives.refreshGeneration", `unknown accelerator "${refreshGeneration}"`));
+  }
+  const utilizationFraction = s.facility.utilizationFraction ?? ref.facility.utilizationFraction;
+  if (utilizationFraction === 0) ds.push(warning("facility.utilizationFraction", "is 0: no energy will be used"));
+  if (s.economics === undefined) {
+    ds.push(info("economics", "no revenue assumption: program NPV and IRR are not computed"));
+  }
+  const company = resolveCompany(s, ref, timeline.years, ds);
+  if (hasErrors(ds)) return { value: null, diagnostics: ds };
+
+  const lives = s.assetLives;
+  const value: ResolvedScenario = {
+    name: p.name,
+    currencyBaseYear: p.currencyBaseYear,
+    timeline,
+    capitalPlanUsdByYearIndex,
+    unspentCapitalCarriesOver: p.unspentCapitalCarriesOver,
+    escalationFractionPerYear: p.escalationFractionPerYear,
+    sites,
+    phases,
+    accelerators,
+    supplyUnitsByYearIndex,
+    utilizationFraction,
+    wueLPerKwh: s.facility.wueLPerKwh ?? ref.facility.wueLPerKwh,
+    serverLifeMonths: Math.round(12 * (lives.serverLifeYears ?? ref.facility.serverLifeYears)),
+    facilityLifeMonths: Math.round(12 * (lives.facilityLifeYears ?? ref.facility.facilityLifeYears)),
+    electricalMechanicalLifeMonths: Math.round(12 * (lives.electricalMechanicalLifeYears ?? ref.facility.electricalMechanicalLifeYears)),
+    refreshAtEndOfLife: lives.refreshAtEndOfLife,
+    refreshGeneration,
+    capexPerMw: { ...ref.capexPerMw, ...definedOnly(s.capexPerMw) },
+    opex: { ...ref.opex, ...definedOnly(s.opex) },
+    company,
+    economics: s.economics ?? null,
+    jobs: { ...ref.jobs, ...definedOnly(s.jobs) },
+  };
+  return { value, diagnostics: ds };
+}
+
+function checkPue(pue: number, path: string, ds: Diagnostic[]): void {
+  if (pue < 1.05) ds.push(warning(path, `PUE ${pue} is below 1.05, lower than any reported fleet average`));
+  if (pue > 2) ds.push(warning(path, `PUE ${pue} is above 2, far above modern hyperscale facilities`));
+}
+
+function checkFleetMix(
+  mix: Record<string, number>,
+  accelerators: Record<string, ResolvedAccelerator>,
+  path: string,
+  ds: Diagnostic[],
+): { generation: string; fraction: number }[] {
+  const out: { generation: string; fraction: number }[] = [];
+  let sum = 0;
+  for (const [gen, fraction] of Object.entries(mix)) {
+    if (!accelerators[gen]) {
+      ds.push(error(`${path}.${gen}`, `unknown accelerator "${gen}" (known: ${Object.keys(accelerators).join(", ")})`));
+    }
+    sum += fraction;
+    if (fraction > 0) out.push({ generation: gen, fraction });
+  }
+  if (out.length === 0) ds.push(error(path, "must name at least one accelerator generation with a share > 0"));
+  else if (Math.abs(sum - 1) > 1e-6) ds.push(error(path, `shares must sum to 1 (they sum to ${round6(sum)})`));
+  return out;
+}
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

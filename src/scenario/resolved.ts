@@ -1,0 +1,78 @@
+/** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
+import type { Timeline } from "../core/months.ts";
+
+export interface ResolvedAccelerator {
+  id: string;
+  name: string;
+  vendor: string;
+  tdpW: number;
+  allInWPerAccelerator: number;
+  denseBf16FlopPerS: number;
+  unitPriceUsd: number;
+  firstYearAvailable: number;
+}
+
+export interface FleetShare {
+  generation: string;
+  fraction: number;
+}
+
+export interface ResolvedPhase {
+  /** "site/phase" label used in tables and diagnostics */
+  label: string;
+  path: string;
+  siteIndex: number;
+  siteName: string;
+  name: string;
+  itPowerMw: number;
+  pue: number;
+  requestedStartIndex: number;
+  constructionMonths: number;
+  /** -1 when the phase has no interconnection constraint */
+  interconnectionIndex: number;
+  fleetMix: FleetShare[];
+}
+
+export interface ResolvedSite {
+  name: string;
+  state: string;
+  gridRegion: string;
+  gridRegionAnnualLoadMwh: number;
+  gridRegionCo2KgPerMwh: number;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  currencyBaseYear: number;
+  timeline: Timeline;
+  /** capital available per timeline year (index aligned with timeline.years) */
+  capitalPlanUsdByYearIndex: Float64Array;
+  unspentCapitalCarriesOver: boolean;
+  escalationFractionPerYear: number;
+  sites: ResolvedSite[];
+  phases: ResolvedPhase[];
+  accelerators: Record<string, ResolvedAccelerator>;
+  /** supply cap per generation per timeline year index; missing generation = unlimited */
+  supplyUnitsByYearIndex: Record<string, Float64Array>;
+  utilizationFraction: number;
+  wueLPerKwh: number;
+  serverLifeMonths: number;
+  facilityLifeMonths: number;
+  electricalMechanicalLifeMonths: number;
+  refreshAtEndOfLife: boolean;
+  refreshGeneration: string | null;
+  capexPerMw: {
+    shellCoreUsdPerMw: number;
+    electricalMechanicalUsdPerMw: number;
+    siteLandOtherUsdPerMw: number;
+    itNonAcceleratorFraction: number;
+  };
+  opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
+  company: {
+    name: string;
+    revenueUsdByYearIndex: Float64Array;
+    operatingCashFlowMarginFraction: number;
+  };
+  economics: { revenueUsdPerMwItYear: number; discountRateFractionPerYear: number } | null;
+  jobs: { constructionJobsPeakPerMwUnderConstruction: number; permanentJobsPerMwOnline: number; indirectJobsPerPermanentJob: number };
+}
