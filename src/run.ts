@@ -45,12 +45,15 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
   const st = runModel(s);
   const pm = programMonthly(st);
   const delays = st.build.phases
-    .filter((p) => p.delayMonths > 0)
-    .map((p): Diagnostic => ({
-      path: s.phases[p.phaseIndex].path,
-      severity: "warning",
-      message: `${s.phases[p.phaseIndex].label} online ${p.delayMonths} month(s) later than requested (${p.reasons.join(", ")})`,
-    }));
+    .filter((p) => p.delayMonths > 0 || p.startIndex < 0 || p.onlineIndex >= s.timeline.months)
+    .map((p): Diagnostic => {
+      const ph = s.phases[p.phaseIndex];
+      let message: string;
+      if (p.startIndex < 0) message = `${ph.label} cannot be funded by the capital plan inside the horizon: not built`;
+      else if (p.onlineIndex >= s.timeline.months) message = `${ph.label} does not come online before the horizon ends (${p.reasons.join(", ")})`;
+      else message = `${ph.label} online ${p.delayMonths} month(s) later than requested (${p.reasons.join(", ")})`;
+      return { path: ph.path, severity: "warning", message };
+    });
   const all = [...diagnostics, ...delays];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,

@@ -1,0 +1,59 @@
+/**
+ * Golden of the Meta scenario's result. Reviewed numbers: refresh with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts`
+ * and review the diff of test/golden/meta-600b.json before committing.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runText } from "../src/run.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const scenarioFile = join(here, "..", "scenarios", "meta-600b.yaml");
+const goldenFile = join(here, "golden", "meta-600b.json");
+
+/** Round to 10 significant digits so the golden reads well and ignores last-bit noise. */
+function roundDeep(v: unknown): unknown {
+  if (typeof v === "number") return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(10)) : v;
+  if (Array.isArray(v)) return v.map(roundDeep);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundDeep(x)]));
+  return v;
+}
+
+function closeDeep(actual: unknown, expected: unknown, path: string, out: string[]): void {
+  if (typeof expected === "number" && typeof actual === "number") {
+    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) out.push(`${path}: ${actual} != ${expected}`);
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (actual.length !== expected.length) out.push(`${path}: length ${actual.length} != ${expected.length}`);
+    expected.forEach((e, i) => closeDeep(actual[i], e, `${path}[${i}]`, out));
+  } else if (expected && typeof expected === "object" && actual && typeof actual === "object") {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const k of keys) closeDeep((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (actual !== expected) out.push(`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
+}
+
+describe("Meta scenario golden", () => {
+  const { result, diagnostics } = runText(readFileSync(scenarioFile, "utf8"), scenarioFile);
+  it("runs without errors", () => {
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result).not.toBeNull();
+  });
+  it("matches the reviewed golden", () => {
+    const actual = roundDeep({ summary: result!.summary, phases: result!.tables.phases, yearly: result!.tables.yearly });
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(goldenFile)) {
+      writeFileSync(goldenFile, `${JSON.stringify(actual, null, 1)}\n`);
+    }
+    const expected: unknown = JSON.parse(readFileSync(goldenFile, "utf8"));
+    const mismatches: string[] = [];
+    closeDeep(actual, expected, "", mismatches);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+  it("is consistent with the reference data it was built from", () => {
+    const s = result!.summary;
+    // GB200/GB300 NVL72: 120 kW per 72-GPU rack → 600,000 accelerators per GW of IT.
+    expect(s.acceleratorsPerGwIt!).toBeGreaterThan(590_000);
+    expect(s.acceleratorsPerGwIt!).toBeLessThan(610_000);
+    // Hyperion phase 1 waits for the Entergy 500 kV line; nothing else is capital-limited in the reference case.
+    expect(s.itPowerMwByYear["2030"]).toBeGreaterThan(10_000);
+  });
+});
