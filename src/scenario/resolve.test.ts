@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { referenceData } from "../data/index.ts";
+import { prepareScenario } from "../run.ts";
+import { tinyScenario } from "../testing/fixtures.ts";
+import type { Diagnostic } from "../core/diagnostics.ts";
+import { checkScenarioObject } from "./load.ts";
+import type { ScenarioInput } from "./schema.ts";
+
+function diagnose(input: unknown): Diagnostic[] {
+  const checked = checkScenarioObject(input);
+  if (!checked.value) return checked.diagnostics;
+  return prepareScenario(checked.value).diagnostics;
+}
+
+const errorsAt = (ds: Diagnostic[]): string[] => ds.filter((d) => d.severity === "error").map((d) => d.path);
+
+function phaseEdit(edit: Record<string, unknown>): ScenarioInput {
+  const s = tinyScenario();
+  return { ...s, sites: [{ ...s.sites[0], phases: [{ ...s.sites[0].phases[0], ...edit }] }] };
+}
+
+describe("resolveScenario", () => {
+  it("takes defaults from data/ and lets the scenario override them", () => {
+    const checked = checkScenarioObject({ ...tinyScenario(), facility: { utilizationFraction: 0.5 } });
+    const s = prepareScenario(checked.value!).value!;
+    expect(s.utilizationFraction).toBe(0.5);
+    expect(s.wueLPerKwh).toBe(referenceData.facility.wueLPerKwh);
+    expect(s.phases[0].pue).toBe(referenceData.facility.pue);
+    expect(s.serverLifeMonths).toBe(Math.round(referenceData.facility.serverLifeYears * 12));
+    expect(s.accelerators.GB200.allInWPerAccelerator).toBe(referenceData.accelerators.GB200.allInWPerAccelerator);
+  });
+
+  it("derives all-in W from TDP x overhead when a TDP is overridden", () => {
+    const checked = checkScenarioObject({ ...tinyScenario(), accelerators: { GB200: { tdpW: 1000 } } });
+    const s = prepareScenario(checked.value!).value!;
+    expect(s.accelerators.GB200.allInWPerAccelerator).toBeCloseTo(1000 * referenceData.facility.itOverheadFactorPerTdp, 9);
+  });
+
+  it("accepts a new accelerator only with its required numbers", () => {
+    const partial = { ...phaseEdit({ fleetMix: { X1: 1 } }), accelerators: { X1: { tdpW: 500 } } };
+    expect(errorsAt(diagnose(partial))).toEqual(["accelerators.X1.denseBf16FlopPerS", "accelerators.X1.unitPriceUsd", "sites[0].phases[0].fleetMix.X1"]);
+    const full = { ...phaseEdit({ fleetMix: { X1: 1 } }), accelerators: { X1: { tdpW: 500, denseBf16FlopPerS: 1e15, unitPriceUsd: 10000 } } };
+    expect(errorsAt(diagnose(full))).toEqual([]);
+  });
+
+  it("collects every problem at once, each with its path", () => {
+    const s = tinyScenario();
+    const bad = {
+      ...s,
+      sites: [
+        {
+          ...s.sites[0],
+          gridRegion: "NOWHERE",
+          phases: [
+            { ...s.sites[0].phases[0], fleetMix: { GB200: 0.5, Z9: 0.2 } },
+            { ...s.sites[0].phases[0], name: "p2", constructionStartMonth: "2040-01", interconnectionMonth: "2019-01" },
+          ],
+        },
+      ],
+    };
+    expect(errorsAt(diagnose(bad))).toEqual([
+      "sites[0].gridRegion",
+      "sites[0].phases[0].fleetMix.Z9",
+      "sites[0].phases[0].fleetMix",
+      "sites[0].phases[1].constructionStartMonth",
+      "sites[0].phases[1].interconnectionMonth",
+    ]);
+  });
+
+  it("warns about an implausible PUE without stopping", () => {
+    const ds = diagnose(phaseEdit({ pue: 1.02 }));
+    expect(errorsAt(ds)).toEqual([]);
+    expect(ds.find((d) => d.severity === "warning")?.path).toBe("sites[0].phases[0].pue");
+  });
+
+  it("rejects a capital plan that cannot pay for the phases", () => {
+    const s = tinyScenario();
+    const ds = diagnose({ ...s, program: { ...s.program, capitalPlanUsdByYear: { "2025": 1e9 } } });
+    expect(errorsAt(ds)).toEqual(["program.capitalPlanUsdByYear"]);
+    expect(ds[ds.length - 1].message).toMatch(/capital plan totals \$1\.0B but the phases need \$3\.\dB/);
+  });
+
+  it("rejects a horizon that ends before it starts", () => {
+    const s = tinyScenario();
+    const ds = diagnose({ ...s, program: { ...s.program, horizonEndMonth: "2020-01" } });
+    expect(errorsAt(ds)).toEqual(["program.horizonEndMonth"]);
+  });
+});
