@@ -50,20 +50,19 @@ function runCommand(file: string, opts: RunOptions, io: Io): number {
     reportDiagnostics(file, diagnostics, io);
     return EXIT_BAD_INPUT;
   }
-  if (opts.format !== "json") reportDiagnostics(file, diagnostics.filter((d) => d.severity === "warning"), io);
+  reportDiagnostics(file, diagnostics.filter((d) => d.severity === "warning"), io);
+  const table = opts.format === "csv" ? result.tables[opts.table] : undefined;
+  if (opts.format === "csv" && !table) {
+    io.stderr(`error: --table: unknown table "${opts.table}" (tables: ${Object.keys(result.tables).join(", ")}); nothing was written\n`);
+    return EXIT_BAD_INPUT;
+  }
   if (opts.out) {
     const files = writeResultDir(result, opts.out);
     io.stderr(`wrote ${files.length} files to ${opts.out}: ${files.join(", ")}\n`);
   }
   if (opts.format === "json") io.stdout(`${JSON.stringify(result)}\n`);
-  else if (opts.format === "csv") {
-    const table = result.tables[opts.table];
-    if (!table) {
-      io.stderr(`error: --table: unknown table "${opts.table}" (tables: ${Object.keys(result.tables).join(", ")})\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.stdout(tableToCsv(table));
-  } else io.stdout(renderTextReport(result));
+  else if (table) io.stdout(tableToCsv(table));
+  else io.stdout(renderTextReport(result));
   return EXIT_OK;
 }
 

@@ -32,6 +32,22 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
+/** `base` joined with a record key, quoting keys that are not plain names: `fleetMix["TPU-v9"]`. */
+export function keyPath(base: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+}
+
+/** Drops repeated diagnostics (same severity, path and message), keeping the first. */
+export function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.severity}\u0000${d.path}\u0000${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity}: ${d.path}: ${d.message}`;
 }

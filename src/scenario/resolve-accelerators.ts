@@ -1,5 +1,5 @@
 /** Merge the scenario's accelerator overrides over data/accelerators.json. */
-import { type Diagnostic, error } from "../core/diagnostics.ts";
+import { type Diagnostic, error, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator } from "./resolved.ts";
@@ -12,7 +12,7 @@ export function resolveAccelerators(s: Scenario, ref: ReferenceData, ds: Diagnos
   for (const id of ids) {
     const base = ref.accelerators[id];
     const o = s.accelerators[id] ?? {};
-    const path = `accelerators.${id}`;
+    const path = keyPath("accelerators", id);
     if (!base) {
       const missing = REQUIRED.filter((k) => o[k] === undefined);
       if (missing.length > 0) {

@@ -2,7 +2,7 @@
  * Apply defaults from reference data and check what the schema alone cannot: cross references,
  * dates inside the horizon, fleet shares, plausibility warnings. Pure: data in, data out.
  */
-import { type Diagnostic, type Outcome, error, hasErrors, info, warning } from "../core/diagnostics.ts";
+import { type Diagnostic, type Outcome, dedupe, error, hasErrors, info, keyPath, warning } from "../core/diagnostics.ts";
 import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "./schema.ts";
@@ -31,7 +31,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   for (const [yearText, usd] of Object.entries(p.capitalPlanUsdByYear)) {
     const y = Number(yearText);
     if (y < firstYear || y > lastYear) {
-      ds.push(warning(`program.capitalPlanUsdByYear.${yearText}`, `year is outside the horizon ${firstYear}-${lastYear}; ignored`));
+      ds.push(warning(keyPath("program.capitalPlanUsdByYear", yearText), `year is outside the horizon ${firstYear}-${lastYear}; ignored`));
     } else capitalPlanUsdByYearIndex[y - firstYear] = usd;
   }
 
@@ -91,7 +91,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   const supplyUnitsByYearIndex: Record<string, Float64Array> = {};
   for (const [gen, byYear] of Object.entries(s.acceleratorSupplyUnitsByYear)) {
     if (!accelerators[gen]) {
-      ds.push(error(`acceleratorSupplyUnitsByYear.${gen}`, `unknown accelerator "${gen}"`));
+      ds.push(error(keyPath("acceleratorSupplyUnitsByYear", gen), `unknown accelerator "${gen}"`));
       continue;
     }
     const arr = new Float64Array(timeline.years.length).fill(Number.POSITIVE_INFINITY);
@@ -112,7 +112,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     ds.push(info("economics", "no revenue assumption: program NPV and IRR are not computed"));
   }
   const company = resolveCompany(s, ref, timeline.years, ds);
-  if (hasErrors(ds)) return { value: null, diagnostics: ds };
+  if (hasErrors(ds)) return { value: null, diagnostics: dedupe(ds) };
 
   const lives = s.assetLives;
   const value: ResolvedScenario = {
@@ -139,7 +139,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     economics: s.economics ?? null,
     jobs: { ...ref.jobs, ...definedOnly(s.jobs) },
   };
-  return { value, diagnostics: ds };
+  return { value, diagnostics: dedupe(ds) };
 }
 
 function checkPue(pue: number, path: string, ds: Diagnostic[]): void {
@@ -157,7 +157,7 @@ function checkFleetMix(
   let sum = 0;
   for (const [gen, fraction] of Object.entries(mix)) {
     if (!accelerators[gen]) {
-      ds.push(error(`${path}.${gen}`, `unknown accelerator "${gen}" (known: ${Object.keys(accelerators).join(", ")})`));
+      ds.push(error(keyPath(path, gen), `unknown accelerator "${gen}" (known: ${Object.keys(accelerators).join(", ")})`));
     }
     sum += fraction;
     if (fraction > 0) out.push({ generation: gen, fraction });
