@@ -775,6 +775,6 @@ describe("warnings do not stop the run", () => {
     const { file } = writeScenario(s);
     const r = await inProcess(["run", file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("warning: program.capitalPlanUsdByYear["2040"]: year is outside the horizon");
+    expect(r.stderr).toContain('warning: program.capitalPlanUsdByYear["2040"]: year is outside the horizon');
   });
 });
