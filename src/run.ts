@@ -15,6 +15,7 @@ import {
 } from "./report/tables.ts";
 import { checkCapitalPlan } from "./scenario/check-capital.ts";
 import { checkScenarioObject, parseScenarioText } from "./scenario/load.ts";
+import { rawCrossReferenceChecks } from "./scenario/raw-checks.ts";
 import type { ResolvedScenario } from "./scenario/resolved.ts";
 import { resolveScenario } from "./scenario/resolve.ts";
 import type { Scenario } from "./scenario/schema.ts";
@@ -72,14 +73,21 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
 
 export function run(scenario: unknown, ref: ReferenceData = referenceData): RunOutcome {
   const checked = checkScenarioObject(scenario);
-  if (!checked.value) return { result: null, diagnostics: checked.diagnostics };
+  if (!checked.value) return { result: null, diagnostics: withRawChecks(checked.diagnostics, scenario, ref) };
   return runChecked(checked.value, ref);
 }
 
 export function runText(text: string, fileName: string, ref: ReferenceData = referenceData): RunOutcome {
   const parsed = parseScenarioText(text, fileName);
-  if (!parsed.value) return { result: null, diagnostics: parsed.diagnostics };
+  if (!parsed.value) return { result: null, diagnostics: withRawChecks(parsed.diagnostics, parsed.raw, ref) };
   return runChecked(parsed.value, ref);
+}
+
+/** Schema errors plus the cross-reference errors that can be found on the raw object, so all come at once. */
+function withRawChecks(schemaDiagnostics: Diagnostic[], raw: unknown, ref: ReferenceData): Diagnostic[] {
+  if (raw === undefined) return schemaDiagnostics;
+  const seen = new Set(schemaDiagnostics.map((d) => d.path));
+  return [...schemaDiagnostics, ...rawCrossReferenceChecks(raw, ref).filter((d) => !seen.has(d.path))];
 }
 
 function runChecked(s: Scenario, ref: ReferenceData): RunOutcome {

@@ -307,7 +307,7 @@ const badCases: BadCase[] = [
     mutate: (s) => {
       s.sites[1].phases[0].itPowerMw = "thirty";
     },
-    expect: ["error: sites[1].phases[0].itPowerMw: ", "expected number"],
+    expect: ["error: sites[1].phases[0].itPowerMw: ", "must be a number (got string)"],
     paths: ["sites[1].phases[0].itPowerMw"],
   },
   {

@@ -4,10 +4,11 @@ import type { z } from "zod";
 import { type Diagnostic, type Outcome, error, formatPath } from "../core/diagnostics.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 
-export function parseScenarioText(text: string, fileName = "scenario"): Outcome<Scenario | null> {
+/** Parse and check; `raw` is the parsed object (undefined when the text itself is malformed). */
+export function parseScenarioText(text: string, fileName = "scenario"): Outcome<Scenario | null> & { raw: unknown } {
   const raw = parseText(text, fileName);
-  if (raw.value === undefined) return { value: null, diagnostics: raw.diagnostics };
-  return checkScenarioObject(raw.value);
+  if (raw.value === undefined) return { value: null, diagnostics: raw.diagnostics, raw: undefined };
+  return { ...checkScenarioObject(raw.value), raw: raw.value };
 }
 
 /** Validate an already-parsed object (e.g. from the web app or the API). */
@@ -22,7 +23,7 @@ function parseText(text: string, fileName: string): Outcome<unknown> {
     try {
       return { value: JSON.parse(text), diagnostics: [] };
     } catch (e) {
-      return { value: undefined, diagnostics: [error("(file)", `malformed JSON: ${(e as Error).message}`)] };
+      return { value: undefined, diagnostics: [error("(file)", `malformed JSON${jsonPosition(text, (e as Error).message)}: ${(e as Error).message}`)] };
     }
   }
   const lineCounter = new LineCounter();
@@ -39,6 +40,14 @@ function parseText(text: string, fileName: string): Outcome<unknown> {
     return { value: undefined, diagnostics: [error("(root)", "the scenario must be a mapping (program, sites, ...)")] };
   }
   return { value, diagnostics: [] };
+}
+
+/** " at line L, column C" from V8's "at position N" message, when present. */
+function jsonPosition(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1])).split("\n");
+  return ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 function firstLine(s: string): string {
@@ -70,8 +79,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `must be ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
     case "too_big":
       return `must be ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
-    case "invalid_type":
-      return issue.message.includes("received undefined") ? `is required (${issue.expected})` : issue.message;
+    case "invalid_type": {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      if (received === "undefined") return `is required (${issue.expected})`;
+      const expected = issue.expected === "int" ? "a whole number" : issue.expected === "record" || issue.expected === "object" ? "a mapping" : `a ${issue.expected}`;
+      return `must be ${expected}${received && issue.expected !== "int" ? ` (got ${received})` : ""}`;
+    }
     default:
       return issue.message;
   }

@@ -86,3 +86,13 @@ describe("resolveScenario", () => {
     expect(errorsAt(ds)).toEqual(["program.horizonEndMonth"]);
   });
 });
+
+describe("raw cross-reference checks", () => {
+  it("reports cross-reference errors together with schema errors", async () => {
+    const { run } = await import("../run.ts");
+    const s = tinyScenario();
+    const bad = { ...s, sites: [{ ...s.sites[0], gridRegion: "NOPE", phases: [{ ...s.sites[0].phases[0], itPowerMw: -5, fleetMix: { TPU: 1 } }] }] };
+    const paths = run(bad).diagnostics.map((d) => d.path);
+    expect(paths).toEqual(["sites[0].phases[0].itPowerMw", "sites[0].gridRegion", "sites[0].phases[0].fleetMix.TPU"]);
+  });
+});
