@@ -1,5 +1,6 @@
 /** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
 import type { Timeline } from "../core/months.ts";
+import type { ReferenceData } from "../data/index.ts";
 
 export interface ResolvedAccelerator {
   id: string;
@@ -61,18 +62,13 @@ export interface ResolvedScenario {
   electricalMechanicalLifeMonths: number;
   refreshAtEndOfLife: boolean;
   refreshGeneration: string | null;
-  capexPerMw: {
-    shellCoreUsdPerMw: number;
-    electricalMechanicalUsdPerMw: number;
-    siteLandOtherUsdPerMw: number;
-    itNonAcceleratorFraction: number;
-  };
-  opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
+  capexPerMw: ReferenceData["capexPerMw"];
+  opex: ReferenceData["opex"];
   company: {
     name: string;
     revenueUsdByYearIndex: Float64Array;
     operatingCashFlowMarginFraction: number;
   };
   economics: { revenueUsdPerMwItYear: number; discountRateFractionPerYear: number } | null;
-  jobs: { constructionJobsPeakPerMwUnderConstruction: number; permanentJobsPerMwOnline: number; indirectJobsPerPermanentJob: number };
+  jobs: ReferenceData["jobs"];
 }
