@@ -2,6 +2,8 @@
 import { type Diagnostic, hasErrors } from "./core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "./data/index.ts";
 import { runModel } from "./model/run-model.ts";
+import { financingOutputs } from "./finance/structures/outputs.ts";
+import type { FinancingSummary } from "./finance/structures/summary.ts";
 import { programMonthly } from "./report/program.ts";
 import { type Summary, buildSummary } from "./report/summary.ts";
 import {
@@ -24,7 +26,7 @@ export const RESULT_SCHEMA_VERSION = 1;
 
 export interface RunResult {
   schemaVersion: number;
-  summary: Summary;
+  summary: Summary & { financing: FinancingSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
 }
@@ -55,10 +57,11 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
       else message = `${ph.label} online ${p.delayMonths} month(s) later than requested (${p.reasons.join(", ")})`;
       return { path: ph.path, severity: "warning", message };
     });
-  const all = [...diagnostics, ...delays];
+  const fin = financingOutputs(st, pm);
+  const all = [...diagnostics, ...delays, ...fin.diagnostics];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
-    summary: buildSummary(st, pm, all),
+    summary: { ...buildSummary(st, pm, all), financing: fin.summary },
     tables: {
       phases: phasesTable(st),
       yearly: yearlyTable(st, pm),
@@ -66,6 +69,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
       acceleratorsYearly: acceleratorsYearlyTable(st),
       monthlySites: monthlySitesTable(st),
       vintages: vintagesTable(st),
+      ...fin.tables,
     },
     diagnostics: all,
   };

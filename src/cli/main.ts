@@ -4,6 +4,12 @@ import { Command, CommanderError, Option } from "commander";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
 import { runText } from "../run.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { registerMerge } from "./merge-command.ts";
+import { registerProfileCommand } from "./profile-command.ts";
+import { registerProfileWindCommand } from "./profile-wind-command.ts";
+import { registerSimulate } from "./simulate-command.ts";
+import { registerCheckClaims } from "./check-claims-command.ts";
+import { registerPeers } from "./peers-command.ts";
 import { renderTextReport } from "./text-report.ts";
 import { tableToCsv, writeResultDir } from "./write-output.ts";
 
@@ -101,6 +107,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       setExit(EXIT_OK);
     });
+  registerSimulate(program, io, setExit);
+  registerMerge(program, io, setExit);
+  registerProfileCommand(program, io, setExit);
+  registerProfileWindCommand(program, io, setExit);
+  registerPeers(program, io, setExit);
+  registerCheckClaims(program, io, setExit);
   return program;
 }
 

@@ -2,6 +2,7 @@
 import { formatDiagnostic } from "../core/diagnostics.ts";
 import type { RunResult } from "../run.ts";
 import type { Table } from "../report/tables.ts";
+import { renderFinancingSection } from "./financing-report.ts";
 
 const usdB = (x: number): string => `${(x / 1e9).toFixed(1)}`;
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -89,6 +90,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   out.push("", `By year (to ${lastYear}; --format json or --out DIR for all years):`, yearlyBlock(result, lastYear));
   out.push("", "IT MW online at year end by site:", sitesBlock(result, years));
   out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));
+  out.push("", renderFinancingSection(result, years));
   if (s.delays.length > 0) {
     out.push("", "Delays:");
     for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);

@@ -15,6 +15,24 @@ import opexJson from "../../data/opex.json" with { type: "json" };
 import gridRegionsJson from "../../data/grid-regions.json" with { type: "json" };
 import companyJson from "../../data/company-financials.json" with { type: "json" };
 import jobsJson from "../../data/jobs.json" with { type: "json" };
+import financingJson from "../../data/financing.json" with { type: "json" };
+import { type FinancingData, FinancingDataSchema } from "../finance/structures/data-schema.ts";
+import windModelJson from "../../data/wind-model.json" with { type: "json" };
+import emissionFactorsJson from "../../data/emission-factors.json" with { type: "json" };
+import { type WindModelData, WindModelSchema } from "./wind-model.ts";
+import { type EmissionFactorsData, EmissionFactorsSchema } from "./emission-factors.ts";
+import pvModelJson from "../../data/pv-model.json" with { type: "json" };
+import { type PvModelData, PvModelSchema } from "./pv-model.ts";
+import powerCostsJson from "../../data/power-costs.json" with { type: "json" };
+import { type PowerCostsData, PowerCostsSchema } from "./power-costs.ts";
+import peersJson from "../../data/peers/peers.json" with { type: "json" };
+import claimsJson from "../../data/claims/claims.json" with { type: "json" };
+import claimsEvidenceJson from "../../data/claims/evidence.json" with { type: "json" };
+import claimsRulesJson from "../../data/claims/rules.json" with { type: "json" };
+import { PeersFileSchema } from "../peers/schema.ts";
+import { ClaimsFileSchema, EvidenceFileSchema, RulesSchema } from "../claims/schema.ts";
+import strategyJson from "../../data/strategy.json" with { type: "json" };
+import { type StrategyData, StrategyDataSchema } from "../strategy/data-schema.ts";
 
 export interface AcceleratorSpec {
   name: string;
@@ -62,6 +80,12 @@ export interface ReferenceData {
     netIncomeUsdByYear: Record<string, number>;
   };
   jobs: { constructionJobsPeakPerMwUnderConstruction: number; permanentJobsPerMwOnline: number; indirectJobsPerPermanentJob: number };
+  financing: FinancingData;
+  windModel: WindModelData;
+  emissionFactors: EmissionFactorsData;
+  pvModel: PvModelData;
+  powerCosts: PowerCostsData;
+  strategy: StrategyData;
 }
 
 // ----------------------------------------------------------------- schemas
@@ -185,6 +209,16 @@ export const dataFiles = {
   "grid-regions": { raw: gridRegionsJson as unknown, schema: GridRegionsFileSchema },
   "company-financials": { raw: companyJson as unknown, schema: CompanyFinancialsSchema },
   jobs: { raw: jobsJson as unknown, schema: JobsSchema },
+  financing: { raw: financingJson as unknown, schema: FinancingDataSchema },
+  "wind-model": { raw: windModelJson as unknown, schema: WindModelSchema },
+  "emission-factors": { raw: emissionFactorsJson as unknown, schema: EmissionFactorsSchema },
+  "pv-model": { raw: pvModelJson as unknown, schema: PvModelSchema },
+  "power-costs": { raw: powerCostsJson as unknown, schema: PowerCostsSchema },
+  "peers/peers": { raw: peersJson as unknown, schema: PeersFileSchema },
+  "claims/claims": { raw: claimsJson as unknown, schema: ClaimsFileSchema },
+  "claims/evidence": { raw: claimsEvidenceJson as unknown, schema: EvidenceFileSchema },
+  "claims/rules": { raw: claimsRulesJson as unknown, schema: RulesSchema },
+  strategy: { raw: strategyJson as unknown, schema: StrategyDataSchema },
 } as const;
 
 function parseFile<T>(file: string, schema: z.ZodType<T>, raw: unknown): T {
@@ -206,6 +240,12 @@ function loadReferenceData(): ReferenceData {
     gridRegions: parseFile("grid-regions", f["grid-regions"].schema, f["grid-regions"].raw).regions,
     company: parseFile("company-financials", f["company-financials"].schema, f["company-financials"].raw),
     jobs: parseFile("jobs", f.jobs.schema, f.jobs.raw),
+    financing: parseFile("financing", f.financing.schema, f.financing.raw),
+    windModel: parseFile("wind-model", f["wind-model"].schema, f["wind-model"].raw),
+    emissionFactors: parseFile("emission-factors", f["emission-factors"].schema, f["emission-factors"].raw),
+    pvModel: parseFile("pv-model", f["pv-model"].schema, f["pv-model"].raw),
+    powerCosts: parseFile("power-costs", f["power-costs"].schema, f["power-costs"].raw),
+    strategy: parseFile("strategy", f.strategy.schema, f.strategy.raw),
   };
 }
 

@@ -10,6 +10,8 @@ export type AssetClass = (typeof ASSET_CLASSES)[number];
 export interface Asset {
   assetClass: AssetClass;
   siteIndex: number;
+  /** phase that created the asset (index into scenario.phases) */
+  phaseIndex: number;
   costUsd: number;
   inServiceIndex: number;
   lifeMonths: number;
@@ -18,6 +20,8 @@ export interface Asset {
 export interface CapexByClass {
   /** per site, per class, per month, nominal USD */
   sites: Record<AssetClass, Float64Array>[];
+  /** facility capex per phase (index into scenario.phases), per class, per month, nominal USD */
+  phases: Record<FacilityClass, Float64Array>[];
   assets: Asset[];
 }
 
@@ -34,6 +38,11 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
     for (const c of ASSET_CLASSES) rec[c] = new Float64Array(t.months);
     return rec;
   });
+  const phases = s.phases.map(() => {
+    const rec = {} as Record<FacilityClass, Float64Array>;
+    for (const c of FACILITY_CLASSES) rec[c] = new Float64Array(t.months);
+    return rec;
+  });
   const assets: Asset[] = [];
   for (const ps of build.phases) {
     if (ps.startIndex < 0) continue;
@@ -44,14 +53,15 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
       for (let m = ps.startIndex; m < ps.startIndex + ph.constructionMonths && m < t.months; m++) {
         const usd = perMonthBase * escalationFactor(s, t.years[t.yearIndex[m]]);
         sites[ph.siteIndex][cls as FacilityClass][m] += usd;
+        phases[ps.phaseIndex][cls][m] += usd;
         costUsd += usd;
       }
-      if (costUsd > 0) assets.push({ assetClass: cls, siteIndex: ph.siteIndex, costUsd, inServiceIndex: ps.onlineIndex, lifeMonths: lifeMonthsOf(s, cls) });
+      if (costUsd > 0) assets.push({ assetClass: cls, siteIndex: ph.siteIndex, phaseIndex: ps.phaseIndex, costUsd, inServiceIndex: ps.onlineIndex, lifeMonths: lifeMonthsOf(s, cls) });
     }
   }
   for (const v of fleet) {
     sites[v.siteIndex].it[v.installIndex] += v.itCapexUsd;
-    assets.push({ assetClass: "it", siteIndex: v.siteIndex, costUsd: v.itCapexUsd, inServiceIndex: v.installIndex, lifeMonths: s.serverLifeMonths });
+    assets.push({ assetClass: "it", siteIndex: v.siteIndex, phaseIndex: v.phaseIndex, costUsd: v.itCapexUsd, inServiceIndex: v.installIndex, lifeMonths: s.serverLifeMonths });
   }
-  return { sites, assets };
+  return { sites, phases, assets };
 }

@@ -9,6 +9,8 @@ import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
 import { resolveAccelerators } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
+import { resolveSitePower } from "../power/site/resolve.ts";
+import { resolveFinancing } from "../finance/structures/resolve.ts";
 
 const MAX_HORIZON_MONTHS = 100 * 12;
 
@@ -53,6 +55,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
       gridRegion: site.gridRegion,
       gridRegionAnnualLoadMwh: region?.annualLoadMwh ?? Number.NaN,
       gridRegionCo2KgPerMwh: region?.co2KgPerMwh ?? Number.NaN,
+      power: site.power ? resolveSitePower(site.power, ref, `${sitePath}.power`, timeline.years, ds) : undefined,
     });
     site.phases.forEach((ph, pi) => {
       const path = `${sitePath}.phases[${pi}]`;
@@ -112,6 +115,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     ds.push(info("economics", "no revenue assumption: program NPV and IRR are not computed"));
   }
   const company = resolveCompany(s, ref, timeline.years, ds);
+  const financing = resolveFinancing(s.financing, ref, { timeline, sites, phases, discountRateFractionPerYear: s.economics?.discountRateFractionPerYear ?? null }, ds);
   if (hasErrors(ds)) return { value: null, diagnostics: dedupe(ds) };
 
   const lives = s.assetLives;
@@ -138,6 +142,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     company,
     economics: s.economics ?? null,
     jobs: { ...ref.jobs, ...definedOnly(s.jobs) },
+    financing,
   };
   return { value, diagnostics: dedupe(ds) };
 }

@@ -1,6 +1,8 @@
 /** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
 import type { Timeline } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
+import type { ResolvedSitePower } from "../power/site/resolve.ts";
+import type { ResolvedFinancing } from "../finance/structures/resolved.ts";
 
 export interface ResolvedAccelerator {
   id: string;
@@ -40,6 +42,8 @@ export interface ResolvedSite {
   gridRegion: string;
   gridRegionAnnualLoadMwh: number;
   gridRegionCo2KgPerMwh: number;
+  /** the site's `power` block with defaults applied (absent: no hourly power simulation) */
+  power?: ResolvedSitePower;
 }
 
 export interface ResolvedScenario {
@@ -71,4 +75,5 @@ export interface ResolvedScenario {
   };
   economics: { revenueUsdPerMwItYear: number; discountRateFractionPerYear: number } | null;
   jobs: ReferenceData["jobs"];
+  financing: ResolvedFinancing;
 }

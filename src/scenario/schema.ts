@@ -3,6 +3,9 @@
  * defaults from data/ (see resolve.ts), so a scenario only states what differs from the reference data.
  */
 import { z } from "zod";
+import { uncertainSchema } from "../uncertainty/schema.ts";
+import { financingSchema } from "../finance/structures/schema.ts";
+import { sitePowerSchema } from "../power/schema.ts";
 
 const month = z
   .string()
@@ -45,6 +48,7 @@ export const siteSchema = z.strictObject({
   state: z.string().min(2),
   gridRegion: z.string().min(1).describe("Key of data/grid-regions.json, e.g. ERCOT, MISO, PJM"),
   phases: z.array(phaseSchema).min(1),
+  power: sitePowerSchema.optional().describe("Hourly power supply of the site (portfolio, prices, weather files)"),
 });
 
 export const programSchema = z.strictObject({
@@ -119,6 +123,8 @@ export const scenarioSchema = z.strictObject({
   company: companySchema.default({ revenueGrowthFractionPerYear: 0 }),
   economics: programEconomicsSchema.optional().describe("Revenue assumption for NPV/IRR; omit to skip them"),
   jobs: jobsSchema.default({}),
+  financing: financingSchema.optional().describe("Funding structures (bonds, SPV/JV), accounting and revenue-required settings"),
+  uncertain: uncertainSchema.optional().describe("Distributions on scenario numbers for simulate/compare (see README)"),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,164 @@
+/**
+ * The financing stage on whole scenarios: the Meta reference case (Hyperion SPV + operating cash flow) and small
+ * hand-checkable cases (a corporate bond, scenario errors with their paths, the lease liability).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { type RunResult, prepareScenario, run, runText } from "../../run.ts";
+import { runModel } from "../../model/run-model.ts";
+import { programMonthly } from "../../report/program.ts";
+import { checkScenarioObject, parseScenarioText } from "../../scenario/load.ts";
+import { npvUsd } from "../returns.ts";
+import type { ScenarioInput } from "../../scenario/schema.ts";
+import { tinyScenario } from "../../testing/fixtures.ts";
+import type { Table } from "../../report/tables.ts";
+import { leaseLiabilityUsd } from "./lease-liability.ts";
+
+const metaFile = fileURLToPath(new URL("../../../scenarios/meta-600b.yaml", import.meta.url));
+const meta = runText(readFileSync(metaFile, "utf8"), metaFile).result!;
+
+function rows(t: Table, where: Record<string, string | number> = {}): Record<string, number | string | null>[] {
+  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]]))).filter((r) => Object.entries(where).every(([k, v]) => r[k] === v));
+}
+const num = (v: unknown): number => v as number;
+
+describe("Meta scenario: Hyperion SPV and operating cash flow", () => {
+  const spv = meta.summary.financing.spvs[0];
+  const spvRows = rows(meta.tables.spvYearly);
+  it("sources = uses in every year of the SPV", () => {
+    expect(spvRows.length).toBeGreaterThan(20);
+    for (const r of spvRows) expect(Math.abs(num(r.sourcesUsd) - num(r.usesUsd)), String(r.year)).toBeLessThan(1);
+  });
+  it("amortizes the $27.3B bond to zero at maturity (2049), not before", () => {
+    expect(spv.maturityMonth).toBe("2049-12");
+    const byYear = new Map(spvRows.map((r) => [r.year, num(r.debtBalanceUsd)]));
+    expect(byYear.get(2025)).toBe(27.3e9);
+    expect(byYear.get(2048)!).toBeGreaterThan(0);
+    expect(byYear.get(2049)).toBe(0);
+    expect(spv.debtBalanceAtMaturityUsd).toBe(0);
+    const repaid = spvRows.reduce((s, r) => s + num(r.principalUsd), 0);
+    expect(repaid).toBeCloseTo(27.3e9, -1);
+  });
+  it("sizes the rent to the binding constraint and meets both", () => {
+    expect(spv.rent.annualRentUsd).toBeCloseTo(Math.max(spv.rent.forDebtServiceCoverUsd, spv.rent.forPartnerReturnUsd), 0);
+    expect(spv.minStabilizedDebtServiceCoverRatio!).toBeGreaterThanOrEqual(1.1 - 1e-9);
+    expect(spv.partnerIrrFraction!).toBeGreaterThanOrEqual(0.09 - 1e-6);
+    expect(spv.equityCallsUsd).toBeLessThan(1);
+  });
+  it("takes its inputs from the scenario and data/financing.json", () => {
+    expect(spv.partnerEquityUsd).toBe(7e9);
+    expect(spv.couponFractionPerYear).toBe(0.0658);
+    expect(spv.coveredItPowerMw).toBe(1911); // phases 1-2: 2,064 MW facility / PUE 1.08
+    expect(spv.residualValueGuarantee!.termYears).toBe(16);
+    expect(spv.rent.escalationFractionPerYear).toBe(0.02);
+  });
+  it("exposes the residual value guarantee only during its 16-year term", () => {
+    const start = Number(spv.leaseStartMonth!.slice(0, 4));
+    for (const [y, v] of Object.entries(spv.residualValueGuarantee!.exposureUsdByYear)) {
+      if (Number(y) < start || Number(y) > start + 16) expect(v, y).toBe(0);
+      expect(v).toBeGreaterThanOrEqual(0);
+    }
+    expect(spv.residualValueGuarantee!.maxExposureUsd).toBeGreaterThan(0);
+  });
+  it("route A matches the yearly table; route B moves the SPV's capex off the sponsor and adds rent", () => {
+    const yearly = rows(meta.tables.yearly);
+    const a = rows(meta.tables.fundingYearly, { route: "allOperatingCashFlow" });
+    const b = rows(meta.tables.fundingYearly, { route: "declaredStructures" });
+    yearly.forEach((y, i) => {
+      expect(num(a[i].freeCashFlowUsd)).toBeCloseTo(num(y.companyFreeCashFlowUsd), 0);
+      expect(num(a[i].fundingGapUsd)).toBeCloseTo(num(y.fundingGapUsd), 0);
+      expect(num(b[i].operatingCashFlowUsd)).toBeCloseTo(num(a[i].operatingCashFlowUsd) - num(b[i].leasePaymentsUsd) + num(b[i].spvDistributionsToSponsorUsd), 0);
+      expect(num(b[i].sponsorCapexUsd) + num(b[i].spvFundedCapexUsd)).toBeCloseTo(num(a[i].programCapexUsd), 0);
+    });
+    const spvCash = b.reduce((s, r) => s + num(r.spvFundedCapexUsd), 0);
+    expect(spvCash + spv.sponsorInKindEquityUsd).toBeCloseTo(spv.coveredCostUsd, 0);
+    expect(meta.summary.financing.fundingGapReductionUsd).toBeGreaterThan(0);
+  });
+  it("reports the 2025 useful-life change as avoided depreciation from 2025, none in 2024", () => {
+    const e = meta.summary.financing.pnl.lifeChangeEffectUsdByYear;
+    expect(e["2024"]).toBe(0);
+    expect(e["2025"]).toBeGreaterThan(0);
+    // servers bought in 2024 are the program's only vintages on the old life: 2025 effect below Meta's company-wide $2.9B
+    expect(e["2025"]).toBeLessThan(2.9e9);
+  });
+  it("program NPV at its IRR is ~0 and payback is reported", () => {
+    const r = meta.summary.financing.returns;
+    expect(r.irrFraction).not.toBeNull();
+    const parsed = parseScenarioText(readFileSync(metaFile, "utf8"), metaFile).value!;
+    const flows = programMonthly(runModel(prepareScenario(parsed).value!)).cashFlowUsd;
+    expect(Math.abs(npvUsd(flows, r.irrFraction!))).toBeLessThan(1e-6 * meta.summary.capexUsdTotal);
+    expect(npvUsd(flows, r.irrFraction! - 0.01)).toBeGreaterThan(0);
+    expect(npvUsd(flows, r.irrFraction! + 0.01)).toBeLessThan(0);
+    expect(r.npvUsd).toBeCloseTo(meta.summary.npvUsd!, 0);
+    expect(r.paybackYears).not.toBeNull();
+  });
+});
+
+const withFinancing = (financing: ScenarioInput["financing"]): ScenarioInput => ({
+  ...tinyScenario(),
+  economics: { revenueUsdPerMwItYear: 10e6, discountRateFractionPerYear: 0.08 },
+  financing,
+});
+
+function runOk(input: ScenarioInput): RunResult {
+  const out = run(input);
+  if (!out.result) throw new Error(JSON.stringify(out.diagnostics));
+  return out.result;
+}
+
+describe("corporate bond route (hand-computed)", () => {
+  // $10B bullet at 5 %, semi-annual, issued 2026-01, due 2029-01: coupons of $250M in July and January.
+  const r = runOk(withFinancing({ structures: [{ kind: "corporateBond", name: "Notes 2029", amountUsd: 10e9, couponFractionPerYear: 0.05, issueMonth: "2026-01", maturityMonth: "2029-01" }] }));
+  const b = rows(r.tables.fundingYearly, { route: "declaredStructures" });
+  const a = rows(r.tables.fundingYearly, { route: "allOperatingCashFlow" });
+  const year = (y: number) => b.find((x) => x.year === y)!;
+  it("adds proceeds, coupons and the bullet repayment", () => {
+    expect(num(year(2026).bondProceedsUsd)).toBe(10e9);
+    expect(num(year(2026).bondInterestUsd)).toBeCloseTo(250e6, 0); // July 2026 only
+    expect(num(year(2027).bondInterestUsd)).toBeCloseTo(500e6, 0);
+    expect(num(year(2029).bondInterestUsd)).toBeCloseTo(250e6, 0);
+    expect(num(year(2029).bondPrincipalUsd)).toBe(10e9);
+    expect(num(year(2028).onBalanceSheetDebtUsd)).toBe(10e9);
+    expect(num(year(2029).onBalanceSheetDebtUsd)).toBe(0);
+    expect(num(year(2027).interestCover)).toBeCloseTo((num(year(2027).operatingCashFlowUsd) + 500e6) / 500e6, 6);
+  });
+  it("lowers operating cash flow by the coupons and P&L by the interest", () => {
+    const i = a.findIndex((x) => x.year === 2027);
+    expect(num(a[i].operatingCashFlowUsd) - num(b[i].operatingCashFlowUsd)).toBeCloseTo(500e6, 0);
+    const pa = rows(r.tables.pnlYearly, { route: "allOperatingCashFlow", year: 2027 })[0];
+    const pb = rows(r.tables.pnlYearly, { route: "declaredStructures", year: 2027 })[0];
+    expect(num(pa.pretaxIncomeUsd) - num(pb.pretaxIncomeUsd)).toBeCloseTo(500e6, 0);
+    expect(num(pb.taxUsd)).toBeCloseTo(num(pb.pretaxIncomeUsd) * 0.12, 0); // Meta's 2024 effective rate by default
+  });
+});
+
+describe("financing block validation", () => {
+  const diagnose = (financing: unknown): string[] => {
+    const checked = checkScenarioObject({ ...tinyScenario(), financing });
+    if (!checked.value) return checked.diagnostics.map((d) => d.path);
+    return prepareScenario(checked.value).diagnostics.filter((d) => d.severity === "error").map((d) => d.path);
+  };
+  const spv = { kind: "spv", name: "JV", site: "A", sponsorEquityFraction: 0.2, closeMonth: "2025-06", debtUsd: 1e9, couponFractionPerYear: 0.06, maturityMonth: "2040-12", partnerEquityUsd: 1e8 };
+  it("accepts a valid SPV", () => expect(diagnose({ structures: [spv] })).toEqual([]));
+  it("names the field of each problem", () => {
+    expect(diagnose({ structures: [{ ...spv, site: "Nowhere" }] })).toEqual(["financing.structures[0].site"]);
+    expect(diagnose({ structures: [{ ...spv, phases: ["p1", "p9"] }] })).toEqual(["financing.structures[0].phases[1]"]);
+    expect(diagnose({ structures: [{ ...spv, closeMonth: "2040-01" }] })).toEqual(["financing.structures[0].closeMonth"]);
+    expect(diagnose({ structures: [{ ...spv, maturityMonth: "2025-01" }] })).toEqual(["financing.structures[0].maturityMonth"]);
+    expect(diagnose({ structures: [spv, { ...spv }] })).toEqual(["financing.structures[1].name"]);
+    expect(diagnose({ structures: [{ ...spv, debtUsd: -1 }] })).toEqual(["financing.structures[0].debtUsd"]);
+    expect(diagnose({ structures: [{ ...spv, kind: "loan" }] })).toEqual(["financing.structures[0].kind"]);
+    expect(diagnose({ accounting: { usefulLifeChanges: [{ assetClass: "it", effectiveMonth: "2050-01", lifeYears: 6 }] } })).toEqual(["financing.accounting.usefulLifeChanges[0].effectiveMonth"]);
+  });
+});
+
+describe("lease liability", () => {
+  it("is the present value of the rent left in the committed term (hand-computed)", () => {
+    // 12 a month for a 3-month term starting at month 1, at 0 %: 24 left after month 1, 12 after month 2, 0 after 3.
+    const rent = Float64Array.from([0, 12, 12, 12, 12, 12]);
+    expect(Array.from(leaseLiabilityUsd(rent, [3, 5], 1, 0))).toEqual([0, 24, 12, 0, 12, 0]);
+    const r = leaseLiabilityUsd(rent, [3], 1, 0.1);
+    expect(r[2]).toBeCloseTo(12 / 1.1 ** (1 / 12), 9);
+  });
+});

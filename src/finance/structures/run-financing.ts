@@ -1,0 +1,71 @@
+/**
+ * The financing stage: funding structures on the model state, the company view and P&L of both funding routes,
+ * revenue required, and program returns. Pure: model state in, plain data out.
+ */
+import type { Diagnostic } from "../../core/diagnostics.ts";
+import type { ModelState } from "../../model/run-model.ts";
+import type { ProgramMonthly } from "../../report/program.ts";
+import { type PnlRoute, pnlRoute } from "../pnl/pnl.ts";
+import { type Payback, payback } from "../revenue-required/payback.ts";
+import { type RevenueRequiredYearly, type SequoiaCaseResult, revenueRequiredYearly, sequoiaCases } from "../revenue-required/revenue-required.ts";
+import { irrFraction, npvUsd } from "../returns.ts";
+import { type BondResult, type CompanyRoute, ROUTES, type RouteId, companyRoute } from "./company.ts";
+import { debtSchedule } from "./debt.ts";
+import { type SpvResult, modelSpv } from "./spv-model.ts";
+
+export interface ProgramReturns extends Payback {
+  discountRateFractionPerYear: number;
+  npvUsd: number;
+  irrFraction: number | null;
+}
+
+export interface FinancingState {
+  routes: RouteId[];
+  spvs: SpvResult[];
+  bonds: BondResult[];
+  company: Partial<Record<RouteId, CompanyRoute>>;
+  pnl: Partial<Record<RouteId, PnlRoute>>;
+  revenueRequired: RevenueRequiredYearly;
+  sequoia: SequoiaCaseResult[];
+  returns: ProgramReturns;
+  diagnostics: Diagnostic[];
+}
+
+export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState {
+  const s = st.scenario;
+  const f = s.financing;
+  const n = s.timeline.months;
+  const spvs = f.spvs.map((spv) => modelSpv(st, spv));
+  const bonds: BondResult[] = f.bonds.map((b) => ({
+    bond: b,
+    schedule: debtSchedule(
+      { principalUsd: b.amountUsd, couponFractionPerYear: b.couponFractionPerYear, drawIndex: b.issueIndex, amortizationStartIndex: b.amortizationStartIndex, maturityIndex: b.maturityIndex, paymentsPerYear: b.paymentsPerYear, amortization: b.amortization },
+      n,
+    ),
+  }));
+  const routes: RouteId[] = f.hasStructures ? [...ROUTES] : ["allOperatingCashFlow"];
+  const company: Partial<Record<RouteId, CompanyRoute>> = {};
+  const pnl: Partial<Record<RouteId, PnlRoute>> = {};
+  for (const r of routes) {
+    company[r] = companyRoute(st, pm, r, spvs, bonds);
+    pnl[r] = pnlRoute(st, pm, r, spvs, bonds);
+  }
+  const rate = s.economics?.discountRateFractionPerYear ?? f.waccFractionPerYear;
+  const irr = irrFraction(pm.cashFlowUsd);
+  return {
+    routes,
+    spvs,
+    bonds,
+    company,
+    pnl,
+    revenueRequired: revenueRequiredYearly(st, pm),
+    sequoia: sequoiaCases(f),
+    returns: {
+      discountRateFractionPerYear: rate,
+      npvUsd: npvUsd(pm.cashFlowUsd, rate),
+      irrFraction: irr,
+      ...payback(pm.cashFlowUsd, rate),
+    },
+    diagnostics: spvs.flatMap((r) => r.diagnostics),
+  };
+}

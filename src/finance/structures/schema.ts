@@ -1,0 +1,115 @@
+/**
+ * The optional `financing` block of a scenario: funding structures (operating cash flow, corporate bonds, SPV/JV with
+ * a lease and a residual value guarantee), accounting (useful-life changes, idle-fleet impairment, tax rate) and the
+ * revenue-required settings. Omitted numbers take their defaults from data/financing.json (see resolve.ts).
+ */
+import { z } from "zod";
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
+const positive = z.number().finite().positive();
+const nonNegative = z.number().finite().nonnegative();
+const fraction = z.number().finite().min(0).max(1);
+const rate = z.number().finite().min(0).max(1);
+const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
+const assetClass = z.enum(["shellCore", "electricalMechanical", "siteLandOther", "it"]);
+const amortization = z.enum(["bullet", "level", "straightLine"]);
+const paymentsPerYear = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(12)]);
+
+export const operatingCashFlowStructureSchema = z.strictObject({
+  kind: z.literal("operatingCashFlow"),
+  name: z.string().min(1).describe("Label of the remainder: everything no other structure funds is paid from operating cash flow"),
+});
+
+export const corporateBondSchema = z.strictObject({
+  kind: z.literal("corporateBond"),
+  name: z.string().min(1),
+  amountUsd: positive.describe("Principal raised, nominal USD"),
+  couponFractionPerYear: rate,
+  issueMonth: month,
+  maturityMonth: month,
+  amortization: amortization.default("bullet"),
+  amortizationStartMonth: month.optional().describe("First month principal may be repaid; default: first payment date"),
+  paymentsPerYear: paymentsPerYear.optional().describe("Coupon dates per year; default from data/financing.json"),
+});
+
+export const leaseSchema = z.strictObject({
+  startMonth: month.optional().describe("Rent starts; default: first month a covered phase is online"),
+  initialTermYears: positive.optional(),
+  renewalTermYears: positive.optional(),
+  renewals: z.number().int().min(0).optional().describe("Renewals exercised; default: enough to reach debt maturity"),
+  escalationFractionPerYear: z.number().finite().min(-0.5).max(1).optional(),
+  annualRentUsd: positive.optional().describe("First-year rent at full capacity; omit to size it from debt service and the partner's target return"),
+  partnerTargetIrrFraction: rate.optional(),
+  minDebtServiceCoverRatio: positive.optional(),
+  sponsorDiscountRateFractionPerYear: rate.optional().describe("Rate discounting the lease liability; default: the SPV coupon"),
+});
+
+export const residualValueGuaranteeSchema = z.strictObject({
+  termYears: positive.optional().describe("Years from lease start the guarantee covers"),
+  basis: z.enum(["debtOutstanding", "cost"]).default("debtOutstanding"),
+  guaranteedFraction: nonNegative.optional().describe("Guaranteed value as a fraction of the basis"),
+  marketValueDeclineFractionPerYear: fraction.optional(),
+  marketValueFloorFraction: fraction.optional(),
+  vacancyHaircutFraction: fraction.optional().describe("Discount of the campus's market value once its tenant has left"),
+});
+
+export const spvSchema = z.strictObject({
+  kind: z.literal("spv"),
+  name: z.string().min(1),
+  site: z.string().min(1).describe("Site whose assets the SPV owns"),
+  phases: z.array(z.string().min(1)).min(1).optional().describe("Phases of the site the SPV owns; default: all"),
+  assetClasses: z.array(assetClass).min(1).default(["shellCore", "electricalMechanical", "siteLandOther"]),
+  sponsorEquityFraction: fraction.describe("Sponsor's share of the SPV's equity; the partner owns the rest"),
+  closeMonth: month.describe("Financial close: debt drawn, partner cash in, assets built so far contributed by the sponsor"),
+  debtUsd: nonNegative,
+  couponFractionPerYear: rate,
+  maturityMonth: month,
+  amortization: amortization.default("level"),
+  amortizationStartMonth: month.optional().describe("default: lease start"),
+  paymentsPerYear: paymentsPerYear.optional(),
+  partnerEquityUsd: nonNegative.describe("Partner cash at close"),
+  sponsorCashEquityUsd: nonNegative.default(0),
+  sponsorDistributionAtCloseUsd: nonNegative.default(0),
+  opexFractionOfCostPerYear: fraction.optional(),
+  debtServiceReserveMonths: nonNegative.optional(),
+  reportedDevelopmentCostUsd: positive.optional().describe("Published development cost, shown beside the modelled cost (not an input)"),
+  lease: leaseSchema.default({}),
+  residualValueGuarantee: residualValueGuaranteeSchema.optional(),
+});
+
+export const structureSchema = z.discriminatedUnion("kind", [operatingCashFlowStructureSchema, corporateBondSchema, spvSchema]);
+
+export const usefulLifeChangeSchema = z.strictObject({
+  assetClass,
+  effectiveMonth: month,
+  lifeYears: positive.describe("Book life from the effective month on (remaining value over the remaining new life)"),
+  previousLifeYears: positive.optional().describe("Book life before the change; default: the model's asset life"),
+});
+
+export const impairmentSchema = z.strictObject({
+  idleFractionByYear: z.record(yearKey, fraction).describe("Share of the fleet standing idle in each year"),
+  triggerIdleFraction: fraction.describe("Idle share at or above which the idle part of the fleet is written down"),
+  assetClasses: z.array(assetClass).min(1).default(["it"]),
+});
+
+export const accountingSchema = z.strictObject({
+  usefulLifeChanges: z.array(usefulLifeChangeSchema).default([]),
+  impairment: impairmentSchema.optional(),
+  taxRateFraction: fraction.optional().describe("Effective tax rate on pretax income; default: Meta's 2024 rate"),
+});
+
+export const revenueRequiredSchema = z.strictObject({
+  waccFractionPerYear: rate.optional().describe("Cost of capital annualizing capex; default: economics discount rate"),
+  targetMarginFraction: z.number().finite().min(0).max(0.99).optional().describe("Gross margin; default 1 - 1/Sequoia margin multiplier"),
+});
+
+export const financingSchema = z.strictObject({
+  structures: z.array(structureSchema).default([]),
+  accounting: accountingSchema.default({ usefulLifeChanges: [] }),
+  revenueRequired: revenueRequiredSchema.default({}),
+});
+
+export type FinancingInput = z.input<typeof financingSchema>;
+export type Financing = z.output<typeof financingSchema>;
+export type SpvInput = z.output<typeof spvSchema>;
+export type CorporateBondInput = z.output<typeof corporateBondSchema>;

@@ -1,0 +1,199 @@
+/** `summary.financing`: the JSON contract of the financing stage (documented in README). */
+import type { Timeline } from "../../core/months.ts";
+import { byYearRecord } from "../../report/aggregate.ts";
+import type { SequoiaCaseResult } from "../revenue-required/revenue-required.ts";
+import type { RouteId } from "./company.ts";
+import type { ResolvedFinancing } from "./resolved.ts";
+import type { ProgramReturns, FinancingState } from "./run-financing.ts";
+import type { SpvResult } from "./spv-model.ts";
+import { SPV_SOURCE_KEYS, SPV_USE_KEYS } from "./spv.ts";
+
+export interface SpvSummary {
+  name: string;
+  site: string;
+  coveredItPowerMw: number;
+  coveredCostUsd: number;
+  reportedDevelopmentCostUsd: number | null;
+  closeMonth: string;
+  leaseStartMonth: string | null;
+  leaseEndMonth: string;
+  debtUsd: number;
+  couponFractionPerYear: number;
+  maturityMonth: string;
+  amortization: string;
+  partnerEquityUsd: number;
+  sponsorInKindEquityUsd: number;
+  sponsorDistributionAtCloseUsd: number;
+  equityCallsUsd: number;
+  interestBeforeLeaseStartUsd: number;
+  rent: { annualRentUsd: number; forPartnerReturnUsd: number; forDebtServiceCoverUsd: number; basis: string; escalationFractionPerYear: number };
+  totalRentUsd: number;
+  partnerIrrFraction: number | null;
+  sponsorIrrFraction: number | null;
+  minStabilizedDebtServiceCoverRatio: number | null;
+  debtBalanceAtMaturityUsd: number;
+  /** Σ sources and Σ uses over the SPV's life; they differ by the cash left at the end */
+  sourcesUsd: number;
+  usesUsd: number;
+  cashAtEndUsd: number;
+  residualValueGuarantee: {
+    termYears: number;
+    maxExposureUsd: number;
+    maxExposureYear: number | null;
+    exposureUsdByYear: Record<string, number>;
+    exposureAtLeaseTermEnds: { month: string; exposureUsd: number }[];
+  } | null;
+}
+
+export interface FinancingSummary {
+  routes: RouteId[];
+  remainderFundedBy: string;
+  spvs: SpvSummary[];
+  bonds: { name: string; amountUsd: number; couponFractionPerYear: number; issueMonth: string; maturityMonth: string; amortization: string }[];
+  company: Partial<Record<RouteId, { freeCashFlowUsdByYear: Record<string, number>; fundingGapUsdByYear: Record<string, number>; fundingGapUsdTotal: number; peakFundingGapUsd: number; leasePaymentsUsdTotal: number }>>;
+  /** capex the SPVs pay or acquire / program capex over the horizon (first builds and IT refreshes) */
+  spvShareOfProgramCapexFraction: number;
+  /** the same against facility (non-IT) capex only */
+  spvShareOfFacilityCapexFraction: number;
+  fundingGapReductionUsd: number;
+  pnl: {
+    taxRateFraction: number;
+    lifeChangeEffectUsdByYear: Record<string, number>;
+    lifeChangeEffectAfterTaxUsdByYear: Record<string, number>;
+    impairmentUsdTotal: number;
+    netIncomeUsdByYear: Partial<Record<RouteId, Record<string, number>>>;
+  };
+  revenueRequired: {
+    waccFractionPerYear: number;
+    targetMarginFraction: number;
+    sequoiaTcoMultiplier: number;
+    sequoiaMarginMultiplier: number;
+    sequoiaCases: SequoiaCaseResult[];
+    sequoiaProgramRequiredRevenueUsdByYear: Record<string, number>;
+    bottomUpRequiredRevenueUsdByYear: Record<string, number>;
+    programRevenueUsdByYear: Record<string, number>;
+  };
+  returns: ProgramReturns;
+}
+
+const label = (t: Timeline, i: number): string | null => (i >= 0 && i < t.months ? t.monthLabels[i] : null);
+const sum = (a: ArrayLike<number>, end = a.length): number => {
+  let s = 0;
+  for (let i = 0; i < Math.min(end, a.length); i++) s += a[i];
+  return s;
+};
+
+function spvSummary(r: SpvResult, f: ResolvedFinancing, site: string): SpvSummary {
+  const t = r.timeline;
+  const fl = r.flows;
+  const rvg = r.rvgByYearIndex;
+  let maxExposureUsd = 0;
+  let maxExposureYear: number | null = null;
+  rvg?.forEach((p, i) => {
+    if (p.exposureUsd > maxExposureUsd) {
+      maxExposureUsd = p.exposureUsd;
+      maxExposureYear = t.years[i];
+    }
+  });
+  let sourcesUsd = 0;
+  let usesUsd = 0;
+  for (const k of SPV_SOURCE_KEYS) sourcesUsd += sum(fl[k]);
+  for (const k of SPV_USE_KEYS) usesUsd += sum(fl[k]);
+  const L = r.input.leaseStartIndex;
+  return {
+    name: r.spv.name,
+    site,
+    coveredItPowerMw: r.coveredItPowerMw,
+    coveredCostUsd: r.coveredCostUsd,
+    reportedDevelopmentCostUsd: r.spv.reportedDevelopmentCostUsd,
+    closeMonth: t.monthLabels[r.spv.closeIndex],
+    leaseStartMonth: label(t, L),
+    leaseEndMonth: t.monthLabels[Math.min(t.months - 1, r.leaseEndIndex - 1)],
+    debtUsd: r.spv.debtUsd,
+    couponFractionPerYear: r.spv.couponFractionPerYear,
+    maturityMonth: t.monthLabels[r.spv.maturityIndex],
+    amortization: r.spv.amortization,
+    partnerEquityUsd: r.spv.partnerEquityUsd,
+    sponsorInKindEquityUsd: sum(fl.sponsorInKindUsd),
+    sponsorDistributionAtCloseUsd: r.spv.sponsorDistributionAtCloseUsd,
+    equityCallsUsd: sum(fl.partnerEquityCallUsd) + sum(fl.sponsorEquityCallUsd),
+    interestBeforeLeaseStartUsd: sum(fl.interestUsd, L),
+    rent: { ...r.rent, escalationFractionPerYear: r.spv.lease.escalationFractionPerYear },
+    totalRentUsd: sum(fl.rentUsd),
+    partnerIrrFraction: r.partnerIrrFraction,
+    sponsorIrrFraction: r.sponsorIrrFraction,
+    minStabilizedDebtServiceCoverRatio: r.minStabilizedDscr,
+    debtBalanceAtMaturityUsd: fl.debtBalanceUsd[r.spv.maturityIndex],
+    sourcesUsd,
+    usesUsd,
+    cashAtEndUsd: fl.cashBalanceUsd[t.months - 1],
+    residualValueGuarantee:
+      rvg && r.spv.rvg
+        ? {
+            termYears: r.spv.rvg.termMonths / 12,
+            maxExposureUsd,
+            maxExposureYear,
+            exposureUsdByYear: byYearRecord(t, rvg.map((p) => p.exposureUsd)),
+            exposureAtLeaseTermEnds: r.rvgAtTermEnds.map((p) => ({ month: t.monthLabels[p.index], exposureUsd: p.exposureUsd })),
+          }
+        : null,
+  };
+}
+
+export function financingSummary(fs: FinancingState, t: Timeline, f: ResolvedFinancing, siteNames: readonly string[]): FinancingSummary {
+  const company: FinancingSummary["company"] = {};
+  for (const route of fs.routes) {
+    const c = fs.company[route]!;
+    company[route] = {
+      freeCashFlowUsdByYear: byYearRecord(t, c.freeCashFlowUsd),
+      fundingGapUsdByYear: byYearRecord(t, c.fundingGapUsd),
+      fundingGapUsdTotal: sum(c.fundingGapUsd),
+      peakFundingGapUsd: Math.max(0, ...c.fundingGapUsd),
+      leasePaymentsUsdTotal: sum(c.leasePaymentsUsd),
+    };
+  }
+  const a = company.allOperatingCashFlow!;
+  const d = company.declaredStructures;
+  const programCapexUsd = sum(fs.company.allOperatingCashFlow!.programCapexUsd);
+  const facilityCapexUsd = programCapexUsd - sum(fs.revenueRequired.itCapexUsd);
+  const spvCapexUsd = sum(fs.spvs.map((r) => sum(r.input.capexUsd, t.months)));
+  const base = fs.pnl.allOperatingCashFlow!;
+  const netIncomeUsdByYear: FinancingSummary["pnl"]["netIncomeUsdByYear"] = {};
+  for (const route of fs.routes) netIncomeUsdByYear[route] = byYearRecord(t, fs.pnl[route]!.netIncomeUsd);
+  const rr = fs.revenueRequired;
+  return {
+    routes: fs.routes,
+    remainderFundedBy: f.remainderName,
+    spvs: fs.spvs.map((r) => spvSummary(r, f, siteNames[r.spv.siteIndex])),
+    bonds: fs.bonds.map(({ bond: b }) => ({
+      name: b.name,
+      amountUsd: b.amountUsd,
+      couponFractionPerYear: b.couponFractionPerYear,
+      issueMonth: t.monthLabels[b.issueIndex],
+      maturityMonth: label(t, b.maturityIndex) ?? `beyond ${t.monthLabels[t.months - 1]}`,
+      amortization: b.amortization,
+    })),
+    company,
+    spvShareOfProgramCapexFraction: programCapexUsd > 0 ? spvCapexUsd / programCapexUsd : 0,
+    spvShareOfFacilityCapexFraction: facilityCapexUsd > 0 ? spvCapexUsd / facilityCapexUsd : 0,
+    fundingGapReductionUsd: d ? a.fundingGapUsdTotal - d.fundingGapUsdTotal : 0,
+    pnl: {
+      taxRateFraction: f.taxRateFraction,
+      lifeChangeEffectUsdByYear: byYearRecord(t, base.lifeChangeEffectUsd),
+      lifeChangeEffectAfterTaxUsdByYear: byYearRecord(t, base.lifeChangeEffectUsd.map((x) => x * (1 - f.taxRateFraction))),
+      impairmentUsdTotal: sum(base.impairmentUsd),
+      netIncomeUsdByYear,
+    },
+    revenueRequired: {
+      waccFractionPerYear: f.waccFractionPerYear,
+      targetMarginFraction: f.targetMarginFraction,
+      sequoiaTcoMultiplier: f.sequoiaTcoMultiplier,
+      sequoiaMarginMultiplier: f.sequoiaMarginMultiplier,
+      sequoiaCases: fs.sequoia,
+      sequoiaProgramRequiredRevenueUsdByYear: byYearRecord(t, rr.sequoiaRequiredRevenueUsd),
+      bottomUpRequiredRevenueUsdByYear: byYearRecord(t, rr.bottomUpRequiredRevenueUsd),
+      programRevenueUsdByYear: byYearRecord(t, rr.programRevenueUsd),
+    },
+    returns: fs.returns,
+  };
+}

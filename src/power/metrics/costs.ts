@@ -1,0 +1,66 @@
+/** Annual cost of a dispatched site-year: annualized fixed costs of the portfolio plus variable costs. */
+import type { DispatchSeries } from "../dispatch/dispatch.ts";
+import { type Portfolio, type PowerSeries, type TechParams, type UnitFixedCosts, importCostUsdPerMwh } from "../dispatch/inputs.ts";
+
+export interface CostBreakdown {
+  pvFixedUsd: number;
+  windFixedUsd: number;
+  batteryFixedUsd: number;
+  gasFixedUsd: number;
+  firmCleanFixedUsd: number;
+  gasFuelUsd: number;
+  gasVariableOmUsd: number;
+  firmCleanVariableUsd: number;
+  gridImportUsd: number;
+  /** revenue from exports (a negative cost) */
+  exportRevenueUsd: number;
+  /** carbon price × (gas CO2 + location-based import CO2) */
+  carbonCostUsd: number;
+  totalUsd: number;
+  /** total / annual load, USD/MWh (null when the load is 0) */
+  costUsdPerMwhLoad: number | null;
+}
+
+/** Fixed costs scale with the modelled duration (a full year: 8760 h). */
+export function fixedCostsUsd(p: Portfolio, c: UnitFixedCosts, yearFraction: number): Pick<CostBreakdown, "pvFixedUsd" | "windFixedUsd" | "batteryFixedUsd" | "gasFixedUsd" | "firmCleanFixedUsd"> {
+  return {
+    pvFixedUsd: p.pvMw * c.pvUsdPerMwYear * yearFraction,
+    windFixedUsd: p.windMw * c.windUsdPerMwYear * yearFraction,
+    batteryFixedUsd: (p.batteryMw * c.batteryPowerUsdPerMwYear + p.batteryMwh * c.batteryEnergyUsdPerMwhYear) * yearFraction,
+    gasFixedUsd: p.gasMw * c.gasUsdPerMwYear * yearFraction,
+    firmCleanFixedUsd: p.firmCleanMw * c.firmCleanUsdPerMwYear * yearFraction,
+  };
+}
+
+export const HOURS_PER_YEAR = 8760;
+
+export function costBreakdown(s: PowerSeries, d: DispatchSeries, p: Portfolio, t: TechParams, c: UnitFixedCosts): CostBreakdown {
+  const dt = s.stepHours;
+  let gasMwh = 0;
+  let firmMwh = 0;
+  let importUsd = 0;
+  let importCarbonUsd = 0;
+  let exportUsd = 0;
+  let loadMwh = 0;
+  for (let h = 0; h < s.loadMw.length; h++) {
+    gasMwh += d.gasMw[h] * dt;
+    firmMwh += d.firmCleanMw[h] * dt;
+    importUsd += d.gridImportMw[h] * dt * s.gridPriceUsdPerMwh[h];
+    importCarbonUsd += d.gridImportMw[h] * dt * (importCostUsdPerMwh(s, t, h) - s.gridPriceUsdPerMwh[h]);
+    exportUsd += d.exportMw[h] * dt * s.exportPriceUsdPerMwh[h];
+    loadMwh += s.loadMw[h] * dt;
+  }
+  const g = t.gas;
+  const fixed = fixedCostsUsd(p, c, (s.loadMw.length * dt) / HOURS_PER_YEAR);
+  const variable = {
+    gasFuelUsd: gasMwh * g.heatRateMmbtuPerMwh * g.fuelPriceUsdPerMmbtu,
+    gasVariableOmUsd: gasMwh * g.variableOmUsdPerMwh,
+    firmCleanVariableUsd: firmMwh * t.firmClean.variableCostUsdPerMwh,
+    gridImportUsd: importUsd,
+    exportRevenueUsd: -exportUsd,
+    carbonCostUsd: importCarbonUsd + gasMwh * g.heatRateMmbtuPerMwh * (g.co2KgPerMmbtu / 1000) * t.carbonPriceUsdPerTco2,
+  };
+  let totalUsd = 0;
+  for (const v of [...Object.values(fixed), ...Object.values(variable)]) totalUsd += v;
+  return { ...fixed, ...variable, totalUsd, costUsdPerMwhLoad: loadMwh > 0 ? totalUsd / loadMwh : null };
+}

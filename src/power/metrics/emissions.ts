@@ -1,0 +1,57 @@
+/** CO2 of a dispatched site-year, location-based and market-based (GHG Protocol Scope 2 style), and water. */
+import type { DispatchSeries } from "../dispatch/dispatch.ts";
+import type { PowerSeries, TechParams } from "../dispatch/inputs.ts";
+import type { EnergyTotals } from "./energy.ts";
+
+export interface Emissions {
+  /** direct CO2 of the site's gas generation */
+  gasTco2: number;
+  /** Σ_h import × hourly grid intensity */
+  gridLocationBasedTco2: number;
+  /** imports not covered by exported clean energy (its certificates), × the annual mean grid intensity */
+  gridMarketBasedTco2: number;
+  locationBasedTco2: number;
+  marketBasedTco2: number;
+}
+
+export function emissions(s: PowerSeries, d: DispatchSeries, t: TechParams, e: EnergyTotals): Emissions {
+  let gridKg = 0;
+  let meanKgPerMwh = 0;
+  for (let h = 0; h < s.loadMw.length; h++) {
+    gridKg += d.gridImportMw[h] * s.stepHours * s.gridCo2KgPerMwh[h];
+    meanKgPerMwh += s.gridCo2KgPerMwh[h];
+  }
+  meanKgPerMwh = s.loadMw.length > 0 ? meanKgPerMwh / s.loadMw.length : 0;
+  const gasTco2 = (e.gasMwh * t.gas.heatRateMmbtuPerMwh * t.gas.co2KgPerMmbtu) / 1000;
+  const certificatesMwh = Math.min(e.exportMwh, e.cleanDeliveredMwh);
+  const gridMarketBasedTco2 = (Math.max(0, e.gridImportMwh - certificatesMwh) * meanKgPerMwh) / 1000;
+  const gridLocationBasedTco2 = gridKg / 1000;
+  return {
+    gasTco2,
+    gridLocationBasedTco2,
+    gridMarketBasedTco2,
+    locationBasedTco2: gasTco2 + gridLocationBasedTco2,
+    marketBasedTco2: gasTco2 + gridMarketBasedTco2,
+  };
+}
+
+export const LITERS_PER_US_GALLON = 3.785411784;
+
+export interface WaterInputs {
+  itEnergyMwh: number;
+  wueLPerKwh: number;
+  gasWaterConsumptionGalPerMwh: number;
+}
+
+export interface Water {
+  dataCenterMegaliters: number;
+  gasPlantMegaliters: number;
+  totalMegaliters: number;
+}
+
+/** Data-centre water (WUE × IT energy) plus gas-plant cooling consumption (gal/MWh × gas MWh). */
+export function water(w: WaterInputs, gasMwh: number): Water {
+  const dataCenterMegaliters = (w.wueLPerKwh * w.itEnergyMwh * 1000) / 1e6;
+  const gasPlantMegaliters = (w.gasWaterConsumptionGalPerMwh * gasMwh * LITERS_PER_US_GALLON) / 1e6;
+  return { dataCenterMegaliters, gasPlantMegaliters, totalMegaliters: dataCenterMegaliters + gasPlantMegaliters };
+}

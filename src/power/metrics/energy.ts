@@ -1,0 +1,97 @@
+/** Annual energy sums and clean-energy scores of a dispatched site-year (separate from how it was dispatched). */
+import type { DispatchSeries } from "../dispatch/dispatch.ts";
+import type { PowerSeries } from "../dispatch/inputs.ts";
+
+export interface EnergyTotals {
+  loadMwh: number;
+  pvMwh: number;
+  windMwh: number;
+  firmCleanMwh: number;
+  /** clean generation actually delivered: PV + wind + firm − curtailment */
+  cleanDeliveredMwh: number;
+  batteryChargeMwh: number;
+  batteryDischargeMwh: number;
+  gasMwh: number;
+  gridImportMwh: number;
+  exportMwh: number;
+  curtailmentMwh: number;
+  unservedMwh: number;
+  peakGridImportMw: number;
+  peakLoadMw: number;
+}
+
+const sum = (a: Float64Array): number => {
+  let s = 0;
+  for (let h = 0; h < a.length; h++) s += a[h];
+  return s;
+};
+
+const peak = (a: Float64Array): number => {
+  let m = 0;
+  for (let h = 0; h < a.length; h++) if (a[h] > m) m = a[h];
+  return m;
+};
+
+export function energyTotals(s: PowerSeries, d: DispatchSeries): EnergyTotals {
+  const dt = s.stepHours;
+  const pvMwh = sum(d.pvMw) * dt;
+  const windMwh = sum(d.windMw) * dt;
+  const firmCleanMwh = sum(d.firmCleanMw) * dt;
+  const curtailmentMwh = sum(d.curtailmentMw) * dt;
+  return {
+    loadMwh: sum(s.loadMw) * dt,
+    pvMwh,
+    windMwh,
+    firmCleanMwh,
+    cleanDeliveredMwh: pvMwh + windMwh + firmCleanMwh - curtailmentMwh,
+    batteryChargeMwh: sum(d.batteryChargeMw) * dt,
+    batteryDischargeMwh: sum(d.batteryDischargeMw) * dt,
+    gasMwh: sum(d.gasMw) * dt,
+    gridImportMwh: sum(d.gridImportMw) * dt,
+    exportMwh: sum(d.exportMw) * dt,
+    curtailmentMwh,
+    unservedMwh: sum(d.unservedMw) * dt,
+    peakGridImportMw: peak(d.gridImportMw),
+    peakLoadMw: peak(s.loadMw),
+  };
+}
+
+/** Worst hourly energy-balance error, MWh (supply − uses per step). */
+export function maxBalanceErrorMwh(s: PowerSeries, d: DispatchSeries): number {
+  let worst = 0;
+  for (let h = 0; h < s.loadMw.length; h++) {
+    const supply = d.pvMw[h] + d.windMw[h] + d.firmCleanMw[h] + d.batteryDischargeMw[h] + d.gasMw[h] + d.gridImportMw[h] + d.unservedMw[h];
+    const uses = s.loadMw[h] + d.batteryChargeMw[h] + d.exportMw[h] + d.curtailmentMw[h];
+    const e = Math.abs(supply - uses) * s.stepHours;
+    if (e > worst) worst = e;
+  }
+  return worst;
+}
+
+export interface CleanScores {
+  /** Σ_h min(load, clean supply on site) / Σ load, grid imports counted as not clean */
+  cfeScoreFraction: number;
+  /** the same with the clean share of grid imports counted as clean (Google / PyPSA 24/7 definition) */
+  cfeScoreWithGridFraction: number;
+  /** Σ clean generation delivered (PV + wind + firm − curtailment) / Σ load */
+  annualMatchFraction: number;
+}
+
+/** Hourly clean supply = PV + wind + firm + discharge − charge (+ clean share × import); CFE = Σ min(load, clean)/Σ load. */
+export function cleanScores(s: PowerSeries, d: DispatchSeries): CleanScores {
+  let load = 0;
+  let cfe = 0;
+  let cfeGrid = 0;
+  let delivered = 0;
+  for (let h = 0; h < s.loadMw.length; h++) {
+    const gen = d.pvMw[h] + d.windMw[h] + d.firmCleanMw[h];
+    const site = Math.max(0, gen + d.batteryDischargeMw[h] - d.batteryChargeMw[h]);
+    const withGrid = site + s.gridCleanFraction[h] * d.gridImportMw[h];
+    load += s.loadMw[h];
+    cfe += Math.min(s.loadMw[h], site);
+    cfeGrid += Math.min(s.loadMw[h], withGrid);
+    delivered += gen - d.curtailmentMw[h];
+  }
+  if (load <= 0) return { cfeScoreFraction: 0, cfeScoreWithGridFraction: 0, annualMatchFraction: 0 };
+  return { cfeScoreFraction: cfe / load, cfeScoreWithGridFraction: cfeGrid / load, annualMatchFraction: delivered / load };
+}

@@ -1,0 +1,75 @@
+/**
+ * Portfolio sizing: build the LP, solve it with any `LpSolver`, read back capacities, the hourly dispatch and the
+ * marginal cost of the clean target (dual of the target row). Costs and scores of the optimum are computed by
+ * src/power/metrics from the hourly dispatch, the same way as for the rule-based dispatch.
+ */
+import type { LpSolution, LpSolveOptions, LpSolver, LpStatus } from "../../solver/lp.ts";
+import { type DispatchResult, allocateDispatchSeries } from "../dispatch/dispatch.ts";
+import type { Portfolio } from "../dispatch/inputs.ts";
+import { type SizingLp, buildSizingLp } from "./build.ts";
+import type { SizingProblem } from "./problem.ts";
+
+export interface SizingResult {
+  status: LpStatus;
+  solverStatus: string;
+  solverName: string;
+  /** LP objective: annualized fixed costs + variable costs, USD per modelled period */
+  objectiveUsd: number;
+  /** marginal cost of the clean target, USD per MWh of required clean energy (null without a target) */
+  targetMarginalCostUsdPerMwh: number | null;
+  lpColumns: number;
+  lpRows: number;
+  lpNonZeros: number;
+  /** the optimum as a dispatch (null unless optimal) */
+  dispatch: DispatchResult | null;
+}
+
+function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchResult {
+  const { capacity: c, block: k, steps: n } = m.columns;
+  const s = p.series;
+  const portfolio: Portfolio = {
+    pvMw: x[c.pv],
+    windMw: x[c.wind],
+    batteryMw: x[c.batteryPower],
+    batteryMwh: x[c.batteryEnergy],
+    gasMw: x[c.gas],
+    firmCleanMw: x[c.firmClean],
+    gridImportLimitMw: p.gridImportLimitMw,
+    exportLimitMw: p.exportLimitMw,
+  };
+  const o = allocateDispatchSeries(n);
+  const firmMw = portfolio.firmCleanMw * p.tech.firmClean.availabilityFraction;
+  const socMinMwh = portfolio.batteryMwh * p.tech.battery.socMinFraction;
+  const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
+  for (let t = 0; t < n; t++) {
+    o.pvMw[t] = portfolio.pvMw * s.pvCapacityFactor[t];
+    o.windMw[t] = portfolio.windMw * s.windCapacityFactor[t];
+    o.firmCleanMw[t] = firmMw;
+    o.gasMw[t] = at(k.gas, t);
+    o.gridImportMw[t] = at(k.gridImport, t);
+    o.exportMw[t] = at(k.export, t);
+    o.batteryChargeMw[t] = at(k.charge, t);
+    o.batteryDischargeMw[t] = at(k.discharge, t);
+    o.batterySocMwh[t] = socMinMwh + at(k.soc, t);
+    const supply = o.pvMw[t] + o.windMw[t] + firmMw + o.gasMw[t] + o.gridImportMw[t] + o.batteryDischargeMw[t];
+    o.curtailmentMw[t] = Math.max(0, supply - s.loadMw[t] - o.batteryChargeMw[t] - o.exportMw[t]);
+  }
+  return { stepHours: s.stepHours, portfolio, series: o };
+}
+
+export function optimizePortfolio(p: SizingProblem, solver: LpSolver, options: LpSolveOptions = {}): SizingResult {
+  const m = buildSizingLp(p);
+  const sol: LpSolution = solver.solve(m.lp, options);
+  const ok = sol.status === "optimal";
+  return {
+    status: sol.status,
+    solverStatus: sol.solverStatus,
+    solverName: solver.name,
+    objectiveUsd: sol.objective,
+    targetMarginalCostUsdPerMwh: ok && m.rows.target >= 0 ? sol.dual[m.rows.target] : null,
+    lpColumns: m.lp.numCols,
+    lpRows: m.lp.numRows,
+    lpNonZeros: m.lp.value.length,
+    dispatch: ok ? readDispatch(p, m, sol.primal) : null,
+  };
+}

@@ -1,0 +1,42 @@
+/** What the portfolio-sizing LP is asked: series, technology data, costs, capacity bounds and the clean target. */
+import type { PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
+
+/** Lower and upper bound of one capacity, in the unit its key names (MW, or MWh for battery energy). */
+export interface CapacityBounds {
+  min: number;
+  max: number;
+}
+
+export interface SizingBounds {
+  pvMw: CapacityBounds;
+  windMw: CapacityBounds;
+  batteryMw: CapacityBounds;
+  batteryMwh: CapacityBounds;
+  gasMw: CapacityBounds;
+  firmCleanMw: CapacityBounds;
+}
+
+export type TargetKind = "none" | "annual-match" | "cfe-247";
+
+export interface CleanTarget {
+  kind: TargetKind;
+  /** required share of the load, 0..1 */
+  levelFraction: number;
+  /** count the clean share of grid imports as clean supply */
+  countGridClean: boolean;
+}
+
+export interface SizingProblem {
+  series: PowerSeries;
+  tech: TechParams;
+  unitCosts: UnitFixedCosts;
+  bounds: SizingBounds;
+  gridImportLimitMw: number;
+  exportLimitMw: number;
+  target: CleanTarget;
+  /** "cyclic": state of charge at the end of the year equals the start (PyPSA default); "start-empty": starts at minimum */
+  storageBoundary: "cyclic" | "start-empty";
+}
+
+export const fixedBounds = (value: number): CapacityBounds => ({ min: value, max: value });
+export const isFixed = (b: CapacityBounds): boolean => b.min === b.max;

@@ -1,0 +1,81 @@
+/**
+ * LP columns of the sizing model. Capacities are single columns; hourly quantities are contiguous blocks
+ * (`first + t`), absent (-1) when the technology cannot exist (exports also when they never earn anything).
+ * Curtailment has no column: it is the surplus (slack) of the hourly balance row. When a capacity is fixed, the hourly columns carry
+ * its limit as a bound and need no linking row.
+ */
+import type { LpBuilder } from "../../solver/builder.ts";
+import { gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
+import { HOURS_PER_YEAR } from "../metrics/costs.ts";
+import { type CapacityBounds, type SizingProblem, isFixed } from "./problem.ts";
+
+export interface CapacityColumns {
+  pv: number;
+  wind: number;
+  batteryPower: number;
+  batteryEnergy: number;
+  gas: number;
+  firmClean: number;
+}
+
+export interface StepBlocks {
+  gas: number;
+  gridImport: number;
+  export: number;
+  charge: number;
+  discharge: number;
+  /** usable state of charge above the minimum, MWh (end of step) */
+  soc: number;
+}
+
+export interface SizingColumns {
+  steps: number;
+  capacity: CapacityColumns;
+  block: StepBlocks;
+}
+
+/** Duration of the modelled period as a fraction of a year (fixed costs are annual). */
+export const yearFraction = (p: SizingProblem): number => (p.series.loadMw.length * p.series.stepHours) / HOURS_PER_YEAR;
+
+export function defineCapacityColumns(b: LpBuilder, p: SizingProblem): CapacityColumns {
+  const c = p.unitCosts;
+  const f = yearFraction(p);
+  const hours = p.series.loadMw.length * p.series.stepHours;
+  const firmVariableUsdPerMw = p.tech.firmClean.availabilityFraction * hours * p.tech.firmClean.variableCostUsdPerMwh;
+  const col = (name: string, bounds: CapacityBounds, cost: number): number => b.addColumn(name, bounds.min, bounds.max, cost);
+  return {
+    pv: col("cap_pv_mw", p.bounds.pvMw, c.pvUsdPerMwYear * f),
+    wind: col("cap_wind_mw", p.bounds.windMw, c.windUsdPerMwYear * f),
+    batteryPower: col("cap_battery_mw", p.bounds.batteryMw, c.batteryPowerUsdPerMwYear * f),
+    batteryEnergy: col("cap_battery_mwh", p.bounds.batteryMwh, c.batteryEnergyUsdPerMwhYear * f),
+    gas: col("cap_gas_mw", p.bounds.gasMw, c.gasUsdPerMwYear * f),
+    firmClean: col("cap_firm_mw", p.bounds.firmCleanMw, c.firmCleanUsdPerMwYear * f + firmVariableUsdPerMw),
+  };
+}
+
+/** Adds `n` columns `prefix_t` with per-step cost and upper bound; returns the first index. */
+function block(b: LpBuilder, n: number, prefix: string, upper: number, cost: (t: number) => number): number {
+  const first = b.numCols;
+  for (let t = 0; t < n; t++) b.addColumn(`${prefix}_${t}`, 0, upper, cost(t));
+  return first;
+}
+
+export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
+  const s = p.series;
+  const n = s.loadMw.length;
+  const dt = s.stepHours;
+  const bd = p.bounds;
+  const gasCost = gasVariableCostUsdPerMwh(p.tech);
+  const hasBattery = bd.batteryMw.max > 0 && bd.batteryMwh.max > 0;
+  const usable = p.tech.battery.socMaxFraction - p.tech.battery.socMinFraction;
+  const powerUb = isFixed(bd.batteryMw) ? bd.batteryMw.max : Infinity;
+  const zero = (): number => 0;
+  return {
+    gas: bd.gasMw.max > 0 ? block(b, n, "gas", isFixed(bd.gasMw) ? bd.gasMw.max : Infinity, () => dt * gasCost) : -1,
+    gridImport: p.gridImportLimitMw > 0 ? block(b, n, "grid_import", p.gridImportLimitMw, (t) => dt * importCostUsdPerMwh(s, p.tech, t)) : -1,
+    export: p.exportLimitMw > 0 && s.exportPriceUsdPerMwh.some((x) => x > 0) ? block(b, n, "grid_export", p.exportLimitMw, (t) => -dt * s.exportPriceUsdPerMwh[t]) : -1,
+    charge: hasBattery ? block(b, n, "charge", powerUb, zero) : -1,
+    discharge: hasBattery ? block(b, n, "discharge", powerUb, zero) : -1,
+    soc: hasBattery ? block(b, n, "soc", isFixed(bd.batteryMwh) ? usable * bd.batteryMwh.max : Infinity, zero) : -1,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The optional `power` block of a site: its supply portfolio (and how it changes by year), prices, technology
+ * overrides, weather files for the PV and wind profiles, and the bounds and target used by `optimize-power`.
+ * Every number left out comes from data/power-costs.json (or, for the grid price, data/opex.json).
+ */
+import { z } from "zod";
+
+const nonNegative = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
+const fraction = z.number().finite().min(0).max(1);
+const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
+
+export const portfolioSchema = z.strictObject({
+  pvMw: nonNegative.optional().describe("PV capacity, MW AC (owned or contracted)"),
+  windMw: nonNegative.optional().describe("Wind capacity, MW"),
+  batteryMw: nonNegative.optional().describe("Battery power, MW"),
+  batteryMwh: nonNegative.optional().describe("Battery energy, MWh"),
+  gasMw: nonNegative.optional().describe("Dedicated gas generation, MW"),
+  firmCleanMw: nonNegative.optional().describe("Firm clean supply (nuclear-like contract), MW"),
+  gridImportLimitMw: nonNegative.optional().describe("Interconnection limit for imports, MW; omit for no limit"),
+  exportLimitMw: nonNegative.optional().describe("Interconnection limit for exports, MW; default 0"),
+});
+
+export const powerPricesSchema = z.strictObject({
+  gridPriceUsdPerMwh: nonNegative.optional().describe("Price of grid imports; default opex.energyPriceUsdPerMwh"),
+  exportPriceUsdPerMwh: nonNegative.optional(),
+  gasPriceUsdPerMmbtu: nonNegative.optional().describe("Default: Henry Hub annual average of the year (latest known year after)"),
+  carbonPriceUsdPerTco2: nonNegative.optional(),
+});
+
+export const powerTechnologySchema = z.strictObject({
+  batteryRoundTripEfficiency: z.number().finite().gt(0).max(1).optional(),
+  batterySocMinFraction: fraction.optional(),
+  batterySocMaxFraction: fraction.optional(),
+  gasHeatRateMmbtuPerMwh: positive.optional(),
+  firmCleanAvailabilityFraction: fraction.optional(),
+});
+
+export const powerWeatherSchema = z.strictObject({
+  solarFile: z.string().min(1).optional().describe("Solar resource file (TMY2/TMY3/PSM3/SAM CSV), relative to the scenario file"),
+  windFile: z.string().min(1).optional().describe("Wind resource file (SAM .srw), relative to the scenario file"),
+  local: z.boolean().default(false).describe("true when the files describe the site's own location; otherwise results are flagged as proxy weather"),
+});
+
+export const sizingLimitsSchema = z.strictObject({
+  pvMaxMw: nonNegative.optional().describe("Land limit for PV, MW; default unlimited"),
+  windMaxMw: nonNegative.optional(),
+  batteryMaxMw: nonNegative.optional(),
+  batteryMaxMwh: nonNegative.optional(),
+  gasMaxMw: nonNegative.optional(),
+  firmCleanMaxMw: nonNegative.optional(),
+  keepPortfolio: z.boolean().default(false).describe("true: the portfolio's capacities are lower bounds (already contracted)"),
+});
+
+export const cleanTargetSchema = z.strictObject({
+  kind: z.enum(["annual-match", "cfe-247"]).default("cfe-247"),
+  levelFraction: fraction.optional().describe("Share of load to cover with clean energy; default data/power-costs.json"),
+  countGridClean: z.boolean().default(false).describe("Count the clean share of grid imports as clean supply"),
+});
+
+export const sitePowerSchema = z.strictObject({
+  portfolio: portfolioSchema.default({}).describe("Supply portfolio in the first year"),
+  portfolioFromYear: z
+    .record(yearKey, portfolioSchema)
+    .default({})
+    .describe("Changes from 1 January of the year on; each year inherits the capacities of earlier years"),
+  prices: powerPricesSchema.default({}),
+  technology: powerTechnologySchema.default({}),
+  weather: powerWeatherSchema.default({ local: false }),
+  sizing: sizingLimitsSchema.default({ keepPortfolio: false }).describe("Bounds for optimize-power"),
+  target: cleanTargetSchema.default({ kind: "cfe-247", countGridClean: false }).describe("Clean target for optimize-power"),
+});
+
+export type SitePowerInput = z.input<typeof sitePowerSchema>;
+export type SitePower = z.output<typeof sitePowerSchema>;
+export type PortfolioInput = z.output<typeof portfolioSchema>;

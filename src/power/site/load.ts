@@ -1,0 +1,49 @@
+/** Hourly series of a site-year built from the monthly model: load flat within each month, flat prices. */
+import type { Timeline } from "../../core/months.ts";
+import type { PowerSeries } from "../dispatch/inputs.ts";
+
+export const HOURS_PER_YEAR = 8760;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const HOURS_PER_DAY = 24;
+
+export function allocateSeries(n = HOURS_PER_YEAR): PowerSeries {
+  return {
+    stepHours: HOURS_PER_YEAR / n,
+    loadMw: new Float64Array(n),
+    pvCapacityFactor: new Float64Array(n),
+    windCapacityFactor: new Float64Array(n),
+    gridPriceUsdPerMwh: new Float64Array(n),
+    exportPriceUsdPerMwh: new Float64Array(n),
+    gridCo2KgPerMwh: new Float64Array(n),
+    gridCleanFraction: new Float64Array(n),
+  };
+}
+
+/**
+ * Writes the hourly load (8760 h, no leap day) of `year` into `out`: each month's average facility MW
+ * (monthly MWh / hours of the month) held flat over the month's hours. Returns the annual MWh of the hourly series
+ * (in a leap year it is one February day short of the monthly model).
+ */
+export function fillHourlyLoad(t: Timeline, facilityEnergyMwh: Float64Array, year: number, out: Float64Array): number {
+  let h = 0;
+  let total = 0;
+  for (let month = 0; month < 12; month++) {
+    const m = year * 12 + month - t.startMonthNumber;
+    const mw = m >= 0 && m < t.months ? facilityEnergyMwh[m] / t.hours[m] : 0;
+    const end = h + DAYS_IN_MONTH[month] * HOURS_PER_DAY;
+    out.fill(mw, h, end);
+    total += mw * (end - h);
+    h = end;
+  }
+  return total;
+}
+
+/** Sum of a monthly series over the months of `year`. */
+export function yearSum(t: Timeline, monthly: Float64Array, year: number): number {
+  let s = 0;
+  for (let month = 0; month < 12; month++) {
+    const m = year * 12 + month - t.startMonthNumber;
+    if (m >= 0 && m < t.months) s += monthly[m];
+  }
+  return s;
+}

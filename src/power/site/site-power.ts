@@ -1,0 +1,103 @@
+/**
+ * Hourly power of every site-year with a `power` block: load from the monthly model, PV/wind/grid-carbon
+ * profiles supplied by the caller (read from files at the edge, src/io/power-profiles.ts), rule-based dispatch,
+ * then metrics. Pure: profiles in, plain metrics out. One set of hourly buffers is reused for all site-years.
+ */
+import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
+import type { ModelState } from "../../model/run-model.ts";
+import type { ResolvedSite } from "../../scenario/resolved.ts";
+import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
+import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
+import { maxBalanceErrorMwh } from "../metrics/energy.ts";
+import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
+import { allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
+import { techParams } from "./params.ts";
+import { type ResolvedSitePower, portfolioForYear } from "./resolve.ts";
+
+/** Hourly (8760) inputs of one site read at the edge; absent arrays fall back as documented on each field. */
+export interface SiteProfiles {
+  /** PV output per MW AC; required when the site has PV */
+  pvCapacityFactor?: Float64Array;
+  /** wind output per MW; required when the site has wind */
+  windCapacityFactor?: Float64Array;
+  /** hourly grid CO2 intensity, kg/MWh; default: the grid region's annual average, flat */
+  gridCo2KgPerMwh?: Float64Array;
+  /** clean share of grid generation; default 0 (imports count as not clean) */
+  gridCleanFraction?: Float64Array;
+  /** labels of where each profile came from, for reports */
+  sources?: { pv?: string; wind?: string; gridCarbon?: string };
+}
+
+/** Profiles by site name. */
+export type PowerProfiles = Record<string, SiteProfiles>;
+
+export interface SiteYearPower {
+  site: string;
+  year: number;
+  portfolio: Portfolio;
+  metrics: PowerMetrics;
+  maxBalanceErrorMwh: number;
+}
+
+const needs = (p: ResolvedSitePower, key: "pvMw" | "windMw"): boolean =>
+  (p.basePortfolio[key] ?? 0) > 0 || p.changes.some((c) => (c.portfolio[key] ?? 0) > 0);
+
+function missingProfiles(site: ResolvedSite, p: ResolvedSitePower, prof: SiteProfiles | undefined): string[] {
+  const missing: string[] = [];
+  if (needs(p, "pvMw") && !prof?.pvCapacityFactor) missing.push("PV");
+  if (needs(p, "windMw") && !prof?.windCapacityFactor) missing.push("wind");
+  return missing;
+}
+
+/** Writes the grid and profile series of a site into `s` (everything but the load). */
+function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: SiteProfiles | undefined, s: PowerSeries): void {
+  const copyOr = (a: Float64Array | undefined, out: Float64Array, fallback: number): void => {
+    if (a && a.length === out.length) out.set(a);
+    else out.fill(fallback);
+  };
+  copyOr(prof?.pvCapacityFactor, s.pvCapacityFactor, 0);
+  copyOr(prof?.windCapacityFactor, s.windCapacityFactor, 0);
+  copyOr(prof?.gridCo2KgPerMwh, s.gridCo2KgPerMwh, site.gridRegionCo2KgPerMwh);
+  copyOr(prof?.gridCleanFraction, s.gridCleanFraction, 0);
+  s.gridPriceUsdPerMwh.fill(p.prices.gridPriceUsdPerMwh);
+  s.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
+}
+
+export interface ProgramPower {
+  siteYears: SiteYearPower[];
+  diagnostics: Diagnostic[];
+}
+
+export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | undefined): ProgramPower {
+  const s = st.scenario;
+  const t = s.timeline;
+  const ds: Diagnostic[] = [];
+  const out: SiteYearPower[] = [];
+  const series = allocateSeries();
+  const buffers = allocateDispatchSeries(series.loadMw.length);
+  s.sites.forEach((site, si) => {
+    const p = site.power;
+    if (!p) return;
+    const prof = profiles?.[site.name];
+    const missing = missingProfiles(site, p, prof);
+    if (missing.length > 0) {
+      ds.push(info(p.path, `hourly power not simulated: no ${missing.join(" or ")} profile supplied (weather files are read by the command line)`));
+      return;
+    }
+    if (!prof?.gridCo2KgPerMwh) ds.push(info(p.path, `no hourly grid carbon profile: the ${site.gridRegion} annual average (${site.gridRegionCo2KgPerMwh} kg/MWh) is used for every hour`));
+    fillSiteSeries(site, p, prof, series);
+    for (const year of t.years) {
+      if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
+      const portfolio = portfolioForYear(p, year);
+      const tech = techParams(p, year);
+      const r = dispatch(series, portfolio, tech, buffers);
+      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh };
+      const metrics = powerMetrics(series, r, tech, p.unitCosts, water);
+      if (metrics.energy.unservedMwh > 0) {
+        ds.push(warning(p.path, `${year}: ${Math.round(metrics.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(metrics.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
+      }
+      out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: maxBalanceErrorMwh(series, r.series) });
+    }
+  });
+  return { siteYears: out, diagnostics: ds };
+}

@@ -1,0 +1,67 @@
+/**
+ * One Monte Carlo iteration: the sampled values written into a structuredClone of the scenario, resolved and
+ * run through the monthly model, key outputs read from the model state. A block of iterations fills
+ * column arrays (inputs and outputs) for any range of sample indices.
+ */
+import { runModel } from "../model/run-model.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { resolveScenario } from "../scenario/resolve.ts";
+import { OUTPUT_COUNT, writeOutputs } from "./outputs.ts";
+import { setAtPath } from "./paths.ts";
+import type { SimulationPlan } from "./plan.ts";
+import { Sampler, type SamplerOptions } from "./sampler.ts";
+
+/** The scenario of one sample: the base with each input's value written at its path. */
+export function sampledScenario(plan: SimulationPlan, values: ArrayLike<number>): Scenario {
+  const copy = structuredClone(plan.base) as Record<string, unknown>;
+  plan.inputs.forEach((input, k) => setAtPath(copy, input.segments, input.integer ? Math.round(values[k]) : values[k]));
+  return copy as Scenario;
+}
+
+/**
+ * Runs the model for one set of input values; writes OUTPUT_COUNT outputs at out[offset…] (NaN when the
+ * sampled scenario does not resolve). Capital-plan sufficiency is deliberately not checked: a sample whose
+ * phases cost more than the plan gets them delayed or unbuilt by the build stage, which is the point.
+ */
+export function evaluate(plan: SimulationPlan, values: ArrayLike<number>, out: Float64Array, offset = 0): boolean {
+  const resolved = resolveScenario(sampledScenario(plan, values), plan.ref);
+  if (!resolved.value) {
+    out.fill(NaN, offset, offset + OUTPUT_COUNT);
+    return false;
+  }
+  writeOutputs(runModel(resolved.value), plan, out, offset);
+  return true;
+}
+
+export interface SampleBlock {
+  start: number;
+  count: number;
+  /** inputs[k][j]: value of input k in sample start + j (rounded for integer fields) */
+  inputs: Float64Array[];
+  /** outputs[o][j] */
+  outputs: Float64Array[];
+  failed: number;
+}
+
+export function makeSampler(plan: SimulationPlan, options: SamplerOptions): Sampler {
+  return new Sampler(plan.inputs.map((i) => i.dist), plan.copula, options);
+}
+
+/** Samples and evaluates indices start … start+count−1. */
+export function runBlock(plan: SimulationPlan, sampler: Sampler, start: number, count: number): SampleBlock {
+  const inputs = plan.inputs.map(() => new Float64Array(count));
+  const outputs = Array.from({ length: OUTPUT_COUNT }, () => new Float64Array(count));
+  sampler.sample(start, count, inputs);
+  plan.inputs.forEach((input, k) => {
+    if (input.integer) for (let j = 0; j < count; j++) inputs[k][j] = Math.round(inputs[k][j]);
+  });
+  const values = new Float64Array(plan.inputs.length);
+  const row = new Float64Array(OUTPUT_COUNT);
+  let failed = 0;
+  for (let j = 0; j < count; j++) {
+    for (let k = 0; k < values.length; k++) values[k] = inputs[k][j];
+    if (!evaluate(plan, values, row)) failed++;
+    for (let o = 0; o < OUTPUT_COUNT; o++) outputs[o][j] = row[o];
+  }
+  return { start, count, inputs, outputs, failed };
+}

@@ -1,0 +1,86 @@
+/**
+ * A worker_threads pool that fills a sample table: blocks of sample indices are handed to K workers as they
+ * become free and copied into the table by index, so the result does not depend on K or on timing.
+ * Cancellation (AbortSignal) terminates every worker and rejects; nothing partial is returned.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Scenario } from "../../scenario/schema.ts";
+import type { SampleBlock } from "../evaluate.ts";
+import type { SimulationPlan } from "../plan.ts";
+import { type SampleTable, type SimulateOptions, addBlock, emptyTable } from "../simulate.ts";
+
+export interface PoolOptions {
+  workers: number;
+  blockSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Worker source: registers tsx's loader (resolved from this package) and imports worker.ts. */
+function bootstrap(): string {
+  // The ESM build of tsx's API (its CJS build registers hooks that cannot resolve from a worker).
+  const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");
+  const tsxApi = pathToFileURL(cjs.replace(/index\.cjs$/, "index.mjs")).href;
+  const workerUrl = new URL("./worker.ts", import.meta.url).href;
+  return `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("simulation cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export function runPool(scenario: Scenario, plan: SimulationPlan, options: SimulateOptions, pool: PoolOptions): Promise<SampleTable> {
+  const table = emptyTable(plan, options);
+  const blockSize = pool.blockSize ?? Math.max(16, Math.min(256, Math.ceil(table.count / (pool.workers * 8))));
+  const blocks: { start: number; count: number }[] = [];
+  for (let at = table.start; at < table.start + table.count; at += blockSize) {
+    blocks.push({ start: at, count: Math.min(blockSize, table.start + table.count - at) });
+  }
+  const k = Math.max(1, Math.min(pool.workers, blocks.length || 1));
+  const code = bootstrap();
+  return new Promise<SampleTable>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let settled = false;
+    const finish = (err: Error | null): void => {
+      if (settled) return;
+      settled = true;
+      pool.signal?.removeEventListener("abort", onAbort);
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolve(table);
+    };
+    const onAbort = (): void => finish(new CancelledError());
+    if (pool.signal?.aborted) return finish(new CancelledError());
+    pool.signal?.addEventListener("abort", onAbort);
+    if (blocks.length === 0) return finish(null);
+    const feed = (w: Worker): void => {
+      if (next < blocks.length) w.postMessage(blocks[next++]);
+    };
+    for (let i = 0; i < k; i++) {
+      const w = new Worker(code, { eval: true, workerData: { scenario, options } });
+      workers.push(w);
+      w.on("message", (msg: { type: string; block?: SampleBlock; message?: string }) => {
+        if (settled) return;
+        if (msg.type === "error") return finish(new Error(msg.message));
+        if (msg.type === "ready") return feed(w);
+        const block = msg.block as SampleBlock;
+        addBlock(table, block);
+        done += block.count;
+        pool.onProgress?.(done, table.count);
+        if (done === table.count) return finish(null);
+        feed(w);
+      });
+      w.on("error", (e) => finish(e));
+      w.on("exit", (code) => {
+        if (!settled && code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
+      });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Key outputs of one model run, read straight from the model state (no tables, no summary records), so a
+ * Monte Carlo iteration costs only the model itself. Names carry units; NaN marks "not defined" (NPV without
+ * an `economics` block, IRR without a sign change).
+ */
+import { irrFraction, npvUsd } from "../finance/returns.ts";
+import type { ModelState } from "../model/run-model.ts";
+import { programMonthly } from "../report/program.ts";
+import { companyYearly } from "../report/summary.ts";
+
+export const OUTPUT_NAMES = [
+  "capexUsdTotal",
+  "capexUsdThroughTargetYear",
+  "itPowerMwTargetYear",
+  "itPowerMwShortfallTargetYear",
+  "acceleratorsTargetYear",
+  "facilityEnergyMwhTargetYear",
+  "npvUsd",
+  "irrFraction",
+  "peakFundingGapUsd",
+  "companyFcfUsdThroughTargetYear",
+] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+export const OUTPUT_COUNT = OUTPUT_NAMES.length;
+
+export interface OutputContext {
+  /** index of the target year in timeline.years */
+  targetYearIndex: number;
+  /** IT MW the base plan asks to have online at the end of the target year */
+  plannedItMwAtTarget: number;
+}
+
+/** Writes the outputs of one run into out[0 … OUTPUT_COUNT−1] (order of OUTPUT_NAMES). */
+export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Array, offset = 0): void {
+  const s = st.scenario;
+  const t = s.timeline;
+  const pm = programMonthly(st);
+  let lastMonth = -1;
+  let capexThrough = 0;
+  let capexTotal = 0;
+  let energy = 0;
+  for (let m = 0; m < t.months; m++) {
+    const y = t.yearIndex[m];
+    capexTotal += pm.capexUsd[m];
+    if (y <= ctx.targetYearIndex) {
+      capexThrough += pm.capexUsd[m];
+      lastMonth = m;
+    }
+    if (y === ctx.targetYearIndex) energy += pm.facilityEnergyMwh[m];
+  }
+  const company = companyYearly(st, pm);
+  let peakGap = 0;
+  let fcfThrough = 0;
+  for (let y = 0; y < t.years.length; y++) {
+    peakGap = Math.max(peakGap, company.fundingGapUsd[y]);
+    if (y <= ctx.targetYearIndex) fcfThrough += company.freeCashFlowUsd[y];
+  }
+  const itMw = lastMonth >= 0 ? pm.itPowerMwOnline[lastMonth] : 0;
+  const econ = s.economics;
+  const irr = econ ? irrFraction(pm.cashFlowUsd) : null;
+  out[offset] = capexTotal;
+  out[offset + 1] = capexThrough;
+  out[offset + 2] = itMw;
+  out[offset + 3] = Math.max(0, ctx.plannedItMwAtTarget - itMw);
+  out[offset + 4] = lastMonth >= 0 ? pm.accelerators[lastMonth] : 0;
+  out[offset + 5] = energy;
+  out[offset + 6] = econ ? npvUsd(pm.cashFlowUsd, econ.discountRateFractionPerYear) : NaN;
+  out[offset + 7] = irr ?? NaN;
+  out[offset + 8] = peakGap;
+  out[offset + 9] = fcfThrough;
+}

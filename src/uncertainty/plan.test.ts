@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "./plan.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "./testing.ts";
+
+const errorsOf = (uncertain: Record<string, unknown>) => buildPlan(uncertainScenario(uncertain)).diagnostics.filter((d) => d.severity === "error");
+
+describe("simulation plan", () => {
+  it("accepts paths to scenario numbers and to fields left to their data/ defaults", () => {
+    const { value, diagnostics } = buildPlan(uncertainScenario(SMALL_UNCERTAIN));
+    expect(diagnostics).toEqual([]);
+    expect(value?.inputs.map((i) => [i.path, i.integer, i.baseValue])).toEqual([
+      ["economics.revenueUsdPerMwItYear", false, 12e6],
+      ["sites[1].phases[0].itPowerMw", false, 200],
+      ["sites[1].phases[1].constructionMonths", true, 24],
+      ["accelerators.GB300.unitPriceUsd", false, expect.closeTo(Math.sqrt(40000 * 60000), 6)],
+      ["facility.pue", false, expect.closeTo(1.125, 12)],
+    ]);
+    expect(value?.copula?.dims).toEqual(Int32Array.from([0, 4]));
+    expect(value?.targetYear).toBe(2026); // last capital-plan year
+    // the plan asks for p1 (online 2026-01) and b1 (2026-12) by the end of 2026; b2 comes 2028-01
+    expect(value?.plannedItMwAtTarget).toBe(300);
+  });
+
+  it("reports bad paths with the path as written", () => {
+    expect(errorsOf({ "sites[5].phases[0].itPowerMw": { dist: "fixed", value: 1 } })).toEqual([
+      { path: 'uncertain["sites[5].phases[0].itPowerMw"]', severity: "error", message: "sites has 2 item(s): index 5 does not exist" },
+    ]);
+    expect(errorsOf({ "sites[0].name": { dist: "fixed", value: 1 } })[0].message).toBe("sites[0].name is not a number (it is string)");
+    expect(errorsOf({ "facility.pu": { dist: "fixed", value: 1.1 } })[0].message).toMatch(/facility.pu is not a field of the scenario/);
+    expect(errorsOf({ "sites[0]..x": { dist: "fixed", value: 1 } })[0].message).toMatch(/is not a scenario path/);
+  });
+
+  it("rejects distributions whose samples the field cannot take, and bad parameters", () => {
+    expect(errorsOf({ "sites[0].phases[0].itPowerMw": { dist: "normal", mean: 100, sd: 20 } })[0].message).toMatch(/reaches -?\d.*does not accept/);
+    expect(errorsOf({ "facility.utilizationFraction": { dist: "uniform", min: 0.5, max: 1.2 } })[0].message).toMatch(/reaches 1.2/);
+    expect(errorsOf({ "economics.discountRateFractionPerYear": { dist: "uniform", min: 0.1, max: 0.05 } })[0]).toMatchObject({
+      path: 'uncertain["economics.discountRateFractionPerYear"].max',
+    });
+  });
+
+  it("checks correlations and the target year", () => {
+    const base = { "facility.pue": { dist: "uniform", min: 1.05, max: 1.2 }, "opex.energyPriceUsdPerMwh": { dist: "uniform", min: 50, max: 90 } };
+    expect(errorsOf({ ...base, correlations: [{ between: ["facility.pue", "opex.staffPerMw"], rankCorrelation: 0.3 }] })[0]).toMatchObject({
+      path: "uncertain.correlations[0].between[1]",
+      message: "opex.staffPerMw is not one of the uncertain paths",
+    });
+    expect(errorsOf({ ...base, correlations: { inputs: ["facility.pue", "opex.energyPriceUsdPerMwh"], rankMatrix: [[1, 0.2]] } })[0].path).toBe("uncertain.correlations.rankMatrix");
+    expect(errorsOf({ ...base, targetYear: 2050 })[0]).toMatchObject({ path: "uncertain.targetYear" });
+    expect(errorsOf({})[0]).toMatchObject({ path: "uncertain" });
+  });
+});

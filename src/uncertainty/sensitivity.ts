@@ -1,0 +1,210 @@
+/**
+ * Sensitivity and risk: Spearman rank correlations and standardized regression coefficients (SRC) of each
+ * output on the sampled inputs, a tornado (each input at its p10 and p90 with the others at base), and the
+ * risk figures analysts ask for: P(NPV < 0), P(capacity shortfall), value at risk of free cash flow.
+ */
+import { evaluate } from "./evaluate.ts";
+import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
+import type { SimulationPlan } from "./plan.ts";
+import { meanSd, quantileSorted, sortedDefined } from "./stats.ts";
+
+/** Ranks 1 … n with ties given their average rank. */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]] = avg;
+    i = j + 1;
+  }
+  return r;
+}
+
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+}
+
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return pearson(ranks(x), ranks(y));
+}
+
+/** Rows where the output is defined. */
+function definedRows(y: ArrayLike<number>): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i])) rows.push(i);
+  return rows;
+}
+
+const pick = (a: ArrayLike<number>, rows: number[]): Float64Array => Float64Array.from(rows, (i) => a[i]);
+
+/** Solves A x = b (n×n, row-major) by Gaussian elimination with partial pivoting; null when singular. */
+export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float64Array | null {
+  const m = Float64Array.from(a);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r * n + c]) > Math.abs(m[p * n + c])) p = r;
+    if (Math.abs(m[p * n + c]) < 1e-12) return null;
+    if (p !== c) {
+      for (let k = 0; k < n; k++) [m[c * n + k], m[p * n + k]] = [m[p * n + k], m[c * n + k]];
+      [x[c], x[p]] = [x[p], x[c]];
+    }
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r * n + c] / m[c * n + c];
+      for (let k = c; k < n; k++) m[r * n + k] -= f * m[c * n + k];
+      x[r] -= f * x[c];
+    }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    let s = x[c];
+    for (let k = c + 1; k < n; k++) s -= m[c * n + k] * x[k];
+    x[c] = s / m[c * n + c];
+  }
+  return x;
+}
+
+export interface RegressionResult {
+  /** standardized coefficient per input (NaN for inputs without variance) */
+  coefficients: number[];
+  /** share of the output's variance the linear model explains */
+  rSquared: number;
+}
+
+/** Standardized regression coefficients of y on the columns of x (OLS on z-scores). */
+export function standardizedRegression(x: readonly ArrayLike<number>[], y: ArrayLike<number>): RegressionResult {
+  const rows = definedRows(y);
+  const ys = pick(y, rows);
+  const yStats = meanSd(ys);
+  const varying = x.map((col) => meanSd(pick(col, rows))).map((s, k) => ({ k, ...s })).filter((s) => s.sd > 0);
+  const coefficients = x.map(() => NaN);
+  if (rows.length <= varying.length + 1 || !(yStats.sd > 0)) return { coefficients, rSquared: NaN };
+  const p = varying.length;
+  const z = varying.map((s) => Float64Array.from(rows, (i) => (x[s.k][i] - s.mean) / s.sd));
+  const zy = Float64Array.from(ys, (v) => (v - yStats.mean) / yStats.sd);
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  for (let a = 0; a < p; a++) {
+    for (let b = a; b < p; b++) {
+      let s = 0;
+      for (let i = 0; i < rows.length; i++) s += z[a][i] * z[b][i];
+      xtx[a * p + b] = xtx[b * p + a] = s;
+    }
+    let s = 0;
+    for (let i = 0; i < rows.length; i++) s += z[a][i] * zy[i];
+    xty[a] = s;
+  }
+  const beta = solveLinear(xtx, xty, p);
+  if (!beta) return { coefficients, rSquared: NaN };
+  let ssRes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    let fit = 0;
+    for (let a = 0; a < p; a++) fit += beta[a] * z[a][i];
+    ssRes += (zy[i] - fit) ** 2;
+  }
+  varying.forEach((s, a) => {
+    coefficients[s.k] = beta[a];
+  });
+  return { coefficients, rSquared: 1 - ssRes / (rows.length - 1) };
+}
+
+export interface TornadoBar {
+  input: string;
+  lowInput: number;
+  highInput: number;
+  /** output with the input at its p10 / p90, others at base */
+  lowOutput: number;
+  highOutput: number;
+  swing: number;
+}
+
+export interface Tornado {
+  baseOutputs: Record<OutputName, number>;
+  /** bars per output, largest swing first */
+  bars: Record<OutputName, TornadoBar[]>;
+}
+
+/** Tornado: 2·d + 1 model runs (base, and each input at its p10 and p90 with the others at base). */
+export function tornado(plan: SimulationPlan, lowQuantile = 0.1, highQuantile = 0.9): Tornado {
+  const base = plan.inputs.map((i) => i.baseValue);
+  const out = new Float64Array(OUTPUT_COUNT);
+  evaluate(plan, base, out);
+  const baseOutputs = Object.fromEntries(OUTPUT_NAMES.map((n, o) => [n, out[o]])) as Record<OutputName, number>;
+  const runs = plan.inputs.map((input, k) => {
+    const lo = input.dist.quantile(lowQuantile);
+    const hi = input.dist.quantile(highQuantile);
+    const values = base.slice();
+    values[k] = lo;
+    const low = new Float64Array(OUTPUT_COUNT);
+    evaluate(plan, values, low);
+    values[k] = hi;
+    const high = new Float64Array(OUTPUT_COUNT);
+    evaluate(plan, values, high);
+    return { input: input.path, lo: input.integer ? Math.round(lo) : lo, hi: input.integer ? Math.round(hi) : hi, low, high };
+  });
+  const bars = {} as Record<OutputName, TornadoBar[]>;
+  OUTPUT_NAMES.forEach((name, o) => {
+    bars[name] = runs
+      .map((r) => ({ input: r.input, lowInput: r.lo, highInput: r.hi, lowOutput: r.low[o], highOutput: r.high[o], swing: Math.abs(r.high[o] - r.low[o]) }))
+      .sort((a, b) => (b.swing || 0) - (a.swing || 0));
+  });
+  return { baseOutputs, bars };
+}
+
+export interface RiskFigures {
+  /** P(NPV < 0) among samples with an NPV */
+  probabilityNpvNegative: number;
+  /** P(IT MW online at the end of the target year < the plan's MW for that date) */
+  probabilityCapacityShortfall: number;
+  /** 5th percentile of company free cash flow through the target year */
+  fcfP5Usd: number;
+  /** value at risk (95 %): −p5 of cumulative company FCF through the target year (loss exceeded with 5 % chance) */
+  fcfValueAtRisk95Usd: number;
+  /** expected shortfall (95 %): −mean of the worst 5 % of cumulative company FCF */
+  fcfExpectedShortfall95Usd: number;
+}
+
+export function riskFigures(outputs: readonly ArrayLike<number>[]): RiskFigures {
+  const col = (n: OutputName): ArrayLike<number> => outputs[OUTPUT_NAMES.indexOf(n)];
+  const share = (a: ArrayLike<number>, test: (v: number) => boolean): number => {
+    let n = 0;
+    let k = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (Number.isNaN(a[i])) continue;
+      n++;
+      if (test(a[i])) k++;
+    }
+    return n > 0 ? k / n : NaN;
+  };
+  const fcf = sortedDefined(col("companyFcfUsdThroughTargetYear"));
+  const p5 = quantileSorted(fcf, 0.05);
+  const tail = Math.max(1, Math.floor(fcf.length * 0.05));
+  let tailSum = 0;
+  for (let i = 0; i < tail && i < fcf.length; i++) tailSum += fcf[i];
+  return {
+    probabilityNpvNegative: share(col("npvUsd"), (v) => v < 0),
+    probabilityCapacityShortfall: share(col("itPowerMwShortfallTargetYear"), (v) => v > 1e-6),
+    fcfP5Usd: p5,
+    fcfValueAtRisk95Usd: -p5,
+    fcfExpectedShortfall95Usd: fcf.length > 0 ? -tailSum / Math.min(tail, fcf.length) : NaN,
+  };
+}
