@@ -4,6 +4,9 @@ import { referenceData, type ReferenceData } from "./data/index.ts";
 import { runModel } from "./model/run-model.ts";
 import { financingOutputs } from "./finance/structures/outputs.ts";
 import type { FinancingSummary } from "./finance/structures/summary.ts";
+import { powerOutputs } from "./power/site/outputs.ts";
+import type { PowerSummary } from "./power/site/report.ts";
+import type { PowerProfiles } from "./power/site/site-power.ts";
 import { programMonthly } from "./report/program.ts";
 import { type Summary, buildSummary } from "./report/summary.ts";
 import {
@@ -26,7 +29,7 @@ export const RESULT_SCHEMA_VERSION = 1;
 
 export interface RunResult {
   schemaVersion: number;
-  summary: Summary & { financing: FinancingSummary };
+  summary: Summary & { financing: FinancingSummary; power: PowerSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
 }
@@ -44,7 +47,12 @@ export function prepareScenario(s: Scenario, ref: ReferenceData = referenceData)
   return { value: hasErrors(diagnostics) ? null : resolved.value, diagnostics };
 }
 
-export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = []): RunResult {
+/** Inputs read at the edge (files): hourly PV/wind/grid-carbon profiles by site name. */
+export interface RunInputs {
+  powerProfiles?: PowerProfiles;
+}
+
+export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {
   const st = runModel(s);
   const pm = programMonthly(st);
   const delays = st.build.phases
@@ -58,10 +66,11 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
       return { path: ph.path, severity: "warning", message };
     });
   const fin = financingOutputs(st, pm);
-  const all = [...diagnostics, ...delays, ...fin.diagnostics];
+  const pw = powerOutputs(st, inputs.powerProfiles);
+  const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
-    summary: { ...buildSummary(st, pm, all), financing: fin.summary },
+    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary },
     tables: {
       phases: phasesTable(st),
       yearly: yearlyTable(st, pm),
@@ -70,21 +79,22 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [])
       monthlySites: monthlySitesTable(st),
       vintages: vintagesTable(st),
       ...fin.tables,
+      ...pw.tables,
     },
     diagnostics: all,
   };
 }
 
-export function run(scenario: unknown, ref: ReferenceData = referenceData): RunOutcome {
+export function run(scenario: unknown, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
   const checked = checkScenarioObject(scenario);
   if (!checked.value) return { result: null, diagnostics: withRawChecks(checked.diagnostics, scenario, ref) };
-  return runChecked(checked.value, ref);
+  return runChecked(checked.value, ref, inputs);
 }
 
-export function runText(text: string, fileName: string, ref: ReferenceData = referenceData): RunOutcome {
+export function runText(text: string, fileName: string, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.value) return { result: null, diagnostics: withRawChecks(parsed.diagnostics, parsed.raw, ref) };
-  return runChecked(parsed.value, ref);
+  return runChecked(parsed.value, ref, inputs);
 }
 
 /** Schema errors plus the cross-reference errors that can be found on the raw object, so all come at once. */
@@ -94,9 +104,9 @@ function withRawChecks(schemaDiagnostics: Diagnostic[], raw: unknown, ref: Refer
   return [...schemaDiagnostics, ...rawCrossReferenceChecks(raw, ref).filter((d) => !seen.has(d.path))];
 }
 
-function runChecked(s: Scenario, ref: ReferenceData): RunOutcome {
+function runChecked(s: Scenario, ref: ReferenceData, inputs: RunInputs = {}): RunOutcome {
   const prepared = prepareScenario(s, ref);
   if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics };
-  const result = runResolved(prepared.value, prepared.diagnostics);
+  const result = runResolved(prepared.value, prepared.diagnostics, inputs);
   return { result, diagnostics: result.diagnostics };
 }

@@ -152,10 +152,15 @@ export class ClaimCtx {
     return q;
   }
 
-  /** A model output (the run of the scenario), recorded with the scenario file as its source. */
-  model(path: string, value: number, unit: string, label: string, tags: Tags = {}): Quantity {
+  /**
+   * A model output (the run of the scenario), recorded with the scenario file as its source. Scenario inputs that
+   * the scenario marks as assumptions are recorded with `assumption: true` (listed as estimates).
+   */
+  model(path: string, value: number, unit: string, label: string, tags: Tags = {}, opts: { assumption?: boolean } = {}): Quantity {
     const q = qty(value, unit, tags);
-    this.use(`model:${this.inputs.scenarioLabel}#${path}`, label, format(q), "model", `gigaplan model run of ${this.inputs.scenarioLabel}`, true);
+    const source = opts.assumption ? `assumption in ${this.inputs.scenarioLabel}` : `gigaplan model run of ${this.inputs.scenarioLabel}`;
+    const shown = unit === "USD" ? format(q, "USD bn") : format(q);
+    this.use(`model:${this.inputs.scenarioLabel}#${path}`, label, shown, "model", source, !opts.assumption);
     return q;
   }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dimensionName, div, format, mismatches, mul, parseUnit, qty, ratio, sameDimension, sum, to, UnitError } from "./quantity.ts";
+import { dimensionName, div, format, minus, mismatches, mul, parseUnit, qty, ratio, sameDimension, sum, to, UnitError } from "./quantity.ts";
 
 describe("units", () => {
   it("parses atoms and composites to SI factors", () => {
@@ -67,6 +67,17 @@ describe("units", () => {
     expect(s.measure).toBe("capex");
     expect(sum([a, qty(1, "USD bn/year", { measure: "revenue" })], "USD bn/year").measure).toBeUndefined();
     expect(() => sum([a, qty(1, "USD bn")], "USD bn/year")).toThrow(UnitError);
+  });
+
+  it("subtracts within a dimension only", () => {
+    expect(to(minus(qty(600, "USD bn"), qty(59.8, "USD bn"), "USD bn"), "USD bn")).toBeCloseTo(540.2, 9);
+    expect(() => minus(qty(600, "USD bn"), qty(1, "USD bn/year"), "USD bn")).toThrow(UnitError);
+  });
+
+  it("makes a head count explicit: staff per MW x cost per staff member per year is money per MW-year", () => {
+    const staff = qty(0.25, "count/MW");
+    expect(() => mul(staff, qty(107_900, "USD/year"), "USD/MW·year")).toThrow(UnitError);
+    expect(to(mul(staff, qty(107_900, "USD/count·year"), "USD/MW·year"), "USD/MW·year")).toBeCloseTo(26_975, 6);
   });
 
   it("formats with units", () => {

@@ -227,10 +227,13 @@ export function format(x: Quantity, unit: string = x.unit, digits = 4): string {
   return unit === "count" ? n : `${n} ${unit}`;
 }
 
+const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const DECIMAL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
+/** `digits` significant digits, thousands separators, integers above 10^digits. */
 export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";
-  const abs = Math.abs(v);
-  if (abs >= 10 ** digits) return Math.round(v).toLocaleString("en-US");
-  return Number(v.toPrecision(digits)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+  if (Math.abs(v) >= 10 ** digits) return INTEGER.format(Math.round(v));
+  return DECIMAL.format(Number(v.toPrecision(digits)));
 }

@@ -21,7 +21,7 @@ export interface DataUse {
   kind: "claim" | "data" | "model";
   /** source title and URL (data), the scenario file (model) or the article (claim) */
   source: string;
-  /** false when the data file marks the value as an estimate (`"sourced": false`) */
+  /** false when the data file marks the value as an estimate (`"sourced": false`) or it is a scenario assumption */
   sourced: boolean;
 }
 

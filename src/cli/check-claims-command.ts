@@ -9,7 +9,7 @@ import { type Command, Option } from "commander";
 import { checkClaims } from "../claims/check.ts";
 import { claimInputs } from "../claims/inputs.ts";
 import { renderClaimReport } from "../claims/render.ts";
-import type { ClaimReport } from "../claims/types.ts";
+import { type ClaimReport, VERDICTS } from "../claims/types.ts";
 import { formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
 import { runText } from "../run.ts";
 import { parseScenarioText } from "../scenario/load.ts";
@@ -45,6 +45,13 @@ export function claimReportFor(scenarioFile: string | undefined, io: Io): ClaimR
   return checkClaims(claimInputs(result, parsed.value, label));
 }
 
+/** The report restricted to some claims, with the counts recomputed. */
+function selectClaims(report: ClaimReport, ids: readonly string[]): ClaimReport {
+  const judgments = report.judgments.filter((j) => ids.includes(j.id));
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, judgments.filter((j) => j.verdict === v).length])) as ClaimReport["counts"];
+  return { ...report, judgments, counts };
+}
+
 export function checkClaimsCommand(opts: CheckClaimsOptions, io: Io): number {
   const report = claimReportFor(opts.scenario, io);
   if (!report) return 2;
@@ -54,7 +61,7 @@ export function checkClaimsCommand(opts: CheckClaimsOptions, io: Io): number {
     io.stderr(`error: --claim: unknown claim id(s) ${unknown.join(", ")} (known: C01-C${String(report.judgments.length).padStart(2, "0")})\n`);
     return 2;
   }
-  const shown = wanted.length > 0 ? { ...report, judgments: report.judgments.filter((j) => wanted.includes(j.id)) } : report;
+  const shown = wanted.length > 0 ? selectClaims(report, wanted) : report;
   io.stdout(opts.format === "json" ? `${JSON.stringify(shown, null, 2)}\n` : renderClaimReport(shown));
   return 0;
 }

@@ -104,6 +104,7 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   out.push(`Bottom-up = (capital at ${pct(rr.waccFractionPerYear)} WACC over asset lives + energy + other opex) / (1 - ${pct(rr.targetMarginFraction, 0)} margin); Sequoia applied to the program's IT capex:`, revenueBlock(result, years));
   const r = f.returns;
   const years1 = (x: number | null): string => (x === null ? "not within the horizon" : `${x.toFixed(1)} years`);
-  out.push(`Program returns: NPV $${b(r.npvUsd)}B at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
+  if (r === null) out.push("Program returns: not computed (no economics block: no program revenue assumed)");
+  else out.push(`Program returns: NPV $${b(r.npvUsd)}B at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
   return out.join("\n");
 }

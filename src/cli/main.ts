@@ -2,8 +2,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { runText } from "../run.ts";
+import { runTextWithFiles } from "../io/run-with-files.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { registerCompare } from "./compare-command.ts";
 import { registerMerge } from "./merge-command.ts";
 import { registerProfileCommand } from "./profile-command.ts";
 import { registerProfileWindCommand } from "./profile-wind-command.ts";
@@ -51,7 +52,7 @@ interface RunOptions {
 function runCommand(file: string, opts: RunOptions, io: Io): number {
   const text = readScenario(file, io);
   if (text === null) return EXIT_BAD_INPUT;
-  const { result, diagnostics } = runText(text, file);
+  const { result, diagnostics } = runTextWithFiles(text, file);
   if (!result || hasErrors(diagnostics)) {
     reportDiagnostics(file, diagnostics, io);
     return EXIT_BAD_INPUT;
@@ -75,7 +76,7 @@ function runCommand(file: string, opts: RunOptions, io: Io): number {
 function validateCommand(file: string, io: Io): number {
   const text = readScenario(file, io);
   if (text === null) return EXIT_BAD_INPUT;
-  const { diagnostics } = runText(text, file);
+  const { diagnostics } = runTextWithFiles(text, file);
   reportDiagnostics(file, diagnostics, io);
   if (hasErrors(diagnostics)) return EXIT_BAD_INPUT;
   io.stdout(`${file}: valid\n`);
@@ -109,6 +110,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   registerSimulate(program, io, setExit);
   registerMerge(program, io, setExit);
+  registerCompare(program, io, setExit);
   registerProfileCommand(program, io, setExit);
   registerProfileWindCommand(program, io, setExit);
   registerPeers(program, io, setExit);

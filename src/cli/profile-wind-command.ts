@@ -1,18 +1,19 @@
 /**
  * `gigaplan profile wind`: hourly output of a wind farm from a SAM `.srw` resource file (SAM/ssc windpower
  * model: density-corrected power curve, shear, simple wake model, losses). Registers itself under the
- * `profile` command group, creating the group if no other command has yet.
+ * `profile` command group (`profileCommand` returns it, creating it if needed, so order does not matter).
  */
 import { fileURLToPath } from "node:url";
 import { type Command, Option } from "commander";
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
 import { referenceData } from "../data/index.ts";
 import { readTextFile } from "../io/read-text-file.ts";
-import { readSrwFile } from "../io/weather/srw.ts";
+import { readSrwFile } from "../io/weather/srw-file.ts";
 import { runWindFarm, type WakeModelName, type WindFarmResult, type WindFarmSpec } from "../power/profiles/wind/farm.ts";
 import { parseLayoutCsv, type TurbineLayout } from "../power/profiles/wind/layout.ts";
 import { parsePowerCurveCsv, type PowerCurve } from "../power/profiles/wind/power-curve.ts";
 import type { Io } from "./main.ts";
+import { profileCommand } from "./profile-command.ts";
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -145,7 +146,7 @@ const KWH_PER_MWH = 1000;
 const PERCENT = 100;
 
 function summaryTable(r: WindFarmResult, farm: WindFarmSpec, opts: WindOptions): string {
-  const mwh = (kwh: number) => (kwh / KWH_PER_MWH).toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const mwh = (kwh: number) => (kwh / KWH_PER_MWH).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lines = [
     `wind farm: ${farm.turbineCount} turbines × ${(r.nameplateKw / farm.turbineCount).toLocaleString("en-US")} kW, hub ${farm.turbine.hubHeightM} m, rotor ${farm.turbine.rotorDiameterM} m (${opts.weather})`,
     `annual energy      ${mwh(r.annualEnergyKwh)} MWh (gross ${mwh(r.annualGrossEnergyKwh)} MWh)`,
@@ -179,7 +180,7 @@ function profileWind(opts: WindOptions, io: Io): number {
 
 /** Adds `profile wind` to `program` (creating the `profile` group when absent). */
 export function registerProfileWindCommand(program: Command, io: Io, setExit: (code: number) => void): void {
-  const profile = program.commands.find((c) => c.name() === "profile") ?? program.command("profile").description("hourly generation profiles for one site-year");
+  const profile = profileCommand(program);
   const { defaults } = referenceData.windModel;
   profile
     .command("wind")

@@ -60,6 +60,26 @@ describe("distributions: moments, quantiles, Kolmogorov–Smirnov at fixed seeds
     }
   });
 
+  it("beta sampling table matches the exact inverse to 1e-10 of the range (PERT and beta shapes)", () => {
+    const u = new Float64Array(20000);
+    fillUniforms(5, 0, 0, u.length, u);
+    u[0] = 1e-13; // beyond the table: exact
+    u[1] = 1 - 1e-13;
+    for (const spec of [
+      { dist: "pert", min: 0, mode: 2, max: 10, lambda: 4 },
+      { dist: "beta", alpha: 14, beta: 6, min: 0, max: 1 },
+      { dist: "beta", alpha: 0.7, beta: 2.5, min: 0, max: 1 },
+      { dist: "pert", min: 5, mode: 5, max: 6, lambda: 4 },
+    ] as DistributionSpec[]) {
+      const d = makeDistribution(spec);
+      const out = new Float64Array(u.length);
+      d.fill(u, out, u.length);
+      let worst = 0;
+      for (let i = 0; i < u.length; i++) worst = Math.max(worst, Math.abs(out[i] - d.quantile(u[i])));
+      expect(worst / (d.upper - d.lower)).toBeLessThan(1e-10);
+    }
+  });
+
   it("PERT variance follows the beta it is built on: (μ − min)(max − μ)/(λ + 3)", () => {
     const d = makeDistribution({ dist: "pert", min: 0, mode: 2, max: 10, lambda: 4 });
     expect(d.variance).toBeCloseTo((d.mean * (10 - d.mean)) / 7, 9);

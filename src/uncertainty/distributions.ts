@@ -7,7 +7,7 @@
 import { type Diagnostic, error } from "../core/diagnostics.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
 import type { DistributionSpec } from "./schema.ts";
-import { betaQuantile, incompleteBeta, logBeta } from "./special.ts";
+import { betaPdf, betaQuantile, incompleteBeta, logBeta } from "./special.ts";
 
 export interface Distribution {
   readonly kind: string;
@@ -143,10 +143,19 @@ class Triangular implements Distribution {
   }
 }
 
+/**
+ * Beta quantiles for sampling come from a cubic Hermite table in t = logit(u) with exact slopes
+ * dx/dt = u(1 − u)/pdf(x): ~4,000 exact inversions once, then a log and a few flops per sample (the exact
+ * inversion costs microseconds). Error < 1e-10 of the range (distributions.test.ts); exact beyond the table.
+ */
+const BETA_TABLE_T = 25;
+const BETA_TABLE_STEPS = 4096;
+
 class ScaledBeta implements Distribution {
   readonly mean: number;
   readonly variance: number;
   private readonly lnBeta: number;
+  private table: Float64Array | null = null;
   constructor(readonly kind: string, readonly alpha: number, readonly beta: number, readonly lower: number, readonly upper: number) {
     const w = upper - lower;
     const s = alpha + beta;
@@ -160,10 +169,36 @@ class ScaledBeta implements Distribution {
   cdf(x: number): number {
     return incompleteBeta((x - this.lower) / (this.upper - this.lower), this.alpha, this.beta, this.lnBeta);
   }
+  /** Nodes x_k and slopes dx/dt (interleaved) of the standard beta quantile on the logit grid. */
+  private buildTable(): Float64Array {
+    const dt = (2 * BETA_TABLE_T) / BETA_TABLE_STEPS;
+    const table = new Float64Array(2 * (BETA_TABLE_STEPS + 1));
+    for (let k = 0; k <= BETA_TABLE_STEPS; k++) {
+      const t = -BETA_TABLE_T + k * dt;
+      const u = 1 / (1 + Math.exp(-t));
+      const x = betaQuantile(u, this.alpha, this.beta, this.lnBeta);
+      table[2 * k] = x;
+      table[2 * k + 1] = (u * (1 - u)) / betaPdf(x, this.alpha, this.beta, this.lnBeta);
+    }
+    return table;
+  }
+  /** Standard beta quantile by the table (exact outside it). */
+  tableQuantile(u: number): number {
+    const t = Math.log(u / (1 - u));
+    if (!(t > -BETA_TABLE_T && t < BETA_TABLE_T)) return betaQuantile(u, this.alpha, this.beta, this.lnBeta);
+    const table = this.table ?? (this.table = this.buildTable());
+    const dt = (2 * BETA_TABLE_T) / BETA_TABLE_STEPS;
+    const pos = (t + BETA_TABLE_T) / dt;
+    const k = Math.min(BETA_TABLE_STEPS - 1, Math.floor(pos));
+    const s = pos - k;
+    const s2 = s * s;
+    const s3 = s2 * s;
+    return (2 * s3 - 3 * s2 + 1) * table[2 * k] + (s3 - 2 * s2 + s) * dt * table[2 * k + 1] + (3 * s2 - 2 * s3) * table[2 * k + 2] + (s3 - s2) * dt * table[2 * k + 3];
+  }
   fill(u: Float64Array, out: Float64Array, n: number): void {
     const a = this.lower;
     const w = this.upper - this.lower;
-    for (let i = 0; i < n; i++) out[i] = a + w * betaQuantile(u[i], this.alpha, this.beta, this.lnBeta);
+    for (let i = 0; i < n; i++) out[i] = a + w * this.tableQuantile(u[i]);
   }
 }
 

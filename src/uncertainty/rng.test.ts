@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { U_MAX, U_MIN, fillUniforms, philox4x32, uniformAt, wordsToUniform } from "./rng.ts";
+import { SEGMENT, U_MAX, U_MIN, fillUniforms, philox4x32, uniformAt, wordsToUniform, xoshiro128ss } from "./rng.ts";
 
 describe("Philox4x32-10", () => {
   // Random123 known-answer vectors (tests/kat_vectors of the reference distribution, Salmon et al. 2011).
@@ -15,11 +15,29 @@ describe("Philox4x32-10", () => {
   });
 });
 
+describe("xoshiro128**", () => {
+  it("matches the reference implementation from state {1, 2, 3, 4}", () => {
+    // xoshiro128starstar.c 1.1 (Blackman & Vigna), as in the rand_xoshiro test vectors
+    const s = Uint32Array.from([1, 2, 3, 4]);
+    expect(Array.from({ length: 10 }, () => xoshiro128ss(s))).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804]);
+  });
+
+  it("fillUniforms draws index i as the (i mod 64)-th output pair of its segment's Philox-seeded state", () => {
+    const words = new Uint32Array(4);
+    philox4x32(2, 0, 7, 0x6d63, 99, 0, words); // segment 2 of stream 7, seed 99
+    for (let k = 0; k < 5; k++) {
+      const hi = xoshiro128ss(words);
+      const lo = xoshiro128ss(words);
+      expect(uniformAt(99, 7, 2 * SEGMENT + k)).toBe(wordsToUniform(hi, lo));
+    }
+  });
+});
+
 describe("uniform streams", () => {
   it("give the same value for an index whatever block it is computed in", () => {
-    const all = new Float64Array(101);
-    fillUniforms(42, 3, 0, 101, all);
-    for (const [start, count] of [[37, 25], [0, 1], [1, 1], [99, 2], [50, 51]]) {
+    const all = new Float64Array(301);
+    fillUniforms(42, 3, 0, 301, all);
+    for (const [start, count] of [[37, 25], [0, 1], [1, 1], [99, 2], [50, 51], [63, 2], [64, 200], [127, 174]]) {
       const part = new Float64Array(count);
       fillUniforms(42, 3, start, count, part);
       expect(Array.from(part)).toEqual(Array.from(all.subarray(start, start + count)));

@@ -14,7 +14,7 @@ export const c01: ClaimTest = (ctx) => {
   const years = qty(endYear - announced, "year");
   ctx.step(`years after the announcement year: ${endYear} - ${announced} = ${format(years)} (calendar years ${announced + 1}-${endYear})`);
   const announcedYears = ctx.evidence("metaUsPledgeYears");
-  ctx.step(`as announced: 'over the next ${format(announcedYears)}'`);
+  ctx.step(`as announced, 'over the next three years': ${format(announcedYears)}`);
   const perYear = div(pledge, years, "USD bn/year");
   ctx.step(`average per year = ${format(pledge)} / ${format(years)} = ${format(perYear)}`);
   ctx.step("scope: Meta's CFO said the pledge covers all US investment (data centers, employees, operations), not only capex");

@@ -1,7 +1,7 @@
 /** Claims tested with the model run of the scenario: C14, C26, C28, C29. */
 import type { ClaimCtx } from "../context.ts";
 import { judgeExceeds, judgeFigure, judgeLabel, unverifiable } from "../judge.ts";
-import { type Quantity, div, format, formatNumber, mul, qty, restate, sum, to } from "../quantity.ts";
+import { type Quantity, div, format, formatNumber, minus, mul, qty, restate, sum, to } from "../quantity.ts";
 import type { ClaimTest } from "./types.ts";
 
 const argmax = (rec: Record<string, number>): string => Object.keys(rec).reduce((a, b) => (rec[b] > rec[a] ? b : a));
@@ -56,7 +56,7 @@ export const c28: ClaimTest = (ctx) => {
   const econ = scenario.economics;
   if (!econ) return { test: "newsvendor costs per MW-year", parts: [unverifiable("asymmetry", "the scenario has no economics block (discount rate, revenue per MW)")] };
   const perMwYear = "USD/MW·year";
-  const r = ctx.model("scenario.economics.discountRateFractionPerYear", econ.discountRateFractionPerYear, "fraction", "discount rate (scenario assumption)");
+  const r = ctx.model("scenario.economics.discountRateFractionPerYear", econ.discountRateFractionPerYear, "fraction", "discount rate (scenario assumption)", {}, { assumption: true });
   const cx = ref.capexPerMw;
   const facility = sum((["shellCoreUsdPerMw", "electricalMechanicalUsdPerMw", "siteLandOtherUsdPerMw"] as const).map((k) => ctx.reference("data/capex-per-mw.json", k, cx[k], "USD/MW", `facility capex per MW IT: ${k}`)), "USD m/MW");
   const phases = model.tables.phases;
@@ -79,11 +79,11 @@ export const c28: ClaimTest = (ctx) => {
   const m = (q: Quantity) => format(q, "USD m/MW·year");
   ctx.step(`idle capacity (over-investment) per MW-year: capital ${m(capital)} (facility ${format(facility)} over ${format(lifeF)}, IT ${format(itCapex, "USD m/MW")} over ${format(lifeIt)}, at ${format(restate(r, "%"))}) + staff ${m(staff)} + maintenance ${m(maintenance)} = ${m(overage)}`);
   ctx.step(`missing capacity (under-investment) per MW-year: revenue - energy ${m(energy)}; break-even revenue = ${m(breakEven)}`);
-  const assumed = ctx.model("scenario.economics.revenueUsdPerMwItYear", econ.revenueUsdPerMwItYear, perMwYear, "revenue per MW-year (scenario ASSUMPTION)");
+  const assumed = ctx.model("scenario.economics.revenueUsdPerMwItYear", econ.revenueUsdPerMwItYear, perMwYear, "revenue per MW-year (scenario assumption)", {}, { assumption: true });
   const ratio = (rev: Quantity) => (rev.si - energy.si) / (rev.si - energy.si + overage.si);
   ctx.step(`with the scenario's assumed ${m(assumed)}: critical ratio (under-cost / (under-cost + over-cost)) = ${formatNumber(ratio(assumed), 3)}`);
   const part = ctx.has("aiComputeRevenuePerMwItYear")
-    ? judgeExceeds("under-investment vs over-investment cost", qty(ctx.evidence("aiComputeRevenuePerMwItYear").si - energy.si, perMwYear), overage, ctx.tol, "lost margin / idle-capacity cost per MW-year")
+    ? judgeExceeds("under-investment vs over-investment cost", minus(ctx.evidence("aiComputeRevenuePerMwItYear"), energy, perMwYear), overage, ctx.tol, "lost margin / idle-capacity cost per MW-year")
     : unverifiable("under-investment vs over-investment cost", `no sourced revenue per MW-year of AI capacity in data/ (the scenario's ${m(assumed)} is an assumption); the asymmetry holds only if revenue exceeds the break-even ${m(breakEven)}`);
   return { test: "newsvendor comparison per MW-year: margin lost by missing capacity vs carrying cost of idle capacity (annualized capex at the scenario's discount rate + fixed opex)", parts: [part] };
 };

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type RunResult, prepareScenario, run, runText } from "../../run.ts";
+import { referenceData } from "../../data/index.ts";
 import { runModel } from "../../model/run-model.ts";
 import { programMonthly } from "../../report/program.ts";
 import { checkScenarioObject, parseScenarioText } from "../../scenario/load.ts";
@@ -83,7 +84,7 @@ describe("Meta scenario: Hyperion SPV and operating cash flow", () => {
     expect(e["2025"]).toBeLessThan(2.9e9);
   });
   it("program NPV at its IRR is ~0 and payback is reported", () => {
-    const r = meta.summary.financing.returns;
+    const r = meta.summary.financing.returns!;
     expect(r.irrFraction).not.toBeNull();
     const parsed = parseScenarioText(readFileSync(metaFile, "utf8"), metaFile).value!;
     const flows = programMonthly(runModel(prepareScenario(parsed).value!)).cashFlowUsd;
@@ -141,6 +142,16 @@ describe("financing block validation", () => {
   };
   const spv = { kind: "spv", name: "JV", site: "A", sponsorEquityFraction: 0.2, closeMonth: "2025-06", debtUsd: 1e9, couponFractionPerYear: 0.06, maturityMonth: "2040-12", partnerEquityUsd: 1e8 };
   it("accepts a valid SPV", () => expect(diagnose({ structures: [spv] })).toEqual([]));
+  it("fills omitted deal terms from the Hyperion JV in data/financing.json and says so", () => {
+    const checked = checkScenarioObject({ ...tinyScenario({ program: { ...tinyScenario().program, horizonEndMonth: "2035-12" } }), financing: { structures: [{ kind: "spv", name: "JV", site: "A" }] } });
+    const prepared = prepareScenario(checked.value!);
+    const v = prepared.value!.financing.spvs[0];
+    const h = referenceData.financing.hyperion;
+    expect([v.debtUsd, v.couponFractionPerYear, v.sponsorEquityFraction, v.partnerEquityUsd, v.sponsorDistributionAtCloseUsd]).toEqual([h.bondIssueUsd, h.bondCouponFractionPerYear, h.sponsorEquityFraction, h.partnerCashContributionUsd, h.sponsorDistributionAtCloseUsd]);
+    expect(prepared.value!.timeline.monthLabels[v.closeIndex]).toBe("2025-10");
+    expect(v.maturityIndex - v.closeIndex).toBe((2049 - 2025) * 12 + 2);
+    expect(prepared.diagnostics.some((d) => d.severity === "info" && d.path === "financing.structures[0]" && d.message.includes("debtUsd"))).toBe(true);
+  });
   it("names the field of each problem", () => {
     expect(diagnose({ structures: [{ ...spv, site: "Nowhere" }] })).toEqual(["financing.structures[0].site"]);
     expect(diagnose({ structures: [{ ...spv, phases: ["p1", "p9"] }] })).toEqual(["financing.structures[0].phases[1]"]);

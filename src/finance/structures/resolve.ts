@@ -2,7 +2,7 @@
  * Resolve the scenario's optional `financing` block: defaults from data/financing.json, months to timeline indices,
  * cross references (site and phase names) checked. Problems are collected as diagnostics with their paths.
  */
-import { type Diagnostic, error, keyPath, warning } from "../../core/diagnostics.ts";
+import { type Diagnostic, error, info, keyPath, warning } from "../../core/diagnostics.ts";
 import { type Timeline, monthIndex } from "../../core/months.ts";
 import type { ReferenceData } from "../../data/index.ts";
 import type { ResolvedPhase, ResolvedSite } from "../../scenario/resolved.ts";
@@ -110,8 +110,9 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
     if (hit) phaseIndices.push(hit.i);
     else ds.push(error(`${path}.phases[${k}]`, `site "${v.site}" has no phase "${name}" (phases: ${own.map(({ p }) => p.name).join(", ")})`));
   }
-  const closeIndex = inHorizon(ctx, v.closeMonth, `${path}.closeMonth`, ds);
-  const maturityIndex = after(ctx, v.maturityMonth, closeIndex, `${path}.maturityMonth`, "close month", ds);
+  const d = hyperionDefaults(v, ref, path, ds);
+  const closeIndex = inHorizon(ctx, d.closeMonth, `${path}.closeMonth`, ds);
+  const maturityIndex = after(ctx, d.maturityMonth, closeIndex, `${path}.maturityMonth`, "close month", ds);
   const l = v.lease;
   const leaseStart = l.startMonth === undefined ? -1 : monthIndex(ctx.timeline, l.startMonth);
   if (l.startMonth !== undefined && (leaseStart < closeIndex || leaseStart >= maturityIndex)) {
@@ -128,17 +129,17 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
     siteIndex,
     phaseIndices,
     assetClasses: [...new Set(v.assetClasses)],
-    sponsorEquityFraction: v.sponsorEquityFraction,
+    sponsorEquityFraction: d.sponsorEquityFraction,
     closeIndex,
-    debtUsd: v.debtUsd,
-    couponFractionPerYear: v.couponFractionPerYear,
+    debtUsd: d.debtUsd,
+    couponFractionPerYear: d.couponFractionPerYear,
     maturityIndex,
     amortization: v.amortization,
     amortizationStartIndex: amortStart,
     paymentsPerYear: v.paymentsPerYear ?? a.bondPaymentsPerYear,
-    partnerEquityUsd: v.partnerEquityUsd,
+    partnerEquityUsd: d.partnerEquityUsd,
     sponsorCashEquityUsd: v.sponsorCashEquityUsd,
-    sponsorDistributionAtCloseUsd: v.sponsorDistributionAtCloseUsd,
+    sponsorDistributionAtCloseUsd: d.sponsorDistributionAtCloseUsd,
     opexFractionOfCostPerYear: v.opexFractionOfCostPerYear ?? a.spvOpexFractionOfCostPerYear,
     debtServiceReserveMonths: v.debtServiceReserveMonths ?? a.debtServiceReserveMonths,
     reportedDevelopmentCostUsd: v.reportedDevelopmentCostUsd ?? null,
@@ -151,7 +152,7 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
       annualRentUsd: l.annualRentUsd ?? null,
       partnerTargetIrrFraction: l.partnerTargetIrrFraction ?? a.partnerTargetIrrFraction,
       minDebtServiceCoverRatio: l.minDebtServiceCoverRatio ?? a.minDebtServiceCoverRatio,
-      sponsorDiscountRateFractionPerYear: l.sponsorDiscountRateFractionPerYear ?? v.couponFractionPerYear,
+      sponsorDiscountRateFractionPerYear: l.sponsorDiscountRateFractionPerYear ?? d.couponFractionPerYear,
     },
     marketValueDeclineFractionPerYear: r?.marketValueDeclineFractionPerYear ?? a.marketValueDeclineFractionPerYear,
     marketValueFloorFraction: r?.marketValueFloorFraction ?? a.marketValueFloorFraction,
@@ -166,6 +167,24 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
         }
       : null,
   };
+}
+
+/** Deal terms the scenario omits, from the Hyperion JV in data/financing.json; each default is noted. */
+function hyperionDefaults(v: SpvInput, ref: ReferenceData, path: string, ds: Diagnostic[]) {
+  const h = ref.financing.hyperion;
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const d = {
+    sponsorEquityFraction: v.sponsorEquityFraction ?? h.sponsorEquityFraction,
+    closeMonth: v.closeMonth ?? `${h.bondIssueYear}-${pad(h.bondIssueMonthOfYear)}`,
+    debtUsd: v.debtUsd ?? h.bondIssueUsd,
+    couponFractionPerYear: v.couponFractionPerYear ?? h.bondCouponFractionPerYear,
+    maturityMonth: v.maturityMonth ?? `${h.bondMaturityYear}-12`,
+    partnerEquityUsd: v.partnerEquityUsd ?? h.partnerCashContributionUsd,
+    sponsorDistributionAtCloseUsd: v.sponsorDistributionAtCloseUsd ?? h.sponsorDistributionAtCloseUsd,
+  };
+  const taken = (Object.keys(d) as (keyof typeof d)[]).filter((k) => v[k] === undefined);
+  if (taken.length > 0) ds.push(info(path, `${taken.join(", ")} taken from the Hyperion JV (data/financing.json)`));
+  return d;
 }
 
 function resolveLifeChanges(fin: Financing, ctx: FinancingContext, ds: Diagnostic[]): ResolvedLifeChange[] {

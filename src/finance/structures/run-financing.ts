@@ -27,7 +27,8 @@ export interface FinancingState {
   pnl: Partial<Record<RouteId, PnlRoute>>;
   revenueRequired: RevenueRequiredYearly;
   sequoia: SequoiaCaseResult[];
-  returns: ProgramReturns;
+  /** null without an `economics` block (no program revenue assumed) */
+  returns: ProgramReturns | null;
   diagnostics: Diagnostic[];
 }
 
@@ -50,8 +51,7 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
     company[r] = companyRoute(st, pm, r, spvs, bonds);
     pnl[r] = pnlRoute(st, pm, r, spvs, bonds);
   }
-  const rate = s.economics?.discountRateFractionPerYear ?? f.waccFractionPerYear;
-  const irr = irrFraction(pm.cashFlowUsd);
+  const econ = s.economics;
   return {
     routes,
     spvs,
@@ -60,12 +60,15 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
     pnl,
     revenueRequired: revenueRequiredYearly(st, pm),
     sequoia: sequoiaCases(f),
-    returns: {
-      discountRateFractionPerYear: rate,
-      npvUsd: npvUsd(pm.cashFlowUsd, rate),
-      irrFraction: irr,
-      ...payback(pm.cashFlowUsd, rate),
-    },
+    returns:
+      econ === null
+        ? null
+        : {
+            discountRateFractionPerYear: econ.discountRateFractionPerYear,
+            npvUsd: npvUsd(pm.cashFlowUsd, econ.discountRateFractionPerYear),
+            irrFraction: irrFraction(pm.cashFlowUsd),
+            ...payback(pm.cashFlowUsd, econ.discountRateFractionPerYear),
+          },
     diagnostics: spvs.flatMap((r) => r.diagnostics),
   };
 }

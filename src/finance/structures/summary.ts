@@ -73,7 +73,7 @@ export interface FinancingSummary {
     bottomUpRequiredRevenueUsdByYear: Record<string, number>;
     programRevenueUsdByYear: Record<string, number>;
   };
-  returns: ProgramReturns;
+  returns: ProgramReturns | null;
 }
 
 const label = (t: Timeline, i: number): string | null => (i >= 0 && i < t.months ? t.monthLabels[i] : null);

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseEia930Demand, parseEia930FuelMix, readEia930DemandFile, readEia930FuelMixFile } from "./eia930.ts";
+import { parseEia930Demand, parseEia930FuelMix } from "./eia930.ts";
+import { readEia930DemandFile, readEia930FuelMixFile } from "./eia930-file.ts";
 import { parseUtcTimestamp } from "./hourly-csv.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));

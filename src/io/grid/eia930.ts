@@ -8,7 +8,6 @@
  *   optionally `avg_CI` (a published generation-weighted carbon intensity, g/kWh = kg/MWh).
  */
 import { type Diagnostic, type Outcome, error, warning } from "../../core/diagnostics.ts";
-import { readTextFile } from "../read-text-file.ts";
 import { MS_PER_HOUR, parseHourlyCsv } from "./hourly-csv.ts";
 
 /** EIA-930 energy-source codes (Form EIA-930 instructions; GEO/BAT/PS/SNB/UNK appear from 2023 on). */
@@ -73,16 +72,3 @@ export function parseEia930FuelMix(text: string, fileName = "fuelmix.csv", conve
     diagnostics: ds,
   };
 }
-
-function readWith<T>(path: string, parse: (text: string, file: string) => Outcome<T | null>): Outcome<T | null> {
-  const text = readTextFile(path);
-  return text.value === null ? { value: null, diagnostics: text.diagnostics } : parse(text.value, path);
-}
-
-/** Reads a demand CSV (plain or gzipped). */
-export const readEia930DemandFile = (path: string, convention: TimestampConvention = "hour-ending"): Outcome<Eia930Demand | null> =>
-  readWith(path, (t, f) => parseEia930Demand(t, f, convention));
-
-/** Reads a fuel-mix CSV (plain or gzipped). */
-export const readEia930FuelMixFile = (path: string, convention: TimestampConvention = "hour-ending"): Outcome<Eia930FuelMix | null> =>
-  readWith(path, (t, f) => parseEia930FuelMix(t, f, convention));

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fieldsOfKind, nearestField, seriesAtHeight } from "../../power/profiles/wind/resource.ts";
-import { parseSrw, readSrwFile } from "./srw.ts";
+import { parseSrw } from "./srw.ts";
+import { readSrwFile } from "./srw-file.ts";
 
 const dataDir = fileURLToPath(new URL("../../../data/weather/", import.meta.url));
 const CONSTANT = `${dataDir}ssc_test_wind_constant_5ms.srw.gz`;

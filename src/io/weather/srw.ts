@@ -1,5 +1,5 @@
 /**
- * Reader for SAM wind resource files (`.srw`, optionally gzipped).
+ * Parser for SAM wind resource files (`.srw`); `readSrwFile` in srw-file.ts reads them from disk (gzip too).
  *
  * Layout (NREL SAM / ssc `lib_windfile.cpp`): line 1 `loc_id,city,state,country,year,lat,lon,elev,tz,nrows`;
  * line 2 a description; line 3 the field names (Temperature, Pressure, Speed, Direction, repeated per height, in
@@ -10,7 +10,6 @@
 import { type Diagnostic, type Outcome, error, hasErrors, info, warning } from "../../core/diagnostics.ts";
 import { referenceData } from "../../data/index.ts";
 import type { WindField, WindFieldKind, WindResource } from "../../power/profiles/wind/resource.ts";
-import { readTextFile } from "../read-text-file.ts";
 
 const HEADER_LINES = 5;
 const MIN_LINE1_COLUMNS = 8;
@@ -226,11 +225,4 @@ export function parseSrw(text: string, fileName = "srw"): Outcome<WindResource |
   const heightsM = [...new Set(fields.map((f) => f.heightM))].sort((a, b) => a - b);
   const resource: WindResource = { ...header.meta, description: lines[1].replace(/,+\s*$/, "").trim(), hours: rows, heightsM, fields };
   return { value: resource, diagnostics: ds };
-}
-
-/** Reads and parses a `.srw` or `.srw.gz` file. */
-export function readSrwFile(path: string): Outcome<WindResource | null> {
-  const text = readTextFile(path);
-  if (text.value === null) return { value: null, diagnostics: text.diagnostics };
-  return parseSrw(text.value, path);
 }

@@ -28,7 +28,19 @@ export interface LocalStandardYear {
   wrappedHours: number;
 }
 
+/** mean calendar year (365.25 days) in hours, for a first guess of the year */
+const HOURS_PER_JULIAN_YEAR = 8766;
+const EPOCH_YEAR = 1970;
+
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Calendar year (UTC) of an epoch-ms instant, without constructing dates. */
+function utcYearOf(ms: number): number {
+  let y = EPOCH_YEAR + Math.floor(ms / (HOURS_PER_JULIAN_YEAR * MS_PER_HOUR));
+  while (Date.UTC(y, 0, 1) > ms) y--;
+  while (Date.UTC(y + 1, 0, 1) <= ms) y++;
+  return y;
+}
 
 /**
  * `values[i]` is the hour ending at `firstHourEndingUtcMs + i h` (UTC). `utcOffsetHours` is the local standard
@@ -44,7 +56,7 @@ export function utcHourEndingToLocalStandard8760(values: Float64Array, firstHour
   const offsetMs = utcOffsetHours * MS_PER_HOUR;
   // local start of row i = first − 1 h + offset
   const localStartOfRow0 = firstHourEndingUtcMs - MS_PER_HOUR + offsetMs;
-  const year = new Date(localStartOfRow0 + (n / 2) * MS_PER_HOUR).getUTCFullYear();
+  const year = utcYearOf(localStartOfRow0 + (n / 2) * MS_PER_HOUR);
   const yearStartMs = Date.UTC(year, 0, 1);
   const leap = isLeap(year);
   const out = new Float64Array(HOURS_PER_YEAR);

@@ -77,7 +77,12 @@ export interface CleanScores {
   annualMatchFraction: number;
 }
 
-/** Hourly clean supply = PV + wind + firm + discharge − charge (+ clean share × import); CFE = Σ min(load, clean)/Σ load. */
+/**
+ * Hourly clean supply = PV + wind + firm + discharge − charge (+ clean share × import); CFE = Σ min(load, clean)/Σ load.
+ * As in PyPSA's 24/7 formulation the battery belongs to the clean portfolio: charging counts against the clean
+ * supply of its hour, so energy bought from the grid (or gas) and stored is not laundered into clean energy
+ * (an hour that charges more than it generates contributes a negative amount; the total is floored at 0).
+ */
 export function cleanScores(s: PowerSeries, d: DispatchSeries): CleanScores {
   let load = 0;
   let cfe = 0;
@@ -85,7 +90,7 @@ export function cleanScores(s: PowerSeries, d: DispatchSeries): CleanScores {
   let delivered = 0;
   for (let h = 0; h < s.loadMw.length; h++) {
     const gen = d.pvMw[h] + d.windMw[h] + d.firmCleanMw[h];
-    const site = Math.max(0, gen + d.batteryDischargeMw[h] - d.batteryChargeMw[h]);
+    const site = gen + d.batteryDischargeMw[h] - d.batteryChargeMw[h];
     const withGrid = site + s.gridCleanFraction[h] * d.gridImportMw[h];
     load += s.loadMw[h];
     cfe += Math.min(s.loadMw[h], site);
@@ -93,5 +98,5 @@ export function cleanScores(s: PowerSeries, d: DispatchSeries): CleanScores {
     delivered += gen - d.curtailmentMw[h];
   }
   if (load <= 0) return { cfeScoreFraction: 0, cfeScoreWithGridFraction: 0, annualMatchFraction: 0 };
-  return { cfeScoreFraction: cfe / load, cfeScoreWithGridFraction: cfeGrid / load, annualMatchFraction: delivered / load };
+  return { cfeScoreFraction: Math.max(0, cfe) / load, cfeScoreWithGridFraction: Math.max(0, cfeGrid) / load, annualMatchFraction: delivered / load };
 }

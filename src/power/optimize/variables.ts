@@ -1,6 +1,6 @@
 /**
  * LP columns of the sizing model. Capacities are single columns; hourly quantities are contiguous blocks
- * (`first + t`), absent (-1) when the technology cannot exist (exports also when they never earn anything).
+ * (`first + t`), absent (-1) when the technology cannot exist (exports also when they neither earn nor count toward a target).
  * Curtailment has no column: it is the surplus (slack) of the hourly balance row. When a capacity is fixed, the hourly columns carry
  * its limit as a bound and need no linking row.
  */
@@ -60,6 +60,10 @@ function block(b: LpBuilder, n: number, prefix: string, upper: number, cost: (t:
   return first;
 }
 
+/** Exports need columns when they are allowed and either earn something or count toward an annual-match target. */
+const exportsMatter = (p: SizingProblem): boolean =>
+  p.exportLimitMw > 0 && (p.target.kind === "annual-match" || p.series.exportPriceUsdPerMwh.some((x) => x > 0));
+
 export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
   const s = p.series;
   const n = s.loadMw.length;
@@ -73,7 +77,7 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
   return {
     gas: bd.gasMw.max > 0 ? block(b, n, "gas", isFixed(bd.gasMw) ? bd.gasMw.max : Infinity, () => dt * gasCost) : -1,
     gridImport: p.gridImportLimitMw > 0 ? block(b, n, "grid_import", p.gridImportLimitMw, (t) => dt * importCostUsdPerMwh(s, p.tech, t)) : -1,
-    export: p.exportLimitMw > 0 && s.exportPriceUsdPerMwh.some((x) => x > 0) ? block(b, n, "grid_export", p.exportLimitMw, (t) => -dt * s.exportPriceUsdPerMwh[t]) : -1,
+    export: exportsMatter(p) ? block(b, n, "grid_export", p.exportLimitMw, (t) => -dt * s.exportPriceUsdPerMwh[t]) : -1,
     charge: hasBattery ? block(b, n, "charge", powerUb, zero) : -1,
     discharge: hasBattery ? block(b, n, "discharge", powerUb, zero) : -1,
     soc: hasBattery ? block(b, n, "soc", isFixed(bd.batteryMwh) ? usable * bd.batteryMwh.max : Infinity, zero) : -1,

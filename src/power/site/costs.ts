@@ -4,6 +4,7 @@ import type { TechnologyCost } from "../../data/power-costs.ts";
 import type { UnitFixedCosts } from "../dispatch/inputs.ts";
 
 const KW_PER_MW = 1000;
+
 /** Capital recovery factor: w(1+w)^n / ((1+w)^n − 1); 1/n when w = 0. */
 export function capitalRecoveryFactor(waccFraction: number, lifetimeYears: number): number {
   if (waccFraction === 0) return 1 / lifetimeYears;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../../data/index.ts";
-import { airMassModifier, cellTemperatureC, irradianceThroughCover, maxPowerSingleDiode, moduleEfficiency, moduleMaxPowerW } from "./module.ts";
+import { airMassModifier, beamCoverModifier, cellTemperatureC, irradianceThroughCover, maxPowerSingleDiode, moduleEfficiency, moduleMaxPowerW } from "./module.ts";
 
 const M = referenceData.pvModel.modules;
 
@@ -73,11 +73,14 @@ describe("module physics", () => {
     expect(airMassModifier(95, 0)).toBe(airMassModifier(86, 0));
   });
 
-  it("cover: AR-coated beam modifier capped at 1 up to ~30 deg, sky and ground modifiers (hand values, tilt 20)", () => {
+  it("cover: AR-coated beam modifier capped at 1 up to ~59 deg, sky and ground modifiers (hand values, tilt 20)", () => {
     // Fresnel + Bouguer computed independently (python): normal reference 0.932795; sky angle 57.52 deg -> 0.974167;
     // ground angle 79.50 deg -> 0.662760; beam 60 deg -> 0.996060, 70 deg -> 0.919565, 85 deg -> 0.445979
     expect(irradianceThroughCover(0, 20, 800, 0, 0)).toBe(800);
     expect(irradianceThroughCover(30, 20, 800, 0, 0)).toBe(800);
+    expect(beamCoverModifier(59)).toBe(1); // capped up to ~59.1 deg, then continuous
+    expect(beamCoverModifier(59.2)).toBeGreaterThan(0.9994);
+    expect(beamCoverModifier(95)).toBe(beamCoverModifier(89));
     expect(irradianceThroughCover(60, 20, 1000, 0, 0)).toBeCloseTo(996.060, 2);
     expect(irradianceThroughCover(70, 20, 1000, 0, 0)).toBeCloseTo(919.565, 2);
     expect(irradianceThroughCover(85, 20, 1000, 0, 0)).toBeCloseTo(445.979, 2);

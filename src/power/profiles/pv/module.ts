@@ -43,10 +43,28 @@ const quadratic = (c: readonly number[], x: number): number => c[0] + c[1] * x +
 /** Irradiance through the cover (W/m2): beam at the angle of incidence, sky and ground diffuse at their
  * equivalent angles for the surface tilt (Duffie & Beckman 5.4.1-2), each relative to normal incidence. */
 export function irradianceThroughCover(aoiDeg: number, tiltDeg: number, beam: number, sky: number, ground: number): number {
-  const theta = aoiDeg < C.minAngleDeg ? C.minAngleDeg : aoiDeg > C.maxAngleDeg ? C.maxAngleDeg : aoiDeg;
-  const kBeam = Math.min(1, coatedGlassTransmittance(theta) / TAU_NORMAL);
-  const g = beam * kBeam + sky * skyDiffuseModifier(tiltDeg) + ground * groundDiffuseModifier(tiltDeg);
+  const g = beam * beamCoverModifier(aoiDeg) + sky * skyDiffuseModifier(tiltDeg) + ground * groundDiffuseModifier(tiltDeg);
   return g > 0 ? g : 0;
+}
+
+/** Largest incidence angle at which the coated-glass beam modifier is still capped at 1 (it decreases with angle). */
+const BEAM_UNITY_MAX_DEG = ((): number => {
+  let lo = C.minAngleDeg;
+  let hi = C.maxAngleDeg;
+  if (coatedGlassTransmittance(lo) < TAU_NORMAL) return lo;
+  for (let k = 0; k < 60; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (coatedGlassTransmittance(mid) >= TAU_NORMAL) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+})();
+
+/** Incidence angle modifier of beam light through the coated cover (angle limited to the cover's range). */
+export function beamCoverModifier(aoiDeg: number): number {
+  if (aoiDeg <= BEAM_UNITY_MAX_DEG) return 1;
+  const theta = aoiDeg > C.maxAngleDeg ? C.maxAngleDeg : aoiDeg;
+  return Math.min(1, coatedGlassTransmittance(theta) / TAU_NORMAL);
 }
 
 /** Incidence angle modifier of sky diffuse light for a surface tilt (deg). */
@@ -123,7 +141,7 @@ export function maxPowerSingleDiode(il: number, io: number, a: number, rs: numbe
     else hi = x;
     let next = d2p < 0 ? x - dp / d2p : Number.NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) <= 1e-10 * (1 + x)) {
+    if (Math.abs(next - x) <= 1e-8 * (1 + x)) {
       x = next;
       break;
     }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arrayLayout, fixedRackShadeFraction, groundDiffuseDerate, SkyDiffuseDerates, skyDiffuseDerate } from "./self-shading.ts";
+import { arrayLayout, fixedRackShadeFraction, groundDiffuseDerate, skyDiffuseDerate } from "./self-shading.ts";
+import { TiltTable } from "./tilt-table.ts";
 
 const DEG = Math.PI / 180;
 
@@ -41,10 +42,11 @@ describe("self-shading", () => {
   it("sky derate falls with tilt and ground coverage; the table interpolates between degrees", () => {
     expect(skyDiffuseDerate(30, 0.6)).toBeLessThan(skyDiffuseDerate(30, 0.3));
     expect(skyDiffuseDerate(40, 0.4)).toBeLessThan(skyDiffuseDerate(20, 0.4));
-    const table = new SkyDiffuseDerates(0.3, 0);
+    const table = new TiltTable((t) => skyDiffuseDerate(t, 0.3), 1, 0);
     expect(table.at(0)).toBe(1);
     expect(table.at(12.5)).toBeCloseTo((skyDiffuseDerate(12, 0.3) + skyDiffuseDerate(13, 0.3)) / 2, 12);
-    expect(new SkyDiffuseDerates(0.4, 20.3).at(20.3)).toBe(skyDiffuseDerate(20.3, 0.4));
+    expect(table.at(90)).toBe(skyDiffuseDerate(90, 0.3));
+    expect(new TiltTable((t) => skyDiffuseDerate(t, 0.4), 1, 20.3).at(20.3)).toBe(skyDiffuseDerate(20.3, 0.4));
   });
 
   it("ground derate is 1 for a single row and within (0, 1] for many rows", () => {

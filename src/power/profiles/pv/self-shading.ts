@@ -85,35 +85,6 @@ export function skyDiffuseDerate(surfaceTiltDeg: number, gcr: number): number {
   return Math.min(1, sum / n / (1 + cosT));
 }
 
-/**
- * Sky diffuse derates for one gcr: exact at `exactTiltDeg` (the fixed tilt), else linearly interpolated between
- * whole degrees, each computed on first use.
- */
-export class SkyDiffuseDerates {
-  private readonly byDegree = new Float64Array(91).fill(Number.NaN);
-  private readonly exactValue: number;
-  constructor(
-    private readonly gcr: number,
-    private readonly exactTiltDeg: number,
-  ) {
-    this.exactValue = skyDiffuseDerate(exactTiltDeg, gcr);
-  }
-
-  private degree(k: number): number {
-    let v = this.byDegree[k];
-    if (Number.isNaN(v)) v = this.byDegree[k] = skyDiffuseDerate(k, this.gcr);
-    return v;
-  }
-
-  at(tiltDeg: number): number {
-    if (tiltDeg === this.exactTiltDeg) return this.exactValue;
-    const t = tiltDeg < 0 ? 0 : tiltDeg > 90 ? 90 : tiltDeg;
-    const k = Math.min(89, Math.floor(t));
-    const f = t - k;
-    return this.degree(k) * (1 - f) + this.degree(k + 1) * f;
-  }
-}
-
 /** Albedo-weighted view factor from a row to the ground strip of length y in front of it (row side B). */
 function groundViewFactor(y: number, B: number, cos180MinusTilt: number, albedo: number): number {
   return 0.5 * albedo * (1 + y / B - Math.sqrt((y * y) / (B * B) - (2 * y * cos180MinusTilt) / B + 1));

@@ -7,15 +7,19 @@ import { referenceData } from "../../../data/index.ts";
 import type { PvModuleData } from "../../../data/pv-model.ts";
 import type { SolarWeather } from "../../../io/weather/solar-types.ts";
 import { orientSurface, oneAxisShadeFraction, type SurfaceGeometry, SURF_AOI_DEG, SURF_AZIMUTH_DEG, SURF_ROTATION_DEG, SURF_TILT_DEG } from "./incidence.ts";
-import { airMassModifier, cellTemperatureC, irradianceThroughCover, moduleEfficiency, moduleMaxPowerW } from "./module.ts";
+import { airMassModifier, beamCoverModifier, cellTemperatureC, groundDiffuseModifier, moduleEfficiency, moduleMaxPowerW, skyDiffuseModifier } from "./module.ts";
 import { extraterrestrialNormalWPerM2, perezPoa, POA_BEAM, POA_GROUND, POA_SKY } from "./perez.ts";
-import { type ArrayLayout, arrayLayout, fixedRackShadeFraction, groundDiffuseDerate, SkyDiffuseDerates } from "./self-shading.ts";
+import { type ArrayLayout, arrayLayout, fixedRackShadeFraction, groundDiffuseDerate, skyDiffuseDerate } from "./self-shading.ts";
 import { sunPositionAt, type SunClock, sunClock, SUN_AZIMUTH_DEG, SUN_ZENITH_DEG } from "./sun-clock.ts";
 import { type InverterRating, inverterAcW, inverterRating, type PvResult, type PvSystem } from "./system.ts";
+import { TiltTable } from "./tilt-table.ts";
 
 const PV = referenceData.pvModel;
 const DEG = Math.PI / 180;
 const MODULE_KEYS = ["standard", "premium", "thinFilm"] as const;
+/** Grid steps of the tilt tables (deg): whole degrees for the sky derate as in SAM; 0.1 deg for the cover modifiers. */
+const SKY_DERATE_STEP_DEG = 1;
+const COVER_TABLE_STEP_DEG = 0.1;
 
 interface Context {
   clock: SunClock;
@@ -29,7 +33,11 @@ interface Context {
   inverter: InverterRating;
   elevationM: number;
   layout: ArrayLayout | null;
-  skyDerates: SkyDiffuseDerates | null;
+  /** Self-shading sky diffuse derate by surface tilt (whole-degree grid, as SAM tabulates it). */
+  skyDerates: TiltTable | null;
+  /** Cover modifiers of sky and ground diffuse light by surface tilt. */
+  skyCover: TiltTable;
+  groundCover: TiltTable;
   fixedRack: boolean;
   oneAxisTrueTracking: boolean;
   sun: Float64Array;
@@ -61,7 +69,9 @@ function prepare(weather: SolarWeather, s: PvSystem): Context {
     inverter: inverterRating(dcW, s.dcAcRatio, s.inverterEfficiencyPercent),
     elevationM: weather.elevationM,
     layout: selfShaded ? arrayLayout(dcW, module.stcEfficiencyFraction, oneAxis, false, s.gcr) : null,
-    skyDerates: selfShaded ? new SkyDiffuseDerates(s.gcr, s.tiltDeg) : null,
+    skyDerates: selfShaded ? new TiltTable((t) => skyDiffuseDerate(t, s.gcr), SKY_DERATE_STEP_DEG, s.tiltDeg) : null,
+    skyCover: new TiltTable(skyDiffuseModifier, COVER_TABLE_STEP_DEG, s.tiltDeg),
+    groundCover: new TiltTable(groundDiffuseModifier, COVER_TABLE_STEP_DEG, s.tiltDeg),
     fixedRack: s.arrayType === 0,
     oneAxisTrueTracking: s.arrayType === 2,
     sun: new Float64Array(2),
@@ -103,8 +113,9 @@ function rowDcW(ctx: Context, w: SolarWeather, i: number): number {
   const albedo = a > 0 && a < 1 ? a : PV.defaultAlbedoFraction;
   perezPoa(dni, dhi, albedo, surface[SURF_AOI_DEG] * DEG, surface[SURF_TILT_DEG] * DEG, zen * DEG, poa);
   if (ctx.layout) applySelfShading(ctx, dni, dhi, albedo);
-  const through = irradianceThroughCover(surface[SURF_AOI_DEG], surface[SURF_TILT_DEG], poa[POA_BEAM], poa[POA_SKY], poa[POA_GROUND]);
-  const geff = through * airMassModifier(zen, ctx.elevationM);
+  const tilt = surface[SURF_TILT_DEG];
+  const through = poa[POA_BEAM] * beamCoverModifier(surface[SURF_AOI_DEG]) + poa[POA_SKY] * ctx.skyCover.at(tilt) + poa[POA_GROUND] * ctx.groundCover.at(tilt);
+  const geff = (through > 0 ? through : 0) * airMassModifier(zen, ctx.elevationM);
   if (!(geff > 0)) return 0;
   const cellC = cellTemperatureC(geff, w.temperatureC[i], w.windSpeedMPerS[i], ctx.noctC, ctx.moduleEfficiencyFraction);
   return moduleMaxPowerW(geff, cellC, ctx.module) * ctx.modulesPerSystem * ctx.dcLossFactor;

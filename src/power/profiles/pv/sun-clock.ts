@@ -5,7 +5,7 @@
  */
 import { referenceData } from "../../../data/index.ts";
 import type { SolarWeather } from "../../../io/weather/solar-types.ts";
-import { deltaTSeconds, geocentricSun, julianDay, sunriseSunset, type SunSite, sunSite, topocentricSun } from "./sun-position.ts";
+import { DAILY_SUN_SLOTS, deltaTSeconds, fillDailySun, julianDay, sunPositionFromDaily, sunriseSunsetFromDaily, type SunSite, sunSite } from "./sun-position.ts";
 
 const SP = referenceData.pvModel.sunPosition;
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -26,8 +26,9 @@ export interface SunClock {
   dayOfYear: number;
   deltaTYear: number;
   deltaTS: number;
+  /** Daily geocentric table of the current day (see fillDailySun). */
+  daily: Float64Array;
   geo: Float64Array;
-  scratch: Float64Array;
   riseSet: Float64Array;
 }
 
@@ -41,8 +42,8 @@ export function sunClock(w: SolarWeather): SunClock {
     dayOfYear: 1,
     deltaTYear: Number.NaN,
     deltaTS: 0,
+    daily: new Float64Array(DAILY_SUN_SLOTS),
     geo: new Float64Array(3),
-    scratch: new Float64Array(9),
     riseSet: new Float64Array(2),
   };
 }
@@ -57,7 +58,8 @@ function updateDay(c: SunClock, year: number, month: number, day: number): void 
     c.deltaTYear = year;
     c.deltaTS = deltaTSeconds(year);
   }
-  sunriseSunset(year, month, day, c.site, c.deltaTS, c.scratch, c.riseSet);
+  fillDailySun(year, month, day, c.daily);
+  sunriseSunsetFromDaily(c.daily, c.site, c.deltaTS, c.riseSet);
   c.sunriseH = c.riseSet[0];
   c.sunsetH = c.riseSet[1];
   c.dayOfYear = CUMULATIVE_DAYS[month - 1] + day;
@@ -86,10 +88,10 @@ export function sunPositionAt(c: SunClock, w: SolarWeather, i: number, out: Floa
   if (Number.isNaN(t)) return false;
   const hour = Math.floor(t);
   const minute = Math.floor((t - hour) * 60);
-  geocentricSun(julianDay(year, w.month[i], w.day[i], hour, minute, c.site.timeZoneHours), c.deltaTS, c.geo);
   const p = w.pressureMbar?.[i] ?? Number.NaN;
   const pressure = p > SP.minValidPressureMbar ? p : SP.defaultPressureMbar;
   const temperature = Number.isFinite(w.temperatureC[i]) ? w.temperatureC[i] : SP.defaultTemperatureC;
-  topocentricSun(c.site, c.geo, pressure, temperature, out);
+  const jd = julianDay(year, w.month[i], w.day[i], hour, minute, c.site.timeZoneHours);
+  sunPositionFromDaily(c.daily, c.site, jd, c.deltaTS, pressure, temperature, out, c.geo);
   return true;
 }

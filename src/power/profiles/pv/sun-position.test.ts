@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deltaTSeconds, geocentricSun, julianDay, sunriseSunset, sunSite, topocentricSun } from "./sun-position.ts";
+import { DAILY_SUN_SLOTS, deltaTSeconds, fillDailySun, geocentricSun, julianDay, sunPositionFromDaily, sunriseSunset, sunSite, topocentricSun } from "./sun-position.ts";
 
 const DEG = Math.PI / 180;
 
@@ -26,13 +26,34 @@ describe("sun position", () => {
   });
 
   it("sunrise of the SPA example within one minute; sunset of the local day", () => {
-    const scratch = new Float64Array(9);
+    const scratch = new Float64Array(DAILY_SUN_SLOTS);
     const out = new Float64Array(2);
     sunriseSunset(2003, 10, 17, site, 67, scratch, out);
     expect(Math.abs(out[0] - (6 + 12 / 60 + 43 / 3600)) * 60).toBeLessThan(1); // SPA: 06:12:43
     // SPA reports 17:20:19 for the UT date 2003-10-17, i.e. the sunset of the local evening of Oct 16.
     sunriseSunset(2003, 10, 16, site, 67, scratch, out);
     expect(Math.abs(out[1] - (17 + 20 / 60 + 19 / 3600)) * 60).toBeLessThan(1);
+  });
+
+  it("hourly positions interpolated from the daily table match the direct SG2 computation (< 0.0001 deg)", () => {
+    const phoenix = sunSite(33.45, -111.98, -7, 358);
+    const table = new Float64Array(DAILY_SUN_SLOTS);
+    const geo = new Float64Array(3);
+    const direct = new Float64Array(2);
+    const viaTable = new Float64Array(2);
+    let worst = 0;
+    for (let day = 1; day <= 365; day += 7) {
+      const date = new Date(Date.UTC(2021, 0, day));
+      fillDailySun(2021, date.getUTCMonth() + 1, date.getUTCDate(), table);
+      for (let hour = 0; hour < 24; hour++) {
+        const jd = julianDay(2021, date.getUTCMonth() + 1, date.getUTCDate(), hour, 30, -7);
+        geocentricSun(jd, 69, geo);
+        topocentricSun(phoenix, geo, 1000, 20, direct);
+        sunPositionFromDaily(table, phoenix, jd, 69, 1000, 20, viaTable, new Float64Array(3));
+        worst = Math.max(worst, Math.abs(direct[0] - viaTable[0]), Math.abs(direct[1] - viaTable[1]) * Math.sin((direct[0] * Math.PI) / 180));
+      }
+    }
+    expect(worst).toBeLessThan(0.0001); // measured 0.00002 deg
   });
 
   it("Delta T by year range", () => {
@@ -49,7 +70,7 @@ describe("sun position", () => {
         const geo = new Float64Array(3);
         const out = new Float64Array(2);
         const rs = new Float64Array(2);
-        sunriseSunset(2021, month, day, s, 69, new Float64Array(9), rs);
+        sunriseSunset(2021, month, day, s, 69, new Float64Array(DAILY_SUN_SLOTS), rs);
         const noon = (rs[0] + rs[1]) / 2;
         const hour = Math.floor(noon);
         geocentricSun(julianDay(2021, month, day, hour, (noon - hour) * 60, 0), 69, geo);

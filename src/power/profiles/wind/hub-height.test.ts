@@ -60,6 +60,15 @@ describe("hubHeightWind", () => {
     expect(bad.diagnostics[0].message).toContain("17520");
   });
 
+  it("rejects non-finite values and non-positive pressure (no silent zeros)", () => {
+    const r = resource(8760, [80]);
+    r.fields[0].values[10] = NaN;
+    expect(hubHeightWind(r, 80, 0.14, model).diagnostics).toEqual([expect.objectContaining({ path: "resource.speed[10]" })]);
+    const p = resource(8760, [80]);
+    p.fields[3].values[0] = 0;
+    expect(hubHeightWind(p, 80, 0.14, model).diagnostics[0].path).toBe("resource.pressure");
+  });
+
   it("reports a missing quantity", () => {
     const r = resource(8760, [80]);
     const noPressure = { ...r, fields: r.fields.filter((f) => f.kind !== "pressure") };

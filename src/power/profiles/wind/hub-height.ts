@@ -61,6 +61,12 @@ export function hubHeightWind(resource: WindResource, hubHeightM: number, shearE
   const temperature = pick("temperature");
   const pressure = pick("pressure");
   if (!speed || !direction || !temperature || !pressure) return { value: null, diagnostics: ds };
+  for (const [kind, s] of [["speed", speed], ["direction", direction], ["temperature", temperature], ["pressure", pressure]] as const) {
+    const bad = s.values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) ds.push(error(`${path}.${kind}[${bad}]`, `not a finite number (${s.values[bad]})`));
+  }
+  if (pressure.values.some((p) => p <= 0)) ds.push(error(`${path}.pressure`, "must be > 0 atm"));
+  if (ds.length > 0) return { value: null, diagnostics: ds };
   const r = model.resource;
   const gapM = Math.abs(speed.heightM - hubHeightM);
   if (gapM > r.maxSpeedHeightGapM) {

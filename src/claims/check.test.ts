@@ -1,0 +1,138 @@
+/**
+ * The claim checker on the Meta scenario, and verdict-flip tests: changing one data value (or tolerance) in
+ * data/ changes the verdict, which shows that no verdict is typed in.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReferenceData } from "../data/index.ts";
+import { run, runText } from "../run.ts";
+import { parseScenarioText } from "../scenario/load.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { checkClaims } from "./check.ts";
+import { claimInputs } from "./inputs.ts";
+import type { ClaimInputs, Judgment, Verdict } from "./types.ts";
+
+const scenarioFile = fileURLToPath(new URL("../../scenarios/meta-600b.yaml", import.meta.url));
+let base: ClaimInputs;
+
+beforeAll(() => {
+  const text = readFileSync(scenarioFile, "utf8");
+  const { result } = runText(text, scenarioFile);
+  base = claimInputs(result!, parseScenarioText(text, scenarioFile).value as Scenario, "scenarios/meta-600b.yaml");
+});
+
+/** A deep copy of the inputs except the (large, read-only) model run. */
+const copy = (): ClaimInputs => ({ ...structuredClone({ ...base, model: null }), model: base.model });
+
+/** Check claims on a modified copy of the inputs. */
+function judgeWith(id: string, change: (x: ClaimInputs) => void = () => {}): Judgment {
+  const x = copy();
+  change(x);
+  return checkClaims(x).judgments.find((j) => j.id === id)!;
+}
+const verdict = (id: string, change?: (x: ClaimInputs) => void): Verdict => judgeWith(id, change).verdict;
+
+describe("claim checker on the Meta scenario", () => {
+  it("judges all 29 claims, each with a test, arithmetic or data, and sources", () => {
+    const r = checkClaims(base);
+    expect(r.judgments.map((j) => j.id)).toEqual(Array.from({ length: 29 }, (_, i) => `C${String(i + 1).padStart(2, "0")}`));
+    expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(29);
+    expect(r.diagnostics).toEqual([]);
+    for (const j of r.judgments) {
+      expect(j.test.length, j.id).toBeGreaterThan(10);
+      expect(j.data.length, j.id).toBeGreaterThan(0);
+      for (const d of j.data.filter((u) => u.kind === "data")) expect(d.source, `${j.id} ${d.path}`).not.toMatch(/no provenance entry/);
+    }
+  });
+
+  it("reaches the verdicts worked out by hand from the data", () => {
+    const r = checkClaims(base);
+    const v = Object.fromEntries(r.judgments.map((j) => [j.id, j.verdict]));
+    expect(v).toMatchObject({
+      C01: "holds", C03: "holds", C04: "unit-error", C05: "unit-error", C06: "holds-approximately", C12: "unit-error",
+      C13: "off-by-factor", C21: "outdated", C22: "scope-mismatch", C26: "off-by-factor", C28: "unverifiable", C29: "unverifiable",
+    });
+    const j = (id: string) => r.judgments.find((x) => x.id === id)!;
+    // C13: 176 TWh / 5,400 data centers / 12 months = 2.716 GWh per month; 23 / 2.716 = 8.47
+    expect(j("C13").factor).toBeCloseTo(23 / (176e3 / 5400 / 12), 6);
+    // C26: modelled fleet at the end of 2028, accelerators per GW of facility power; 200,000 is the nearest bound
+    const s = base.model.summary;
+    expect(j("C26").factor).toBeCloseTo((s.acceleratorsByYear["2028"] / s.facilityPowerMwByYear["2028"]) * 1000 / 200_000, 6);
+    expect(j("C21").newerFigure).toBe("131 USD bn/year");
+  });
+});
+
+describe("verdicts flip when the data change", () => {
+  it("C03: Meta's Q3 revenue 51.24 → 60 ($B) turns 'holds' into off-by-factor; 53 into holds-approximately", () => {
+    expect(verdict("C03", (x) => (x.peers.companies.META.quarterly!.revenueUsd!["2025Q3"] = 60e9))).toBe("off-by-factor");
+    expect(verdict("C03", (x) => (x.peers.companies.META.quarterly!.revenueUsd!["2025Q3"] = 53e9))).toBe("holds-approximately");
+  });
+
+  it("C04: with a quarterly profit of $50B the 'twelve times' would hold", () => {
+    expect(verdict("C04", (x) => (x.peers.companies.META.quarterly!.netIncomeUsd!["2025Q3"] = 50e9))).toBe("holds");
+  });
+
+  it("C06: 31 data centers make 'more than 29' hold", () => {
+    expect(verdict("C06", (x) => (x.evidence.items.metaDataCenterCount.value = 31))).toBe("holds");
+  });
+
+  it("C12: the same claim stated as an energy (24 GWh in the day) is compared, not flagged as a unit error", () => {
+    const j = judgeWith("C12", (x) => Object.assign(x.claims.claims[11].stated.dataCenter, { value: 24, unit: "GWh" }));
+    expect(j.verdict).toBe("off-by-factor");
+    expect(j.factor).toBeCloseTo(24 / (5126 / 365), 6);
+  });
+
+  it("C13: 640 US data centers would make 23 GWh per month hold", () => {
+    expect(verdict("C13", (x) => (x.evidence.items.usDataCenterCount.value = 640))).toBe("holds");
+  });
+
+  it("C18: a tighter approximate tolerance (rules.json) turns 2.26 GW vs 2.2 GW into off-by-factor", () => {
+    expect(verdict("C18")).toBe("holds-approximately");
+    expect(verdict("C18", (x) => (x.rules.approxRelativeTolerance = 0.02))).toBe("off-by-factor");
+  });
+
+  it("C21: if Amazon had spent $101B, the $100B would hold", () => {
+    expect(verdict("C21", (x) => (x.peers.companies.AMZN.capexUsdByFiscalYear["2025"] = 101e9))).toBe("holds");
+  });
+
+  it("C22: a Morgan Stanley figure for US investment would make the share hold approximately", () => {
+    expect(verdict("C22", (x) => Object.assign(x.evidence.items.msDataCenterCapex, { measure: "totalUsInvestment", scope: "US" }))).not.toBe("scope-mismatch");
+  });
+
+  it("C23: without Microsoft's quarterly capex, calendar 2025 cannot be summed → unverifiable", () => {
+    expect(verdict("C23")).toBe("holds");
+    expect(verdict("C23", (x) => delete x.peers.companies.MSFT.quarterly!.capexInclFinanceLeasesUsd!["2026Q2"])).toBe("unverifiable");
+  });
+
+  it("C28: a sourced revenue per MW-year decides the asymmetric bet either way", () => {
+    const add = (v: number) => (x: ClaimInputs) => (x.evidence.items.aiComputeRevenuePerMwItYear = { label: "test", value: v, unit: "USD m/MW·year", asOf: "2026" });
+    expect(verdict("C28", add(20))).toBe("holds");
+    expect(verdict("C28", add(5))).toBe("off-by-factor");
+  });
+
+  it("C29: once 2030 is past, the water balance is judged from the model and restoration data", () => {
+    const j = judgeWith("C29", (x) => (x.rules.dataAsOf = "2031-01-01"));
+    expect(j.parts.map((p) => p.verdict)).toEqual(["unverifiable", "off-by-factor"]);
+    expect(j.verdict).toBe("off-by-factor");
+  });
+
+  it("missing evidence makes a claim unverifiable, with a diagnostic", () => {
+    const x = copy();
+    delete x.evidence.items.sanFranciscoElectricity;
+    const r = checkClaims(x);
+    expect(r.judgments.find((j) => j.id === "C12")!.verdict).toBe("unverifiable");
+    expect(r.diagnostics.map((d) => d.path)).toEqual(["claims.C12"]);
+  });
+
+  it("C26: a model run with three times the watts per accelerator changes GPUs per GW and the verdict", () => {
+    const ref: ReferenceData = structuredClone(base.reference);
+    for (const a of Object.values(ref.accelerators)) {
+      if (a.allInWPerAccelerator !== undefined) a.allInWPerAccelerator *= 3;
+      a.tdpW *= 3;
+    }
+    const { result } = run(base.scenario, ref);
+    const j = checkClaims({ ...base, reference: ref, model: result! }).judgments.find((x) => x.id === "C26")!;
+    expect(j.verdict).not.toBe("off-by-factor");
+  });
+});

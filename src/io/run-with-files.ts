@@ -1,0 +1,24 @@
+/**
+ * `runText` plus the inputs that live in files next to the scenario (hourly weather and grid profiles for the
+ * sites' `power` blocks). File problems are errors with the scenario path of the field naming the file, and stop
+ * the run like any other input error.
+ */
+import { hasErrors } from "../core/diagnostics.ts";
+import { type ReferenceData, referenceData } from "../data/index.ts";
+import { type RunOutcome, runText } from "../run.ts";
+import { parseScenarioText } from "../scenario/load.ts";
+import { loadPowerProfiles } from "./power-profiles.ts";
+
+export function runTextWithFiles(text: string, fileName: string, ref: ReferenceData = referenceData): RunOutcome {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.value) return runText(text, fileName, ref);
+  const profiles = loadPowerProfiles(parsed.value, fileName, { ref });
+  const out = runText(text, fileName, ref, { powerProfiles: profiles.value });
+  const diagnostics = [...profiles.diagnostics, ...out.diagnostics];
+  if (hasErrors(profiles.diagnostics)) return { result: null, diagnostics };
+  if (out.result) {
+    out.result.diagnostics = [...profiles.diagnostics, ...out.result.diagnostics];
+    out.result.summary.diagnostics = [...profiles.diagnostics, ...out.result.summary.diagnostics];
+  }
+  return { result: out.result, diagnostics };
+}
