@@ -23,3 +23,7 @@ export { claimInputs } from "./claims/inputs.ts";
 export type { ClaimInputs, ClaimReport, Judgment, Verdict } from "./claims/types.ts";
 export { comparePeers } from "./peers/compare.ts";
 export { peersData } from "./peers/data.ts";
+export { simulate, simulateTable, preparePlan, summarize, shardRange } from "./uncertainty/simulate.ts";
+export type { SimulateOptions, SimulationReport, SampleTable } from "./uncertainty/simulate.ts";
+export { compareStrategies } from "./strategy/compare.ts";
+export type { CompareOptions, CompareReport } from "./strategy/compare.ts";

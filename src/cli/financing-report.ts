@@ -89,7 +89,10 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   const both = f.routes.includes("declaredStructures");
   out.push(`Funding (USD B; A = all from operating cash flow${both ? `, B = declared structures with the rest from ${f.remainderFundedBy}` : ""}):`, fundingBlock(result, years));
   for (const s of f.spvs) out.push(...spvLines(s));
-  for (const bond of f.bonds) out.push(`Bond ${bond.name}: $${b(bond.amountUsd)}B at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}`);
+  for (const bond of f.bonds) {
+    const share = bond.programCapexShareFraction === null ? "" : ` (${pct(bond.programCapexShareFraction, 0)} of each month's capex)`;
+    out.push(`Bond ${bond.name}${share}: $${b(bond.amountUsd)}B issued at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}; $${b(bond.debtAtHorizonEndUsd)}B outstanding at the horizon end`);
+  }
   if (both) {
     out.push(`SPV share of program capex ${pct(f.spvShareOfProgramCapexFraction)} (of facility capex ${pct(f.spvShareOfFacilityCapexFraction)}); funding gap over the horizon: A $${b(f.company.allOperatingCashFlow!.fundingGapUsdTotal)}B, ` +
       `B $${b(f.company.declaredStructures!.fundingGapUsdTotal)}B (reduced by $${b(f.fundingGapReductionUsd)}B)`);

@@ -11,6 +11,7 @@ import { registerProfileWindCommand } from "./profile-wind-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
 import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerPeers } from "./peers-command.ts";
+import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
 import { renderTextReport } from "./text-report.ts";
 import { tableToCsv, writeResultDir } from "./write-output.ts";
 
@@ -114,6 +115,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerProfileCommand(program, io, setExit);
   registerProfileWindCommand(program, io, setExit);
   registerPeers(program, io, setExit);
+  registerOptimizePowerCommand(program, io, setExit);
   registerCheckClaims(program, io, setExit);
   return program;
 }

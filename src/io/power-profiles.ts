@@ -124,6 +124,12 @@ function relocate(ds: Diagnostic[], path: string): Diagnostic[] {
 
 export interface ProfileOptions {
   ref?: ReferenceData;
+  /** only these sites (default: every site with a power block) */
+  sites?: string[];
+  /** load PV and wind profiles even when the portfolio has none (for optimize-power) */
+  allTechnologies?: boolean;
+  /** sites without a power block get the defaults of an empty one (for optimize-power) */
+  powerDefaults?: SitePower;
 }
 
 /** Profiles for every site with a `power` block; errors (unreadable or malformed files) carry the scenario path. */
@@ -134,14 +140,14 @@ export function loadPowerProfiles(s: Scenario, scenarioFile: string, options: Pr
   const ds: Diagnostic[] = [];
   const out: PowerProfiles = {};
   s.sites.forEach((site, si) => {
-    const p = site.power;
-    if (!p) return;
+    const p = site.power ?? options.powerDefaults;
+    if (!p || (options.sites && !options.sites.includes(site.name))) return;
     const base = `sites[${si}].power`;
     const prof: SiteProfiles = { sources: {} };
     const fileOf = (f: string | undefined, dflt: string): string => (f === undefined ? dflt : isAbsolute(f) ? f : join(dir, f));
     const tech: [key: "pvMw" | "windMw", field: "solarFile" | "windFile", kind: "pv" | "wind"][] = [["pvMw", "solarFile", "pv"], ["windMw", "windFile", "wind"]];
     for (const [key, field, kind] of tech) {
-      if (!needs(p, key)) continue;
+      if (!options.allTechnologies && !needs(p, key)) continue;
       const file = fileOf(p.weather[field], kind === "pv" ? DEFAULT_FILES.solar : DEFAULT_FILES.wind);
       const r = cache.get(`${kind}:${file}`, () => (kind === "pv" ? pvProfile(file, ref) : windProfile(file, ref)));
       ds.push(...relocate(r.diagnostics.filter((d) => d.severity !== "info"), `${base}.weather.${field}`));

@@ -33,12 +33,11 @@ export interface PnlRoute {
 
 /** The counterfactual: each class keeps the life it had before its first change, for good. */
 export function withoutChanges(changes: readonly ResolvedLifeChange[]): ResolvedLifeChange[] {
-  const out: ResolvedLifeChange[] = [];
-  for (const c of changes) {
-    if (out.some((o) => o.assetClass === c.assetClass) || changes.find((x) => x.assetClass === c.assetClass) !== c) continue;
-    if (c.previousLifeMonths !== null) out.push({ assetClass: c.assetClass, effectiveIndex: Number.NEGATIVE_INFINITY, lifeMonths: c.previousLifeMonths, previousLifeMonths: null });
-  }
-  return out;
+  const first = new Map<string, ResolvedLifeChange>();
+  for (const c of changes) if (!first.has(c.assetClass)) first.set(c.assetClass, c);
+  return [...first.values()].flatMap((c) =>
+    c.previousLifeMonths === null ? [] : [{ assetClass: c.assetClass, effectiveIndex: Number.NEGATIVE_INFINITY, lifeMonths: c.previousLifeMonths, previousLifeMonths: null }],
+  );
 }
 
 /** Does an SPV own this asset (its site, phases and classes)? */

@@ -134,6 +134,22 @@ describe("corporate bond route (hand-computed)", () => {
   });
 });
 
+describe("corporate bonds as a program share", () => {
+  it("borrows the share of each month's capex, one tranche a month, each repaid at its own maturity", () => {
+    const r = runOk(withFinancing({ structures: [{ kind: "corporateBond", name: "Capex notes", programCapexShareFraction: 0.5, termYears: 2, couponFractionPerYear: 0.04 }] }));
+    const b = rows(r.tables.fundingYearly, { route: "declaredStructures" });
+    const sum = (k: string): number => b.reduce((s, x) => s + num(x[k]), 0);
+    expect(sum("bondProceedsUsd")).toBeCloseTo(0.5 * sum("programCapexUsd"), 0);
+    // tranches of two years all mature inside the 2025-2030 horizon except those drawn in 2029-2030
+    const bond = r.summary.financing.bonds[0];
+    expect(bond.programCapexShareFraction).toBe(0.5);
+    expect(bond.amountUsd).toBeCloseTo(sum("bondProceedsUsd"), 0);
+    const last = b[b.length - 1];
+    expect(num(last.onBalanceSheetDebtUsd)).toBeCloseTo(bond.debtAtHorizonEndUsd, 0);
+    expect(sum("bondProceedsUsd") - sum("bondPrincipalUsd")).toBeCloseTo(bond.debtAtHorizonEndUsd, 0);
+  });
+});
+
 describe("financing block validation", () => {
   const diagnose = (financing: unknown): string[] => {
     const checked = checkScenarioObject({ ...tinyScenario(), financing });
@@ -160,6 +176,10 @@ describe("financing block validation", () => {
     expect(diagnose({ structures: [spv, { ...spv }] })).toEqual(["financing.structures[1].name"]);
     expect(diagnose({ structures: [{ ...spv, debtUsd: -1 }] })).toEqual(["financing.structures[0].debtUsd"]);
     expect(diagnose({ structures: [{ ...spv, kind: "loan" }] })).toEqual(["financing.structures[0].kind"]);
+    const bond = { kind: "corporateBond", name: "B", couponFractionPerYear: 0.05 };
+    expect(diagnose({ structures: [{ ...bond, amountUsd: 1e9, programCapexShareFraction: 0.2, termYears: 5 }] })).toEqual(["financing.structures[0].amountUsd"]);
+    expect(diagnose({ structures: [{ ...bond, programCapexShareFraction: 0.2 }] })).toEqual(["financing.structures[0].termYears"]);
+    expect(diagnose({ structures: [{ ...bond, amountUsd: 1e9, maturityMonth: "2030-01" }] })).toEqual(["financing.structures[0].issueMonth"]);
     expect(diagnose({ accounting: { usefulLifeChanges: [{ assetClass: "it", effectiveMonth: "2050-01", lifeYears: 6 }] } })).toEqual(["financing.accounting.usefulLifeChanges[0].effectiveMonth"]);
   });
 });

@@ -76,6 +76,24 @@ function after(ctx: FinancingContext, m: string, startIndex: number, path: strin
 }
 
 function resolveBond(b: CorporateBondInput, path: string, ref: ReferenceData, ctx: FinancingContext, ds: Diagnostic[]): ResolvedBond {
+  const paymentsPerYear = b.paymentsPerYear ?? ref.financing.structureAssumptions.bondPaymentsPerYear;
+  const share = b.programCapexShareFraction;
+  if ((share === undefined) === (b.amountUsd === undefined)) {
+    ds.push(error(`${path}.amountUsd`, "give either amountUsd (one issue, with issueMonth and maturityMonth) or programCapexShareFraction (with termYears)"));
+  }
+  if (share !== undefined) {
+    const t = ctx.timeline;
+    if (b.termYears === undefined) ds.push(error(`${path}.termYears`, "is required with programCapexShareFraction"));
+    const from = b.fromMonth === undefined ? 0 : inHorizon(ctx, b.fromMonth, `${path}.fromMonth`, ds);
+    const until = b.untilMonth === undefined ? t.months - 1 : inHorizon(ctx, b.untilMonth, `${path}.untilMonth`, ds);
+    const termMonths = Math.max(1, Math.round(12 * (b.termYears ?? 1)));
+    return { name: b.name, path, amountUsd: 0, couponFractionPerYear: b.couponFractionPerYear, issueIndex: from, maturityIndex: until + termMonths, amortization: b.amortization, amortizationStartIndex: from, paymentsPerYear, programCapexShareFraction: share, untilIndex: until, termMonths };
+  }
+  if (b.issueMonth === undefined) ds.push(error(`${path}.issueMonth`, "is required with amountUsd"));
+  if (b.maturityMonth === undefined) ds.push(error(`${path}.maturityMonth`, "is required with amountUsd"));
+  if (b.issueMonth === undefined || b.maturityMonth === undefined) {
+    return { name: b.name, path, amountUsd: 0, couponFractionPerYear: 0, issueIndex: 0, maturityIndex: 1, amortization: b.amortization, amortizationStartIndex: 0, paymentsPerYear, programCapexShareFraction: null, untilIndex: 0, termMonths: 1 };
+  }
   const issueIndex = inHorizon(ctx, b.issueMonth, `${path}.issueMonth`, ds);
   const maturityIndex = after(ctx, b.maturityMonth, issueIndex, `${path}.maturityMonth`, "issue month", ds);
   const amortizationStartIndex = b.amortizationStartMonth === undefined ? issueIndex : monthIndex(ctx.timeline, b.amortizationStartMonth);
@@ -85,13 +103,16 @@ function resolveBond(b: CorporateBondInput, path: string, ref: ReferenceData, ct
   return {
     name: b.name,
     path,
-    amountUsd: b.amountUsd,
+    amountUsd: b.amountUsd ?? 0,
     couponFractionPerYear: b.couponFractionPerYear,
     issueIndex,
     maturityIndex,
     amortization: b.amortization,
     amortizationStartIndex,
-    paymentsPerYear: b.paymentsPerYear ?? ref.financing.structureAssumptions.bondPaymentsPerYear,
+    paymentsPerYear,
+    programCapexShareFraction: null,
+    untilIndex: issueIndex,
+    termMonths: maturityIndex - issueIndex,
   };
 }
 

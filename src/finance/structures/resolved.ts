@@ -5,6 +5,7 @@ import type { Amortization } from "./debt.ts";
 export interface ResolvedBond {
   name: string;
   path: string;
+  /** single issue: its principal; program share: 0 */
   amountUsd: number;
   couponFractionPerYear: number;
   issueIndex: number;
@@ -12,6 +13,10 @@ export interface ResolvedBond {
   amortization: Amortization;
   amortizationStartIndex: number;
   paymentsPerYear: number;
+  /** null for a single issue; else the share of each month's program capex borrowed in [issueIndex, untilIndex] */
+  programCapexShareFraction: number | null;
+  untilIndex: number;
+  termMonths: number;
 }
 
 export interface ResolvedLease {

@@ -10,7 +10,7 @@ import { type Payback, payback } from "../revenue-required/payback.ts";
 import { type RevenueRequiredYearly, type SequoiaCaseResult, revenueRequiredYearly, sequoiaCases } from "../revenue-required/revenue-required.ts";
 import { irrFraction, npvUsd } from "../returns.ts";
 import { type BondResult, type CompanyRoute, ROUTES, type RouteId, companyRoute } from "./company.ts";
-import { debtSchedule } from "./debt.ts";
+import { bondSchedule } from "./bonds.ts";
 import { type SpvResult, modelSpv } from "./spv-model.ts";
 
 export interface ProgramReturns extends Payback {
@@ -37,13 +37,7 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
   const f = s.financing;
   const n = s.timeline.months;
   const spvs = f.spvs.map((spv) => modelSpv(st, spv));
-  const bonds: BondResult[] = f.bonds.map((b) => ({
-    bond: b,
-    schedule: debtSchedule(
-      { principalUsd: b.amountUsd, couponFractionPerYear: b.couponFractionPerYear, drawIndex: b.issueIndex, amortizationStartIndex: b.amortizationStartIndex, maturityIndex: b.maturityIndex, paymentsPerYear: b.paymentsPerYear, amortization: b.amortization },
-      n,
-    ),
-  }));
+  const bonds: BondResult[] = f.bonds.map((b) => ({ bond: b, schedule: bondSchedule(b, pm.capexUsd, n) }));
   const routes: RouteId[] = f.hasStructures ? [...ROUTES] : ["allOperatingCashFlow"];
   const company: Partial<Record<RouteId, CompanyRoute>> = {};
   const pnl: Partial<Record<RouteId, PnlRoute>> = {};

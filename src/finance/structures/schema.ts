@@ -20,15 +20,20 @@ export const operatingCashFlowStructureSchema = z.strictObject({
   name: z.string().min(1).describe("Label of the remainder: everything no other structure funds is paid from operating cash flow"),
 });
 
+/** Either one issue (amountUsd, issueMonth, maturityMonth) or a program share (programCapexShareFraction, termYears). */
 export const corporateBondSchema = z.strictObject({
   kind: z.literal("corporateBond"),
   name: z.string().min(1),
-  amountUsd: positive.describe("Principal raised, nominal USD"),
+  amountUsd: positive.optional().describe("Principal of a single issue, nominal USD"),
+  issueMonth: month.optional(),
+  maturityMonth: month.optional(),
+  programCapexShareFraction: fraction.optional().describe("Instead of one issue: borrow this share of each month's program capex, one tranche a month"),
+  termYears: positive.optional().describe("Term of each program-share tranche"),
+  fromMonth: month.optional().describe("First month program-share tranches are issued; default: horizon start"),
+  untilMonth: month.optional().describe("Last month program-share tranches are issued; default: horizon end"),
   couponFractionPerYear: rate,
-  issueMonth: month,
-  maturityMonth: month,
   amortization: amortization.default("bullet"),
-  amortizationStartMonth: month.optional().describe("First month principal may be repaid; default: first payment date"),
+  amortizationStartMonth: month.optional().describe("Single issue: first month principal may be repaid; default: first payment date"),
   paymentsPerYear: paymentsPerYear.optional().describe("Coupon dates per year; default from data/financing.json"),
 });
 

@@ -49,7 +49,8 @@ export interface FinancingSummary {
   routes: RouteId[];
   remainderFundedBy: string;
   spvs: SpvSummary[];
-  bonds: { name: string; amountUsd: number; couponFractionPerYear: number; issueMonth: string; maturityMonth: string; amortization: string }[];
+  /** amountUsd: principal issued inside the horizon; a program-share bond lists its first issue and last maturity */
+  bonds: { name: string; programCapexShareFraction: number | null; amountUsd: number; couponFractionPerYear: number; issueMonth: string; maturityMonth: string; amortization: string; debtAtHorizonEndUsd: number }[];
   company: Partial<Record<RouteId, { freeCashFlowUsdByYear: Record<string, number>; fundingGapUsdByYear: Record<string, number>; fundingGapUsdTotal: number; peakFundingGapUsd: number; leasePaymentsUsdTotal: number }>>;
   /** capex the SPVs pay or acquire / program capex over the horizon (first builds and IT refreshes) */
   spvShareOfProgramCapexFraction: number;
@@ -83,7 +84,7 @@ const sum = (a: ArrayLike<number>, end = a.length): number => {
   return s;
 };
 
-function spvSummary(r: SpvResult, f: ResolvedFinancing, site: string): SpvSummary {
+function spvSummary(r: SpvResult, site: string): SpvSummary {
   const t = r.timeline;
   const fl = r.flows;
   const rvg = r.rvgByYearIndex;
@@ -164,14 +165,16 @@ export function financingSummary(fs: FinancingState, t: Timeline, f: ResolvedFin
   return {
     routes: fs.routes,
     remainderFundedBy: f.remainderName,
-    spvs: fs.spvs.map((r) => spvSummary(r, f, siteNames[r.spv.siteIndex])),
-    bonds: fs.bonds.map(({ bond: b }) => ({
+    spvs: fs.spvs.map((r) => spvSummary(r, siteNames[r.spv.siteIndex])),
+    bonds: fs.bonds.map(({ bond: b, schedule }) => ({
       name: b.name,
-      amountUsd: b.amountUsd,
+      programCapexShareFraction: b.programCapexShareFraction,
+      amountUsd: sum(schedule.drawUsd),
       couponFractionPerYear: b.couponFractionPerYear,
       issueMonth: t.monthLabels[b.issueIndex],
       maturityMonth: label(t, b.maturityIndex) ?? `beyond ${t.monthLabels[t.months - 1]}`,
       amortization: b.amortization,
+      debtAtHorizonEndUsd: schedule.balanceUsd[t.months - 1],
     })),
     company,
     spvShareOfProgramCapexFraction: programCapexUsd > 0 ? spvCapexUsd / programCapexUsd : 0,

@@ -29,7 +29,7 @@ describe("worker pool", () => {
 
   it("cancels cleanly: rejects with CancelledError and returns nothing", async () => {
     const abort = new AbortController();
-    const run = runPool(scenario, plan, { ...options, iterations: 5000 }, { workers: 1, blockSize: 2, signal: abort.signal, onProgress: () => abort.abort() });
+    const run = runPool(scenario, plan, { ...options, iterations: 5000 }, { workers: 2, blockSize: 2, signal: abort.signal, onProgress: () => abort.abort() });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   }, 60_000);
 });

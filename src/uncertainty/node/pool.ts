@@ -1,13 +1,14 @@
 /**
  * A worker_threads pool that fills a sample table: blocks of sample indices are handed to K workers as they
- * become free and copied into the table by index, so the result does not depend on K or on timing.
+ * become free and copied into the table by index, so the result does not depend on K or on timing. With one
+ * worker the blocks run in the calling thread.
  * Cancellation (AbortSignal) terminates every worker and rejects; nothing partial is returned.
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../scenario/schema.ts";
-import type { SampleBlock } from "../evaluate.ts";
+import { type SampleBlock, makeSampler, runBlock } from "../evaluate.ts";
 import type { SimulationPlan } from "../plan.ts";
 import { type SampleTable, type SimulateOptions, addBlock, emptyTable } from "../simulate.ts";
 
@@ -34,6 +35,22 @@ export class CancelledError extends Error {
   }
 }
 
+/** One worker: the blocks run in this thread, yielding to the event loop between blocks (Ctrl-C still works). */
+async function runInThread(plan: SimulationPlan, options: SimulateOptions, pool: PoolOptions, blocks: { start: number; count: number }[]): Promise<SampleTable> {
+  const table = emptyTable(plan, options);
+  const sampler = makeSampler(plan, options);
+  let done = 0;
+  for (const b of blocks) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (pool.signal?.aborted) throw new CancelledError();
+    addBlock(table, runBlock(plan, sampler, b.start, b.count));
+    done += b.count;
+    pool.onProgress?.(done, table.count);
+  }
+  return table;
+}
+
+/** Fills the sample table with K worker threads (K = 1: in this thread, without start-up cost). */
 export function runPool(scenario: Scenario, plan: SimulationPlan, options: SimulateOptions, pool: PoolOptions): Promise<SampleTable> {
   const table = emptyTable(plan, options);
   const blockSize = pool.blockSize ?? Math.max(16, Math.min(256, Math.ceil(table.count / (pool.workers * 8))));
@@ -42,6 +59,7 @@ export function runPool(scenario: Scenario, plan: SimulationPlan, options: Simul
     blocks.push({ start: at, count: Math.min(blockSize, table.start + table.count - at) });
   }
   const k = Math.max(1, Math.min(pool.workers, blocks.length || 1));
+  if (pool.workers <= 1) return runInThread(plan, options, pool, blocks);
   const code = bootstrap();
   return new Promise<SampleTable>((resolve, reject) => {
     const workers: Worker[] = [];

@@ -4,7 +4,7 @@
  * side, or else from the nearest height; a speed measured more than `shearHeightToleranceM` from hub height is
  * scaled by the power law (hub / measured)^shear. Feb 29 of a leap-year file (8784 rows) is skipped like ssc.
  */
-import { type Diagnostic, type Outcome, error, info, warning } from "../../../core/diagnostics.ts";
+import { type Diagnostic, type Outcome, error, hasErrors, info, warning } from "../../../core/diagnostics.ts";
 import type { WindModelData } from "../../../data/wind-model.ts";
 import { type HeightMethod, type WindFieldKind, type WindResource, seriesAtHeight } from "./resource.ts";
 import { airDensityKgPerM3 } from "./turbine.ts";
@@ -66,7 +66,7 @@ export function hubHeightWind(resource: WindResource, hubHeightM: number, shearE
     if (bad >= 0) ds.push(error(`${path}.${kind}[${bad}]`, `not a finite number (${s.values[bad]})`));
   }
   if (pressure.values.some((p) => p <= 0)) ds.push(error(`${path}.pressure`, "must be > 0 atm"));
-  if (ds.length > 0) return { value: null, diagnostics: ds };
+  if (hasErrors(ds)) return { value: null, diagnostics: ds };
   const r = model.resource;
   const gapM = Math.abs(speed.heightM - hubHeightM);
   if (gapM > r.maxSpeedHeightGapM) {

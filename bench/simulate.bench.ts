@@ -1,0 +1,43 @@
+/**
+ * Benchmark: the full program under uncertainty: 10,000 Monte Carlo iterations of the Meta scenario (its
+ * `uncertain` block), 2 worker threads, wall clock including worker start-up. Target ≤ 10 s. Anchor: one model
+ * evaluation of the same scenario in this thread (median of 50), so the ratio "pool time / (N × anchor / 2)"
+ * says how close the pool comes to perfect 2-way parallelism on this machine.
+ * Run: npm run bench:simulate [-- iterations workers]
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseScenarioText } from "../src/scenario/load.ts";
+import { evaluate } from "../src/uncertainty/evaluate.ts";
+import { runPool } from "../src/uncertainty/node/pool.ts";
+import { OUTPUT_COUNT } from "../src/uncertainty/outputs.ts";
+import { preparePlan, summarizeTable } from "../src/uncertainty/simulate.ts";
+import { fmt, time } from "./stats.ts";
+
+const N = Number(process.argv[2] ?? 10_000);
+const WORKERS = Number(process.argv[3] ?? 2);
+const TARGET_MS = 10_000;
+const file = join(dirname(fileURLToPath(import.meta.url)), "..", "scenarios", "meta-600b.yaml");
+const scenario = parseScenarioText(readFileSync(file, "utf8"), file).value;
+if (!scenario) throw new Error("meta-600b.yaml does not parse");
+const options = { iterations: N, seed: 1, method: "mc" as const };
+const plan = preparePlan(scenario, options).value;
+if (!plan) throw new Error("meta-600b.yaml has no valid uncertain block");
+
+const out = new Float64Array(OUTPUT_COUNT);
+const base = plan.inputs.map((i) => i.baseValue);
+const anchor = time(() => evaluate(plan, base, out), 50, 10);
+
+const t0 = performance.now();
+const table = await runPool(scenario, plan, options, { workers: WORKERS });
+const ms = performance.now() - t0;
+const report = summarizeTable(table, plan.targetYear);
+
+const ideal = (N * anchor.medianMs) / WORKERS;
+console.log(`meta-600b: ${plan.inputs.length} uncertain inputs, ${N.toLocaleString("en-US")} iterations, ${WORKERS} workers (monthly model)`);
+console.log(`anchor (one model evaluation, this thread): ${fmt(anchor)}`);
+console.log(`simulate (pool, incl. worker start-up):     ${(ms / 1000).toFixed(2)} s = ${((ms / N) * 1000).toFixed(0)} µs per iteration`);
+console.log(`ratio pool / (N × anchor / workers):        ${(ms / ideal).toFixed(2)}x`);
+console.log(`failed samples: ${table.failed}; mean NPV $${(report.outputs.npvUsd.mean / 1e9).toFixed(1)}B ± ${(report.outputs.npvUsd.standardError / 1e9).toFixed(1)}B`);
+console.log(`target ≤ ${TARGET_MS / 1000} s: ${ms <= TARGET_MS ? "met" : "NOT met"}`);

@@ -1,0 +1,87 @@
+/**
+ * The sizing problem of one site-year built from the scenario: load from the monthly model, profiles read at the
+ * edge, costs and bounds from the site's `power` block (portfolio as lower bounds with `sizing.keepPortfolio`,
+ * `sizing.*MaxMw` as upper bounds), grid limits of the portfolio in effect that year.
+ */
+import type { Timeline } from "../../core/months.ts";
+import type { Portfolio } from "../dispatch/inputs.ts";
+import { allocateSeries, fillHourlyLoad } from "../site/load.ts";
+import { techParams } from "../site/params.ts";
+import { type ResolvedSitePower, portfolioForYear } from "../site/resolve.ts";
+import type { SiteProfiles } from "../site/site-power.ts";
+import { aggregateSeries } from "./aggregate.ts";
+import type { CapacityBounds, CleanTarget, SizingProblem } from "./problem.ts";
+
+export interface SiteSizingOptions {
+  year: number;
+  target: CleanTarget;
+  carbonPriceUsdPerTco2?: number;
+  hoursPerStep?: number;
+  /** flat grid intensity used when no hourly carbon profile is supplied (the region's annual mean) */
+  regionCo2KgPerMwh: number;
+}
+
+export interface SiteSizing {
+  problem: SizingProblem;
+  /** the hourly problem before aggregation (same as `problem` at hourly resolution) */
+  hourlyProblem: SizingProblem;
+  /** the portfolio the scenario states for the year */
+  scenarioPortfolio: Portfolio;
+}
+
+/** Annual facility MWh of each year of the timeline. */
+export function annualEnergyMwh(t: Timeline, monthlyMwh: Float64Array): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let m = 0; m < t.months; m++) out.set(t.years[t.yearIndex[m]], (out.get(t.years[t.yearIndex[m]]) ?? 0) + monthlyMwh[m]);
+  return out;
+}
+
+/** Default sizing year: the first year in which the site's annual energy reaches its maximum (null: never online). */
+export function defaultSizingYear(t: Timeline, monthlyMwh: Float64Array): number | null {
+  let best: number | null = null;
+  let bestMwh = 0;
+  for (const [y, mwh] of annualEnergyMwh(t, monthlyMwh)) if (mwh > bestMwh * (1 + 1e-9)) [best, bestMwh] = [y, mwh];
+  return best;
+}
+
+export function buildSiteSizing(t: Timeline, facilityEnergyMwh: Float64Array, p: ResolvedSitePower, prof: SiteProfiles, o: SiteSizingOptions): SiteSizing {
+  const series = allocateSeries();
+  fillHourlyLoad(t, facilityEnergyMwh, o.year, series.loadMw);
+  const copy = (a: Float64Array | undefined, out: Float64Array, fallback: number): void => {
+    if (a) out.set(a);
+    else out.fill(fallback);
+  };
+  copy(prof.pvCapacityFactor, series.pvCapacityFactor, 0);
+  copy(prof.windCapacityFactor, series.windCapacityFactor, 0);
+  copy(prof.gridCo2KgPerMwh, series.gridCo2KgPerMwh, o.regionCo2KgPerMwh);
+  copy(prof.gridCleanFraction, series.gridCleanFraction, 0);
+  series.gridPriceUsdPerMwh.fill(p.prices.gridPriceUsdPerMwh);
+  series.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
+  const pf = portfolioForYear(p, o.year);
+  const lim = p.sizing;
+  const keep = lim.keepPortfolio;
+  const b = (have: number, max: number | undefined, profileMissing = false): CapacityBounds => {
+    const upper = profileMissing ? 0 : (max ?? Infinity);
+    return { min: keep ? Math.min(have, upper) : 0, max: Math.max(upper, keep ? have : 0) };
+  };
+  const hourlyProblem: SizingProblem = {
+    series,
+    tech: techParams(p, o.year, o.carbonPriceUsdPerTco2 ?? p.prices.carbonPriceUsdPerTco2),
+    unitCosts: p.unitCosts,
+    bounds: {
+      pvMw: b(pf.pvMw, lim.pvMaxMw, !prof.pvCapacityFactor),
+      windMw: b(pf.windMw, lim.windMaxMw, !prof.windCapacityFactor),
+      batteryMw: b(pf.batteryMw, lim.batteryMaxMw),
+      batteryMwh: b(pf.batteryMwh, lim.batteryMaxMwh),
+      gasMw: b(pf.gasMw, lim.gasMaxMw),
+      firmCleanMw: b(pf.firmCleanMw, lim.firmCleanMaxMw),
+    },
+    gridImportLimitMw: pf.gridImportLimitMw,
+    exportLimitMw: pf.exportLimitMw,
+    target: o.target,
+    storageBoundary: "cyclic",
+  };
+  const k = o.hoursPerStep ?? 1;
+  const problem = k === 1 ? hourlyProblem : { ...hourlyProblem, series: aggregateSeries(series, k) };
+  return { problem, hourlyProblem, scenarioPortfolio: pf };
+}
