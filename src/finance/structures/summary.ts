@@ -84,6 +84,15 @@ const sum = (a: ArrayLike<number>, end = a.length): number => {
   return s;
 };
 
+/** Month of the last repayment: the declared maturity, or for tranches the last principal paid inside the horizon. */
+function lastRepayment(t: Timeline, maturityIndex: number, principalUsd: Float64Array, balanceUsd: Float64Array): string {
+  const beyond = `beyond ${t.monthLabels[t.months - 1]}`;
+  if (maturityIndex >= 0) return label(t, maturityIndex) ?? beyond;
+  if (balanceUsd[t.months - 1] > 0) return beyond;
+  for (let m = t.months - 1; m >= 0; m--) if (principalUsd[m] > 0) return t.monthLabels[m];
+  return beyond;
+}
+
 function spvSummary(r: SpvResult, site: string): SpvSummary {
   const t = r.timeline;
   const fl = r.flows;
@@ -171,8 +180,8 @@ export function financingSummary(fs: FinancingState, t: Timeline, f: ResolvedFin
       programCapexShareFraction: b.programCapexShareFraction,
       amountUsd: sum(schedule.drawUsd),
       couponFractionPerYear: b.couponFractionPerYear,
-      issueMonth: t.monthLabels[b.issueIndex],
-      maturityMonth: label(t, b.maturityIndex) ?? `beyond ${t.monthLabels[t.months - 1]}`,
+      issueMonth: t.monthLabels[Math.max(b.issueIndex, schedule.drawUsd.findIndex((v) => v > 0))],
+      maturityMonth: lastRepayment(t, b.programCapexShareFraction === null ? b.maturityIndex : -1, schedule.principalUsd, schedule.balanceUsd),
       amortization: b.amortization,
       debtAtHorizonEndUsd: schedule.balanceUsd[t.months - 1],
     })),

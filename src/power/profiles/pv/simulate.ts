@@ -33,7 +33,7 @@ interface Context {
   inverter: InverterRating;
   elevationM: number;
   layout: ArrayLayout | null;
-  /** Self-shading sky diffuse derate by surface tilt (whole-degree grid, as SAM tabulates it). */
+  /** Self-shading sky diffuse derate by surface tilt (whole-degree grid; SAM caches it by whole degree). */
   skyDerates: TiltTable | null;
   /** Cover modifiers of sky and ground diffuse light by surface tilt. */
   skyCover: TiltTable;
