@@ -57,6 +57,7 @@ export function concatenate(parts: DecodedSamples[]): SampleTable {
 export async function mergeCommand(files: string[], o: MergeOptions, io: CliIo): Promise<number> {
   const parts: { file: string; part: DecodedSamples }[] = [];
   const problems: string[] = [];
+  if (o.out && !/\.parquet$/i.test(o.out)) problems.push(`--out: must end in .parquet (got ${o.out})`);
   for (const file of files) {
     try {
       const bytes = readFileSync(file);

@@ -127,20 +127,24 @@ export function fillUniforms(seed: number, stream: number, start: number, count:
     const first = segment * SEGMENT;
     const stop = Math.min(end, first + SEGMENT);
     for (let j = first; j < stop; j++) {
-      let w = 0;
-      let hi = 0;
-      for (let half = 0; half < 2; half++) {
-        w = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = rotl(s3, 11);
-        if (half === 0) hi = w;
-      }
-      if (j >= i) out[offset + j - start] = ((hi >>> 6) * 67108864 + (w >>> 6) + 0.5) * TWO_POW_M52;
+      // two xoshiro128** steps, written out: the first output is the high word, the second the low word
+      const hi = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const lo = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      if (j >= i) out[offset + j - start] = ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_M52;
     }
     i = stop;
   }

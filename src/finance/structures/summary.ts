@@ -99,12 +99,13 @@ function spvSummary(r: SpvResult, site: string): SpvSummary {
   const rvg = r.rvgByYearIndex;
   let maxExposureUsd = 0;
   let maxExposureYear: number | null = null;
-  rvg?.forEach((p, i) => {
+  // year ends and lease-term ends (when the sponsor may actually walk away)
+  for (const p of [...(rvg ?? []), ...r.rvgAtTermEnds]) {
     if (p.exposureUsd > maxExposureUsd) {
       maxExposureUsd = p.exposureUsd;
-      maxExposureYear = t.years[i];
+      maxExposureYear = t.years[t.yearIndex[p.index]];
     }
-  });
+  }
   let sourcesUsd = 0;
   let usesUsd = 0;
   for (const k of SPV_SOURCE_KEYS) sourcesUsd += sum(fl[k]);

@@ -36,11 +36,19 @@ export function annualEnergyMwh(t: Timeline, monthlyMwh: Float64Array): Map<numb
   return out;
 }
 
-/** Default sizing year: the first year in which the site's annual energy reaches its maximum (null: never online). */
+/**
+ * Default sizing year: the first year in which the site's average load (MWh over the hours of the year, so leap
+ * years do not count double) reaches its maximum; null when the site never comes online.
+ */
 export function defaultSizingYear(t: Timeline, monthlyMwh: Float64Array): number | null {
+  const hours = new Map<number, number>();
+  for (let m = 0; m < t.months; m++) hours.set(t.years[t.yearIndex[m]], (hours.get(t.years[t.yearIndex[m]]) ?? 0) + t.hours[m]);
   let best: number | null = null;
-  let bestMwh = 0;
-  for (const [y, mwh] of annualEnergyMwh(t, monthlyMwh)) if (mwh > bestMwh * (1 + 1e-9)) [best, bestMwh] = [y, mwh];
+  let bestMw = 0;
+  for (const [y, mwh] of annualEnergyMwh(t, monthlyMwh)) {
+    const mw = mwh / (hours.get(y) ?? 1);
+    if (mw > bestMw * (1 + 1e-9)) [best, bestMw] = [y, mw];
+  }
   return best;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Benchmark: the portfolio-sizing LP of one site-year (El Paso in the Meta scenario, 24/7 CFE ≥ 90 %, every
+ * technology free to size) solved by HiGHS (npm `highs`, WebAssembly, behind our LpSolver) and, on the same CPLEX
+ * LP file written by our writer, by Debian's native CBC (`cbc FILE.lp solve`; `apt-get install -y coinor-cbc`).
+ * Prints both wall times, the ratio (target ≤ 2×), the HiGHS time against the 3 s target, and checks that the two
+ * objectives agree to 1e-6 relative. CBC is the anchor measured in the same run.
+ *
+ *   npm run bench:lp                       # hourly (8760 steps)
+ *   npm run bench:lp -- --resolution 3     # 3-hour steps (2920), also 2, 4, 6, 8, 12, 24
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { referenceData } from "../src/data/index.ts";
+import { loadPowerProfiles } from "../src/io/power-profiles.ts";
+import { runModel } from "../src/model/run-model.ts";
+import { buildSizingLp } from "../src/power/optimize/build.ts";
+import { optimizePortfolio } from "../src/power/optimize/optimize.ts";
+import { buildSiteSizing, defaultSizingYear } from "../src/power/optimize/site-sizing.ts";
+import { sitePowerSchema } from "../src/power/schema.ts";
+import { resolveSitePower } from "../src/power/site/resolve.ts";
+import { prepareScenario } from "../src/run.ts";
+import { parseScenarioText } from "../src/scenario/load.ts";
+import { createHighsSolver } from "../src/solver/highs.ts";
+import { writeLp } from "../src/solver/lp-writer.ts";
+
+const SITE = "El Paso";
+const TARGET_S = 3;
+const TARGET_RATIO = 2;
+const arg = process.argv.indexOf("--resolution");
+const hoursPerStep = arg > 0 ? Number(process.argv[arg + 1]) : 1;
+
+const file = join(dirname(fileURLToPath(import.meta.url)), "..", "scenarios", "meta-600b.yaml");
+const parsed = parseScenarioText(readFileSync(file, "utf8"), file).value!;
+const s = prepareScenario(parsed, referenceData).value!;
+const si = s.sites.findIndex((x) => x.name === SITE);
+const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), referenceData, `sites[${si}].power`, s.timeline.years, []);
+const energy = runModel(s).energy[si];
+const year = defaultSizingYear(s.timeline, energy.facilityEnergyMwh)!;
+const profiles = loadPowerProfiles(parsed, file, { sites: [SITE], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) }).value[SITE];
+const sizing = buildSiteSizing(s.timeline, energy.facilityEnergyMwh, power, profiles, {
+  year,
+  target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },
+  hoursPerStep,
+  regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh,
+});
+const lp = buildSizingLp(sizing.problem).lp;
+const dir = mkdtempSync(join(tmpdir(), "gigaplan-lp-"));
+const lpFile = join(dir, "sizing.lp");
+const solFile = join(dir, "cbc.sol");
+writeFileSync(lpFile, writeLp(lp).text);
+
+const solver = await createHighsSolver();
+let t0 = performance.now();
+const c0 = process.cpuUsage();
+const highs = optimizePortfolio(sizing.problem, solver);
+const highsS = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+const highsCpuS = (cpu.user + cpu.system) / 1e6;
+const rss = process.memoryUsage().rss / 1e6;
+
+t0 = performance.now();
+const out = execFileSync("cbc", [lpFile, "solve", "solu", solFile], { encoding: "utf8", maxBuffer: 1 << 26 });
+const cbcS = (performance.now() - t0) / 1000;
+const head = readFileSync(solFile, "utf8").split("\n")[0];
+const cbcObjective = Number(/objective value\s+(\S+)/i.exec(head)?.[1]);
+rmSync(dir, { recursive: true, force: true });
+
+const rel = Math.abs(highs.objectiveUsd - cbcObjective) / Math.abs(cbcObjective);
+const p = highs.dispatch?.portfolio;
+console.log(`site ${SITE}, year ${year}, ${sizing.problem.series.loadMw.length} steps of ${hoursPerStep} h; LP ${lp.numCols} columns × ${lp.numRows} rows, ${lp.value.length} non-zeros`);
+const cbcCpuS = Number(/Total time \(CPU seconds\):\s*(\S+)/.exec(out)?.[1]);
+console.log(`HiGHS (${solver.name}): ${highs.status}, ${highsS.toFixed(2)} s (${highsCpuS.toFixed(2)} s CPU), objective ${highs.objectiveUsd.toFixed(2)} USD, process RSS ${rss.toFixed(0)} MB`);
+console.log(`CBC (native, same .lp):  ${head.trim()}, ${cbcS.toFixed(2)} s (${cbcCpuS.toFixed(2)} s CPU)`);
+console.log(`ratio HiGHS / CBC:       ${(highsS / cbcS).toFixed(2)}x wall, ${(highsCpuS / cbcCpuS).toFixed(2)}x CPU (target ≤ ${TARGET_RATIO}x: ${highsS / cbcS <= TARGET_RATIO ? "met" : "NOT met"})`);
+console.log(`objectives agree:        ${rel.toExponential(2)} relative (≤ 1e-6: ${rel <= 1e-6 ? "yes" : "NO"})`);
+console.log(`HiGHS ≤ ${TARGET_S} s:              ${highsS <= TARGET_S ? "met" : "NOT met"} (${highsS.toFixed(2)} s)`);
+if (p) console.log(`optimum: PV ${p.pvMw.toFixed(0)} MW, wind ${p.windMw.toFixed(0)} MW, battery ${p.batteryMw.toFixed(0)} MW / ${p.batteryMwh.toFixed(0)} MWh, gas ${p.gasMw.toFixed(0)} MW, firm ${p.firmCleanMw.toFixed(0)} MW; target dual ${highs.targetMarginalCostUsdPerMwh?.toFixed(2)} USD/MWh`);
