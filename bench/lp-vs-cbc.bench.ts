@@ -5,8 +5,9 @@
  * Prints both wall times, the ratio (target ≤ 2×), the HiGHS time against the 3 s target, and checks that the two
  * objectives agree to 1e-6 relative. CBC is the anchor measured in the same run.
  *
- *   npm run bench:lp                       # hourly (8760 steps)
- *   npm run bench:lp -- --resolution 3     # 3-hour steps (2920), also 2, 4, 6, 8, 12, 24
+ *   npm run bench:lp                              # hourly (8760 steps)
+ *   npm run bench:lp -- --resolution 3            # 3-hour steps (2920), also 2, 4, 6, 8, 12, 24
+ *   npm run bench:lp -- --representative-weeks 8  # 8 representative weeks, hourly (1344 steps)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,8 +31,12 @@ import { writeLp } from "../src/solver/lp-writer.ts";
 const SITE = "El Paso";
 const TARGET_S = 3;
 const TARGET_RATIO = 2;
-const arg = process.argv.indexOf("--resolution");
-const hoursPerStep = arg > 0 ? Number(process.argv[arg + 1]) : 1;
+const option = (name: string): number | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+};
+const hoursPerStep = option("--resolution") ?? 1;
+const weeks = option("--representative-weeks");
 
 const file = join(dirname(fileURLToPath(import.meta.url)), "..", "scenarios", "meta-600b.yaml");
 const parsed = parseScenarioText(readFileSync(file, "utf8"), file).value!;
@@ -45,6 +50,7 @@ const sizing = buildSiteSizing(s.timeline, energy.facilityEnergyMwh, power, prof
   year,
   target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },
   hoursPerStep,
+  representativeWeeks: weeks,
   regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh,
 });
 const lp = buildSizingLp(sizing.problem).lp;
@@ -71,7 +77,8 @@ rmSync(dir, { recursive: true, force: true });
 
 const rel = Math.abs(highs.objectiveUsd - cbcObjective) / Math.abs(cbcObjective);
 const p = highs.dispatch?.portfolio;
-console.log(`site ${SITE}, year ${year}, ${sizing.problem.series.loadMw.length} steps of ${hoursPerStep} h; LP ${lp.numCols} columns × ${lp.numRows} rows, ${lp.value.length} non-zeros`);
+const shape = weeks === undefined ? `${hoursPerStep} h` : `1 h (${weeks} representative weeks)`;
+console.log(`site ${SITE}, year ${year}, ${sizing.problem.series.loadMw.length} steps of ${shape}; LP ${lp.numCols} columns × ${lp.numRows} rows, ${lp.value.length} non-zeros`);
 const cbcCpuS = Number(/Total time \(CPU seconds\):\s*(\S+)/.exec(out)?.[1]);
 console.log(`HiGHS (${solver.name}): ${highs.status}, ${highsS.toFixed(2)} s (${highsCpuS.toFixed(2)} s CPU), objective ${highs.objectiveUsd.toFixed(2)} USD, process RSS ${rss.toFixed(0)} MB`);
 console.log(`CBC (native, same .lp):  ${head.trim()}, ${cbcS.toFixed(2)} s (${cbcCpuS.toFixed(2)} s CPU)`);

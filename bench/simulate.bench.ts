@@ -30,7 +30,7 @@ const base = plan.inputs.map((i) => i.baseValue);
 const anchor = time(() => evaluate(plan, base, out), 50, 10);
 
 const t0 = performance.now();
-const table = await runPool(scenario, plan, options, { workers: WORKERS });
+const table = await runPool(plan, options, { workers: WORKERS });
 const ms = performance.now() - t0;
 const report = summarizeTable(table, plan.targetYear);
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runText } from "../src/run.ts";
+import { runTextWithFiles } from "../src/io/run-with-files.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenarioFile = join(here, "..", "scenarios", "meta-600b.yaml");
@@ -33,7 +33,7 @@ function closeDeep(actual: unknown, expected: unknown, path: string, out: string
 }
 
 describe("Meta scenario golden", () => {
-  const { result, diagnostics } = runText(readFileSync(scenarioFile, "utf8"), scenarioFile);
+  const { result, diagnostics } = runTextWithFiles(readFileSync(scenarioFile, "utf8"), scenarioFile);
   it("runs without errors", () => {
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result).not.toBeNull();

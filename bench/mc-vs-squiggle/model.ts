@@ -30,7 +30,7 @@ npvUsd = (revenueUsdPerYear - energyCostUsdPerYear) * annuityYears - capexUsd
 { npvMean: mean(npvUsd), npvSd: stdev(npvUsd), capexMean: mean(capexUsd) }
 `;
 
-/** The model on one sample (x in INPUTS order): [capexUsd, npvUsd]. */
+/** NPV of one sample (arguments in INPUTS order). */
 export function modelNpv(
   itMw: number,
   facilityCapexUsdPerMw: number,
@@ -45,6 +45,6 @@ export function modelNpv(
 ): number {
   const capex = itMw * (facilityCapexUsdPerMw + gpusPerMw * gpuPriceUsd);
   const energy = itMw * pue * utilization * HOURS_PER_YEAR * energyPrice;
-  const annuity = (1 - (1 + rate) ** -lifeYears) / rate;
+  const annuity = -Math.expm1(-lifeYears * Math.log1p(rate)) / rate; // (1 − (1 + r)^−L) / r
   return (itMw * revenuePerMwYear - energy) * annuity - capex;
 }

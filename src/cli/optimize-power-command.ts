@@ -38,6 +38,7 @@ interface Options {
   level?: string;
   carbonPriceUsdPerT?: string;
   resolution: string;
+  representativeWeeks?: string;
   writeLp?: string;
   format: "table" | "json";
   hourly?: boolean;
@@ -90,6 +91,8 @@ async function optimizePower(file: string, o: Options, io: Io): Promise<number> 
   const level = numberOption(o.level, "--level", ds, (x) => x >= 0 && x <= 1, "a fraction between 0 and 1") ?? power.target.levelFraction;
   const carbon = numberOption(o.carbonPriceUsdPerT, "--carbon-price-usd-per-t", ds, (x) => x >= 0, "a price ≥ 0");
   const hoursPerStep = numberOption(o.resolution, "--resolution", ds, (x) => validResolutions().includes(x), `one of ${validResolutions().join(", ")} (hours per step)`) ?? 1;
+  const weeks = numberOption(o.representativeWeeks, "--representative-weeks", ds, (x) => Number.isInteger(x) && x >= 1 && x <= 52, "a whole number of weeks, 1..52");
+  if (weeks !== undefined && hoursPerStep > 1) ds.push(error("--representative-weeks", "cannot be combined with --resolution (representative weeks are hourly)"));
   if (year === null) ds.push(error("--site", `${o.site} never comes online inside the horizon: nothing to size`));
   else if (!((annualEnergyMwh(s.timeline, energy.facilityEnergyMwh).get(year) ?? 0) > 0)) ds.push(error("--year", `${o.site} has no load in ${year}`));
   if (hasErrors(ds) || year === null) return fail(io, ds);
@@ -102,6 +105,7 @@ async function optimizePower(file: string, o: Options, io: Io): Promise<number> 
     target,
     carbonPriceUsdPerTco2: carbon,
     hoursPerStep,
+    representativeWeeks: weeks,
     regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh,
   });
   if (o.writeLp) {
@@ -112,7 +116,8 @@ async function optimizePower(file: string, o: Options, io: Io): Promise<number> 
   const t0 = performance.now();
   const result = optimizePortfolio(sizing.problem, solver);
   const seconds = (performance.now() - t0) / 1000;
-  io.stderr(`${solver.name}: ${result.status} in ${seconds.toFixed(2)} s (${result.lpColumns} columns, ${result.lpRows} rows, ${hoursPerStep}-hour steps)\n`);
+  const steps = weeks === undefined ? `${hoursPerStep}-hour steps` : `${weeks} representative weeks, hourly`;
+  io.stderr(`${solver.name}: ${result.status} in ${seconds.toFixed(2)} s (${result.lpColumns} columns, ${result.lpRows} rows, ${steps})\n`);
   for (const d of ds) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
   if (result.status !== "optimal") {
     const why = result.status === "infeasible" ? "the target cannot be met within the sizing limits and grid limits" : `solver status ${result.solverStatus}`;
@@ -160,7 +165,7 @@ function renderReport(r: OptimizePowerReport): string {
   const line = (a: string, b: string, d: string): string => `${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${d.padStart(w[2])}`;
   const mc = r.targetMarginalCostUsdPerMwh;
   return [
-    `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.resolutionHours}-hour steps, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
+    `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.representativeWeeks ? `${r.representativeWeeks.length} representative weeks (hourly)` : `${r.resolutionHours}-hour steps`}, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
     `load ${fmt(opt.energy.loadMwh / 1e3)} GWh, peak ${fmt(opt.energy.peakLoadMw)} MW; ${r.solver}; LP ${fmt(r.lp.columns)} columns × ${fmt(r.lp.rows)} rows`,
     `marginal cost of the clean target: ${mc === null ? "n/a" : `$${fmt(mc, 2)}/MWh (≈ $${fmt((mc * opt.energy.loadMwh) / 100 / 1e6, 2)}M per percentage point)`}`,
     "",
@@ -182,6 +187,7 @@ export function registerOptimizePowerCommand(program: Command, io: Io, setExit: 
     .option("--level <fraction>", "target level, 0..1 (default: the site's power.target or data/power-costs.json)")
     .option("--carbon-price-usd-per-t <usd>", "carbon price on gas and grid CO2")
     .option("--resolution <hours>", "hours per time step (1 = hourly; coarser steps solve faster, approximately)", "1")
+    .option("--representative-weeks <k>", "model k representative weeks (hourly, k-medoids on load/PV/wind) instead of the whole year")
     .option("--write-lp <file>", "also write the LP as a CPLEX LP file (readable by HiGHS, CBC, CPLEX, Gurobi)")
     .option("--hourly", "include the hourly (per-step) dispatch of the optimum in the JSON output")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))

@@ -92,7 +92,8 @@ function parseOptions(o: SimulateCliOptions): { options: SimulateOptions; worker
   return { options, workers, diagnostics };
 }
 
-function progressBar(io: CliIo, enabled: boolean): { update: (done: number, total: number) => void; stop: () => void } {
+/** A progress bar on stderr when it is a terminal (the report itself goes to `io`). */
+function progressBar(enabled: boolean): { update: (done: number, total: number) => void; stop: () => void } {
   if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: "simulate [{bar}] {percentage}% | {value}/{total} samples | ETA {eta}s", hideCursor: true },
@@ -109,7 +110,6 @@ function progressBar(io: CliIo, enabled: boolean): { update: (done: number, tota
     },
     stop: () => {
       if (started) bar.stop();
-      void io;
     },
   };
 }
@@ -134,10 +134,10 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: C
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once("SIGINT", onSigint);
-  const bar = progressBar(io, o.progress);
+  const bar = progressBar(o.progress);
   let table: SampleTable;
   try {
-    table = await runPool(scenario, plan, parsed.options, { workers: parsed.workers, signal: abort.signal, onProgress: bar.update });
+    table = await runPool(plan, parsed.options, { workers: parsed.workers, signal: abort.signal, onProgress: bar.update });
   } catch (e) {
     if (e instanceof CancelledError) {
       io.stderr("\ncancelled: workers stopped; nothing was written\n");

@@ -4,18 +4,30 @@
  * column arrays (inputs and outputs) for any range of sample indices.
  */
 import { runModel } from "../model/run-model.ts";
+import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
+import type { Copula } from "./correlation.ts";
 import { OUTPUT_COUNT, writeOutputs } from "./outputs.ts";
-import type { SimulationPlan } from "./plan.ts";
+import type { PlanInput } from "./plan.ts";
 import { Sampler, type SamplerOptions } from "./sampler.ts";
+
+/** The part of a simulation plan that evaluating samples needs (what workers receive). */
+export interface EvaluationPlan {
+  base: Scenario;
+  inputs: readonly PlanInput[];
+  copula: Copula | null;
+  targetYearIndex: number;
+  plannedItMwAtTarget: number;
+  ref: ReferenceData;
+}
 
 /**
  * The scenario of one sample: the base with each input's value written at its path. Only the objects and
  * arrays along the paths are copied (the model never mutates its input, so the rest is shared): the same
  * result as a structuredClone of the base, for a fraction of the cost.
  */
-export function sampledScenario(plan: SimulationPlan, values: ArrayLike<number>): Scenario {
+export function sampledScenario(plan: EvaluationPlan, values: ArrayLike<number>): Scenario {
   const root: Record<string | number, unknown> = { ...plan.base };
   const copied = new Set<unknown>([root]);
   plan.inputs.forEach((input, k) => {
@@ -41,7 +53,7 @@ export function sampledScenario(plan: SimulationPlan, values: ArrayLike<number>)
  * sampled scenario does not resolve). Capital-plan sufficiency is deliberately not checked: a sample whose
  * phases cost more than the plan gets them delayed or unbuilt by the build stage, which is the point.
  */
-export function evaluate(plan: SimulationPlan, values: ArrayLike<number>, out: Float64Array, offset = 0): boolean {
+export function evaluate(plan: EvaluationPlan, values: ArrayLike<number>, out: Float64Array, offset = 0): boolean {
   const resolved = resolveScenario(sampledScenario(plan, values), plan.ref);
   if (!resolved.value) {
     out.fill(NaN, offset, offset + OUTPUT_COUNT);
@@ -61,12 +73,12 @@ export interface SampleBlock {
   failed: number;
 }
 
-export function makeSampler(plan: SimulationPlan, options: SamplerOptions): Sampler {
+export function makeSampler(plan: EvaluationPlan, options: SamplerOptions): Sampler {
   return new Sampler(plan.inputs.map((i) => i.dist), plan.copula, options);
 }
 
 /** Samples and evaluates indices start … start+count−1. */
-export function runBlock(plan: SimulationPlan, sampler: Sampler, start: number, count: number): SampleBlock {
+export function runBlock(plan: EvaluationPlan, sampler: Sampler, start: number, count: number): SampleBlock {
   const inputs = plan.inputs.map(() => new Float64Array(count));
   const outputs = Array.from({ length: OUTPUT_COUNT }, () => new Float64Array(count));
   sampler.sample(start, count, inputs);

@@ -47,10 +47,11 @@ export function renderSimulationReport(r: SimulationReport): string {
   out.push("", "Inputs");
   out.push(table(["input", "base", "p5", "p50", "p95"], r.inputs.map((i) => [i.path, i.baseValue === undefined ? "" : formatValue(i.path, i.baseValue), formatValue(i.path, i.stats.percentiles.p5), formatValue(i.path, i.stats.percentiles.p50), formatValue(i.path, i.stats.percentiles.p95)])));
   out.push("", "Risk");
-  out.push(`  P(NPV < 0)                         ${pct(r.risk.probabilityNpvNegative)}`);
+  out.push(`  P(NPV < 0): ${pct(r.risk.probabilityNpvNegative)}`);
   const planned = r.plannedItMwAtTarget === undefined ? "" : ` (plan: ${formatValue("itPowerMw", r.plannedItMwAtTarget)})`;
-  out.push(`  P(capacity shortfall, end ${r.targetYear})  ${pct(r.risk.probabilityCapacityShortfall)}${planned}`);
-  out.push(`  company FCF through ${r.targetYear}: p5 ${formatValue("Usd", r.risk.fcfP5Usd)}, VaR95 ${formatValue("Usd", r.risk.fcfValueAtRisk95Usd)}, expected shortfall 95 ${formatValue("Usd", r.risk.fcfExpectedShortfall95Usd)}`);
+  out.push(`  P(capacity shortfall at the end of ${r.targetYear}): ${pct(r.risk.probabilityCapacityShortfall)}${planned}`);
+  const loss = (v: number): string => (v > 0 ? `a loss of ${formatValue("Usd", v)}` : `no loss (${formatValue("Usd", -v)} or more)`);
+  out.push(`  company FCF through ${r.targetYear}: p5 ${formatValue("Usd", r.risk.fcfP5Usd)}; value at risk (95 %): ${loss(r.risk.fcfValueAtRisk95Usd)}; mean of the worst 5 %: ${formatValue("Usd", -r.risk.fcfExpectedShortfall95Usd)}`);
   out.push("", "Sensitivity of npvUsd (Spearman ρ, standardized regression coefficient)");
   const rho = r.sensitivity.spearman.npvUsd;
   const src = r.sensitivity.src.npvUsd;

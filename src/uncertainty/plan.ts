@@ -31,7 +31,6 @@ export interface PlanInput {
 export interface SimulationPlan {
   /** the scenario without its `uncertain` block */
   base: Scenario;
-  baseResolved: ResolvedScenario;
   inputs: PlanInput[];
   copula: Copula | null;
   targetYear: number;
@@ -71,7 +70,6 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
   if (hasErrors(diagnostics)) return { value: null, diagnostics };
   const plan: SimulationPlan = {
     base,
-    baseResolved: prepared.value,
     inputs,
     copula,
     targetYear,

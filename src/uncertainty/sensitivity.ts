@@ -5,7 +5,7 @@
  */
 import { evaluate } from "./evaluate.ts";
 import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
-import type { SimulationPlan } from "./plan.ts";
+import type { EvaluationPlan } from "./evaluate.ts";
 import { meanSd, quantileSorted, sortedDefined } from "./stats.ts";
 
 /** Ranks 1 … n with ties given their average rank. */
@@ -144,7 +144,7 @@ export interface Tornado {
 }
 
 /** Tornado: 2·d + 1 model runs (base, and each input at its p10 and p90 with the others at base). */
-export function tornado(plan: SimulationPlan, lowQuantile = 0.1, highQuantile = 0.9): Tornado {
+export function tornado(plan: EvaluationPlan, lowQuantile = 0.1, highQuantile = 0.9): Tornado {
   const base = plan.inputs.map((i) => i.baseValue);
   const out = new Float64Array(OUTPUT_COUNT);
   evaluate(plan, base, out);

@@ -4,7 +4,7 @@
  */
 import type { LpBuilder } from "../../solver/builder.ts";
 import { oneWayEfficiency } from "../dispatch/inputs.ts";
-import { type SizingProblem, isFixed } from "./problem.ts";
+import { type SizingProblem, isFixed, weightOf } from "./problem.ts";
 import type { SizingColumns } from "./variables.ts";
 
 /** Scratch buffers for one row, reused for every row. */
@@ -67,7 +67,10 @@ export function defineCapacityLimits(b: LpBuilder, p: SizingProblem, v: SizingCo
   return b.numRows > first ? first : -1;
 }
 
-/** soc_t = soc_{t−1} + η·dt·charge_t − dt/η·discharge_t; cyclic (soc_{−1} = soc_{T−1}) or starting empty. */
+/**
+ * soc_t = soc_{t−1} + η·dt·charge_t − dt/η·discharge_t; cyclic (soc_{−1} = soc_{T−1}) or starting empty. With
+ * representative periods the boundary applies to each period (each week is cyclic on its own).
+ */
 export function defineStorage(b: LpBuilder, p: SizingProblem, v: SizingColumns): number {
   const k = v.block;
   if (k.soc < 0) return -1;
@@ -75,10 +78,11 @@ export function defineStorage(b: LpBuilder, p: SizingProblem, v: SizingColumns):
   const dt = p.series.stepHours;
   const r = new Row();
   const first = b.numRows;
+  const period = p.periodSteps ?? v.steps;
   for (let t = 0; t < v.steps; t++) {
     r.reset().add(k.soc + t, 1).add(k.charge + t, -eta * dt).add(k.discharge + t, dt / eta);
-    if (t > 0) r.add(k.soc + t - 1, -1);
-    else if (p.storageBoundary === "cyclic") r.add(k.soc + v.steps - 1, -1);
+    if (t % period > 0) r.add(k.soc + t - 1, -1);
+    else if (p.storageBoundary === "cyclic") r.add(k.soc + t + period - 1, -1);
     r.push(b, `storage_${t}`, 0, 0);
   }
   return first;
@@ -98,10 +102,9 @@ export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): 
   const tg = p.target;
   if (tg.kind === "none") return -1;
   const s = p.series;
-  const dt = s.stepHours;
   const k = v.block;
   let loadMwh = 0;
-  for (let t = 0; t < v.steps; t++) loadMwh += s.loadMw[t] * dt;
+  for (let t = 0; t < v.steps; t++) loadMwh += s.loadMw[t] * s.stepHours * weightOf(p, t);
   const idx: number[] = [];
   const val: number[] = [];
   const add = (first: number, t: number, x: number): void => {
@@ -112,6 +115,7 @@ export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): 
   };
   const annual = tg.kind === "annual-match";
   for (let t = 0; t < v.steps; t++) {
+    const dt = s.stepHours * weightOf(p, t);
     add(k.gas, t, -dt);
     add(k.gridImport, t, -(1 - (tg.countGridClean ? s.gridCleanFraction[t] : 0)) * dt);
     if (annual) {

@@ -36,6 +36,22 @@ export interface SizingProblem {
   target: CleanTarget;
   /** "cyclic": state of charge at the end of the year equals the start (PyPSA default); "start-empty": starts at minimum */
   storageBoundary: "cyclic" | "start-empty";
+  /** how many times each step counts in the year (representative periods); default 1 for every step */
+  stepWeight?: Float64Array;
+  /** storage boundary applies to each block of this many steps (representative weeks: 168); default all steps */
+  periodSteps?: number;
+}
+
+/** Weight of step t (1 unless representative periods say otherwise). */
+export const weightOf = (p: SizingProblem, t: number): number => (p.stepWeight ? p.stepWeight[t] : 1);
+
+/** Hours of the year the problem stands for: Σ weight × step hours. */
+export function representedHours(p: SizingProblem): number {
+  const n = p.series.loadMw.length;
+  if (!p.stepWeight) return n * p.series.stepHours;
+  let w = 0;
+  for (let t = 0; t < n; t++) w += p.stepWeight[t];
+  return w * p.series.stepHours;
 }
 
 export const fixedBounds = (value: number): CapacityBounds => ({ min: value, max: value });

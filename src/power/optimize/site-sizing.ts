@@ -10,6 +10,7 @@ import { techParams } from "../site/params.ts";
 import { type ResolvedSitePower, portfolioForYear } from "../site/resolve.ts";
 import type { SiteProfiles } from "../site/site-power.ts";
 import { aggregateSeries } from "./aggregate.ts";
+import { HOURS_PER_WEEK, representativeWeeks } from "./representative.ts";
 import type { CapacityBounds, CleanTarget, SizingProblem } from "./problem.ts";
 
 export interface SiteSizingOptions {
@@ -17,6 +18,8 @@ export interface SiteSizingOptions {
   target: CleanTarget;
   carbonPriceUsdPerTco2?: number;
   hoursPerStep?: number;
+  /** model only this many representative weeks (hourly), instead of the whole year */
+  representativeWeeks?: number;
   /** flat grid intensity used when no hourly carbon profile is supplied (the region's annual mean) */
   regionCo2KgPerMwh: number;
 }
@@ -27,6 +30,8 @@ export interface SiteSizing {
   hourlyProblem: SizingProblem;
   /** the portfolio the scenario states for the year */
   scenarioPortfolio: Portfolio;
+  /** with representative weeks: the chosen weeks and the step standing for each hour of the year */
+  representative: { weeks: number[]; hourToStep: Int32Array } | null;
 }
 
 /** Annual facility MWh of each year of the timeline. */
@@ -89,7 +94,12 @@ export function buildSiteSizing(t: Timeline, facilityEnergyMwh: Float64Array, p:
     target: o.target,
     storageBoundary: "cyclic",
   };
+  if (o.representativeWeeks !== undefined) {
+    const rep = representativeWeeks(series, o.representativeWeeks);
+    const problem: SizingProblem = { ...hourlyProblem, series: rep.series, stepWeight: rep.stepWeight, periodSteps: HOURS_PER_WEEK };
+    return { problem, hourlyProblem, scenarioPortfolio: pf, representative: { weeks: rep.weeks, hourToStep: rep.hourToStep } };
+  }
   const k = o.hoursPerStep ?? 1;
   const problem = k === 1 ? hourlyProblem : { ...hourlyProblem, series: aggregateSeries(series, k) };
-  return { problem, hourlyProblem, scenarioPortfolio: pf };
+  return { problem, hourlyProblem, scenarioPortfolio: pf, representative: null };
 }

@@ -7,7 +7,7 @@
 import type { LpBuilder } from "../../solver/builder.ts";
 import { gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
 import { HOURS_PER_YEAR } from "../metrics/costs.ts";
-import { type CapacityBounds, type SizingProblem, isFixed } from "./problem.ts";
+import { type CapacityBounds, type SizingProblem, isFixed, representedHours, weightOf } from "./problem.ts";
 
 export interface CapacityColumns {
   pv: number;
@@ -35,12 +35,12 @@ export interface SizingColumns {
 }
 
 /** Duration of the modelled period as a fraction of a year (fixed costs are annual). */
-export const yearFraction = (p: SizingProblem): number => (p.series.loadMw.length * p.series.stepHours) / HOURS_PER_YEAR;
+export const yearFraction = (p: SizingProblem): number => representedHours(p) / HOURS_PER_YEAR;
 
 export function defineCapacityColumns(b: LpBuilder, p: SizingProblem): CapacityColumns {
   const c = p.unitCosts;
   const f = yearFraction(p);
-  const hours = p.series.loadMw.length * p.series.stepHours;
+  const hours = representedHours(p);
   const firmVariableUsdPerMw = p.tech.firmClean.availabilityFraction * hours * p.tech.firmClean.variableCostUsdPerMwh;
   const col = (name: string, bounds: CapacityBounds, cost: number): number => b.addColumn(name, bounds.min, bounds.max, cost);
   return {
@@ -70,14 +70,16 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
   const dt = s.stepHours;
   const bd = p.bounds;
   const gasCost = gasVariableCostUsdPerMwh(p.tech);
+  /** MWh per MW in step t, counted as often as the step stands for */
+  const w = (t: number): number => dt * weightOf(p, t);
   const hasBattery = bd.batteryMw.max > 0 && bd.batteryMwh.max > 0;
   const usable = p.tech.battery.socMaxFraction - p.tech.battery.socMinFraction;
   const powerUb = isFixed(bd.batteryMw) ? bd.batteryMw.max : Infinity;
   const zero = (): number => 0;
   return {
-    gas: bd.gasMw.max > 0 ? block(b, n, "gas", isFixed(bd.gasMw) ? bd.gasMw.max : Infinity, () => dt * gasCost) : -1,
-    gridImport: p.gridImportLimitMw > 0 ? block(b, n, "grid_import", p.gridImportLimitMw, (t) => dt * importCostUsdPerMwh(s, p.tech, t)) : -1,
-    export: exportsMatter(p) ? block(b, n, "grid_export", p.exportLimitMw, (t) => -dt * s.exportPriceUsdPerMwh[t]) : -1,
+    gas: bd.gasMw.max > 0 ? block(b, n, "gas", isFixed(bd.gasMw) ? bd.gasMw.max : Infinity, (t) => w(t) * gasCost) : -1,
+    gridImport: p.gridImportLimitMw > 0 ? block(b, n, "grid_import", p.gridImportLimitMw, (t) => w(t) * importCostUsdPerMwh(s, p.tech, t)) : -1,
+    export: exportsMatter(p) ? block(b, n, "grid_export", p.exportLimitMw, (t) => -w(t) * s.exportPriceUsdPerMwh[t]) : -1,
     charge: hasBattery ? block(b, n, "charge", powerUb, zero) : -1,
     discharge: hasBattery ? block(b, n, "discharge", powerUb, zero) : -1,
     soc: hasBattery ? block(b, n, "soc", isFixed(bd.batteryMwh) ? usable * bd.batteryMwh.max : Infinity, zero) : -1,

@@ -15,7 +15,7 @@ describe("worker pool", () => {
     const runs = await Promise.all(
       [1, 2, 4].map(async (workers) => {
         const progress: number[] = [];
-        const table = await runPool(scenario, plan, options, { workers, blockSize: 5, onProgress: (done) => progress.push(done) });
+        const table = await runPool(plan, options, { workers, blockSize: 5, onProgress: (done) => progress.push(done) });
         return { table, progress };
       }),
     );
@@ -29,7 +29,7 @@ describe("worker pool", () => {
 
   it("cancels cleanly: rejects with CancelledError and returns nothing", async () => {
     const abort = new AbortController();
-    const run = runPool(scenario, plan, { ...options, iterations: 5000 }, { workers: 2, blockSize: 2, signal: abort.signal, onProgress: () => abort.abort() });
+    const run = runPool(plan, { ...options, iterations: 5000 }, { workers: 2, blockSize: 2, signal: abort.signal, onProgress: () => abort.abort() });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   }, 60_000);
 });

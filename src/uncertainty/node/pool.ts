@@ -7,8 +7,8 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Scenario } from "../../scenario/schema.ts";
 import { type SampleBlock, makeSampler, runBlock } from "../evaluate.ts";
+import { planToWire } from "../plan-wire.ts";
 import type { SimulationPlan } from "../plan.ts";
 import { type SampleTable, type SimulateOptions, addBlock, emptyTable } from "../simulate.ts";
 
@@ -51,7 +51,7 @@ async function runInThread(plan: SimulationPlan, options: SimulateOptions, pool:
 }
 
 /** Fills the sample table with K worker threads (K = 1: in this thread, without start-up cost). */
-export function runPool(scenario: Scenario, plan: SimulationPlan, options: SimulateOptions, pool: PoolOptions): Promise<SampleTable> {
+export function runPool(plan: SimulationPlan, options: SimulateOptions, pool: PoolOptions): Promise<SampleTable> {
   const table = emptyTable(plan, options);
   const blockSize = pool.blockSize ?? Math.max(16, Math.min(256, Math.ceil(table.count / (pool.workers * 8))));
   const blocks: { start: number; count: number }[] = [];
@@ -61,6 +61,7 @@ export function runPool(scenario: Scenario, plan: SimulationPlan, options: Simul
   const k = Math.max(1, Math.min(pool.workers, blocks.length || 1));
   if (pool.workers <= 1) return runInThread(plan, options, pool, blocks);
   const code = bootstrap();
+  const workerData = { wire: planToWire(plan), options };
   return new Promise<SampleTable>((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;
@@ -82,7 +83,7 @@ export function runPool(scenario: Scenario, plan: SimulationPlan, options: Simul
       if (next < blocks.length) w.postMessage(blocks[next++]);
     };
     for (let i = 0; i < k; i++) {
-      const w = new Worker(code, { eval: true, workerData: { scenario, options } });
+      const w = new Worker(code, { eval: true, workerData });
       workers.push(w);
       w.on("message", (msg: { type: string; block?: SampleBlock; message?: string }) => {
         if (settled) return;

@@ -1,0 +1,92 @@
+/** End-to-end tests of `gigaplan optimize-power` (in-process, daily steps to stay fast). */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { highsRuntime } from "../solver/highs.ts";
+import { main } from "./main.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "gigaplan-optimize-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const scenarioFile = join(dir, "site.yaml");
+writeFileSync(
+  scenarioFile,
+  `program: { name: optimize test, currencyBaseYear: 2025, horizonStartMonth: 2025-01, horizonEndMonth: 2027-12, capitalPlanUsdByYear: { 2025: 1.0e11 } }
+sites:
+  - name: Desert
+    state: AZ
+    gridRegion: WECC-SW
+    phases: [{ name: p, itPowerMw: 100, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+    power:
+      portfolio: { pvMw: 50, gridImportLimitMw: 200 }
+      sizing: { firmCleanMaxMw: 0 }
+      target: { kind: cfe-247, levelFraction: 0.6 }
+  - name: Other
+    state: OH
+    gridRegion: PJM
+    phases: [{ name: q, itPowerMw: 10, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+  - name: Capped
+    state: OH
+    gridRegion: PJM
+    phases: [{ name: r, itPowerMw: 10, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+    power:
+      portfolio: { gridImportLimitMw: 1 }
+      sizing: { pvMaxMw: 0, windMaxMw: 0, batteryMaxMw: 0, batteryMaxMwh: 0, gasMaxMw: 0, firmCleanMaxMw: 0 }
+`,
+);
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe("gigaplan optimize-power", () => {
+  it("sizes a portfolio for the site's 24/7 target, writes an LP file that HiGHS re-reads to the same optimum", async () => {
+    const lpFile = join(dir, "out", "desert.lp");
+    const r = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--resolution", "24", "--format", "json", "--write-lp", lpFile]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/proxy weather/);
+    const rep = JSON.parse(r.stdout);
+    expect(rep).toMatchObject({ site: "Desert", year: 2026, resolutionHours: 24, status: "optimal", target: { kind: "cfe-247", levelFraction: 0.6 } });
+    expect(rep.capacities.firmCleanMw).toBe(0);
+    expect(rep.optimum.scores.cfeScoreFraction).toBeGreaterThanOrEqual(0.6 - 1e-6);
+    expect(rep.targetMarginalCostUsdPerMwh).toBeGreaterThan(0);
+    expect(rep.optimum.cost.totalUsd).toBeCloseTo(rep.objectiveUsd, 0);
+    // the scenario's own portfolio (50 MW PV + grid), dispatched hourly for comparison, misses the target
+    expect(rep.scenarioPortfolio.capacities.pvMw).toBe(50);
+    expect(rep.scenarioPortfolio.metrics.scores.cfeScoreFraction).toBeLessThan(0.6);
+    const text = readFileSync(lpFile, "utf8");
+    expect(text.startsWith("\\ gigaplan_power_sizing")).toBe(true);
+    const highs = await highsRuntime();
+    const again = highs.solve(text, { output_flag: false } as Parameters<typeof highs.solve>[1]);
+    expect(again.Status).toBe("Optimal");
+    expect(Math.abs(again.ObjectiveValue - rep.objectiveUsd) / rep.objectiveUsd).toBeLessThan(1e-9);
+  });
+
+  it("takes the target, level, carbon price and year from the command line and prints a table", async () => {
+    const r = await cli(["optimize-power", scenarioFile, "--site", "Other", "--year", "2027", "--target", "annual-match", "--level", "0.5", "--carbon-price-usd-per-t", "100", "--resolution", "24"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/optimize-power — Other, 2027, target annual-match ≥ 50\.0%, 24-hour steps, carbon price \$100\/t/);
+    expect(r.stdout).toMatch(/annual match\s+\d+\.\d%/);
+    expect(r.stdout).toMatch(/marginal cost of the clean target/);
+  });
+
+  it("rejects bad options and impossible targets with exit code 2 and the field path", async () => {
+    const unknown = await cli(["optimize-power", scenarioFile, "--site", "Nowhere", "--resolution", "24"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/error: --site: unknown site "Nowhere" \(sites: Desert, Other, Capped\)/);
+    const level = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--level", "1.5", "--resolution", "7"]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toMatch(/--level: must be a fraction between 0 and 1/);
+    expect(level.stderr).toMatch(/--resolution: must be one of 1, 2, 3/);
+    const year = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--year", "2024", "--resolution", "24"]);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(/--year: Desert has no load in 2024/);
+    const capped = await cli(["optimize-power", scenarioFile, "--site", "Capped", "--resolution", "24"]);
+    expect(capped.code).toBe(2);
+    expect(capped.stderr).toMatch(/error: sites\[2\]\.power: no optimal portfolio: the target cannot be met within the sizing limits/);
+  });
+});
