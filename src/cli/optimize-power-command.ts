@@ -16,13 +16,16 @@ import { validResolutions } from "../power/optimize/aggregate.ts";
 import { buildSizingLp } from "../power/optimize/build.ts";
 import { optimizePortfolio } from "../power/optimize/optimize.ts";
 import type { TargetKind } from "../power/optimize/problem.ts";
-import { type OptimizePowerReport, optimizePowerReport } from "../power/optimize/site-result.ts";
-import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
+import { type OptimizePowerReport, optimizePowerReport, withFixedCapacities } from "../power/optimize/site-result.ts";
+import { type SiteSizingOptions, annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
 import { sitePowerSchema } from "../power/schema.ts";
 import { yearSum } from "../power/site/load.ts";
-import { resolveSitePower } from "../power/site/resolve.ts";
+import { type ResolvedSitePower, resolveSitePower } from "../power/site/resolve.ts";
 import { prepareScenario } from "../run.ts";
 import { parseScenarioText } from "../scenario/load.ts";
+import type { ResolvedScenario } from "../scenario/resolved.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { SiteEnergy } from "../energy/energy.ts";
 import { writeLp } from "../solver/lp-writer.ts";
 import { createHighsSolver } from "../solver/highs.ts";
 import type { Io } from "./main.ts";
@@ -67,26 +70,40 @@ function fail(io: Io, ds: Diagnostic[], code = EXIT_BAD_INPUT): number {
   return code;
 }
 
+interface Prepared {
+  parsed: Scenario;
+  s: ResolvedScenario;
+  si: number;
+  power: ResolvedSitePower;
+  energy: SiteEnergy;
+  year: number;
+  options: SiteSizingOptions;
+  weeks: number | undefined;
+}
 
-async function optimizePower(file: string, o: Options, io: Io): Promise<number> {
+/** Reads and checks the scenario and the options; every problem is collected into `ds`. */
+function prepare(file: string, o: Options, ds: Diagnostic[]): Prepared | null {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return fail(io, [error(file, `cannot read scenario (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)]);
+    ds.push(error(file, `cannot read scenario (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+    return null;
   }
   const parsed = parseScenarioText(text, file);
-  if (!parsed.value) return fail(io, parsed.diagnostics);
+  ds.push(...parsed.diagnostics);
+  if (!parsed.value) return null;
   const prepared = prepareScenario(parsed.value, referenceData);
-  const ds: Diagnostic[] = [...prepared.diagnostics];
-  if (!prepared.value) return fail(io, ds);
+  ds.push(...prepared.diagnostics);
+  if (!prepared.value) return null;
   const s = prepared.value;
   const si = s.sites.findIndex((x) => x.name === o.site);
-  if (si < 0) return fail(io, [...ds, error("--site", `unknown site "${o.site}" (sites: ${s.sites.map((x) => x.name).join(", ")})`)]);
-  const defaults = sitePowerSchema.parse({});
-  const power = s.sites[si].power ?? resolveSitePower(defaults, referenceData, `sites[${si}].power`, s.timeline.years, ds);
-  const st = runModel(s);
-  const energy = st.energy[si];
+  if (si < 0) {
+    ds.push(error("--site", `unknown site "${o.site}" (sites: ${s.sites.map((x) => x.name).join(", ")})`));
+    return null;
+  }
+  const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), referenceData, `sites[${si}].power`, s.timeline.years, ds);
+  const energy = runModel(s).energy[si];
   const year = numberOption(o.year, "--year", ds, Number.isInteger, "a year") ?? defaultSizingYear(s.timeline, energy.facilityEnergyMwh);
   const level = numberOption(o.level, "--level", ds, (x) => x >= 0 && x <= 1, "a fraction between 0 and 1") ?? power.target.levelFraction;
   const carbon = numberOption(o.carbonPriceUsdPerT, "--carbon-price-usd-per-t", ds, (x) => x >= 0, "a price ≥ 0");
@@ -95,19 +112,20 @@ async function optimizePower(file: string, o: Options, io: Io): Promise<number> 
   if (weeks !== undefined && hoursPerStep > 1) ds.push(error("--representative-weeks", "cannot be combined with --resolution (representative weeks are hourly)"));
   if (year === null) ds.push(error("--site", `${o.site} never comes online inside the horizon: nothing to size`));
   else if (!((annualEnergyMwh(s.timeline, energy.facilityEnergyMwh).get(year) ?? 0) > 0)) ds.push(error("--year", `${o.site} has no load in ${year}`));
-  if (hasErrors(ds) || year === null) return fail(io, ds);
-  const profiles = loadPowerProfiles(parsed.value, file, { sites: [o.site], allTechnologies: true, powerDefaults: defaults });
+  if (hasErrors(ds) || year === null) return null;
+  const target = { kind: o.target ?? power.target.kind, levelFraction: level, countGridClean: power.target.countGridClean };
+  const options = { year, target, carbonPriceUsdPerTco2: carbon, hoursPerStep, representativeWeeks: weeks, regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh };
+  return { parsed: parsed.value, s, si, power, energy, year, options, weeks };
+}
+
+async function optimizePower(file: string, o: Options, io: Io): Promise<number> {
+  const ds: Diagnostic[] = [];
+  const c = prepare(file, o, ds);
+  if (!c) return fail(io, ds);
+  const profiles = loadPowerProfiles(c.parsed, file, { sites: [o.site], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) });
   ds.push(...profiles.diagnostics);
   if (hasErrors(ds)) return fail(io, ds);
-  const target = { kind: o.target ?? power.target.kind, levelFraction: level, countGridClean: power.target.countGridClean };
-  const sizing = buildSiteSizing(s.timeline, energy.facilityEnergyMwh, power, profiles.value[o.site] ?? {}, {
-    year,
-    target,
-    carbonPriceUsdPerTco2: carbon,
-    hoursPerStep,
-    representativeWeeks: weeks,
-    regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh,
-  });
+  const sizing = buildSiteSizing(c.s.timeline, c.energy.facilityEnergyMwh, c.power, profiles.value[o.site] ?? {}, c.options);
   if (o.writeLp) {
     writeAtomically(o.writeLp, writeLp(buildSizingLp(sizing.problem).lp).text);
     io.stderr(`wrote the LP to ${o.writeLp}\n`);
@@ -115,17 +133,23 @@ async function optimizePower(file: string, o: Options, io: Io): Promise<number> 
   const solver = await createHighsSolver();
   const t0 = performance.now();
   const result = optimizePortfolio(sizing.problem, solver);
-  const seconds = (performance.now() - t0) / 1000;
-  const steps = weeks === undefined ? `${hoursPerStep}-hour steps` : `${weeks} representative weeks, hourly`;
-  io.stderr(`${solver.name}: ${result.status} in ${seconds.toFixed(2)} s (${result.lpColumns} columns, ${result.lpRows} rows, ${steps})\n`);
-  for (const d of ds) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
+  const steps = c.weeks === undefined ? `${c.options.hoursPerStep}-hour steps` : `${c.weeks} representative weeks, hourly`;
+  io.stderr(`${solver.name}: ${result.status} in ${((performance.now() - t0) / 1000).toFixed(2)} s (${result.lpColumns} columns, ${result.lpRows} rows, ${steps})\n`);
   if (result.status !== "optimal") {
+    for (const d of ds) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
     const why = result.status === "infeasible" ? "the target cannot be met within the sizing limits and grid limits" : `solver status ${result.solverStatus}`;
-    io.stderr(`error: ${power.path}: no optimal portfolio: ${why}\n`);
+    io.stderr(`error: ${c.power.path}: no optimal portfolio: ${why}\n`);
     return result.status === "error" ? EXIT_FAILURE : EXIT_BAD_INPUT;
   }
-  const water = { itEnergyMwh: yearSum(s.timeline, energy.itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: power.operation.gasWaterConsumptionGalPerMwh };
-  const report = optimizePowerReport(o.site, year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds });
+  let check = null;
+  if (sizing.problem !== sizing.hourlyProblem && result.dispatch) {
+    const t1 = performance.now();
+    check = optimizePortfolio(withFixedCapacities(sizing.hourlyProblem, result.dispatch.portfolio), solver);
+    io.stderr(`hourly check of the chosen capacities (dispatch LP on 8760 h): ${check.status} in ${((performance.now() - t1) / 1000).toFixed(2)} s\n`);
+  }
+  const water = { itEnergyMwh: yearSum(c.s.timeline, c.energy.itEnergyMwh, c.year), wueLPerKwh: c.s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh };
+  const report = optimizePowerReport(o.site, c.year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds, hourlyCheck: check, path: c.power.path });
+  for (const d of report.diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
   io.stdout(o.format === "json" ? `${JSON.stringify(report)}\n` : renderReport(report));
   return EXIT_OK;
 }
@@ -168,6 +192,9 @@ function renderReport(r: OptimizePowerReport): string {
     `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.representativeWeeks ? `${r.representativeWeeks.length} representative weeks (hourly)` : `${r.resolutionHours}-hour steps`}, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
     `load ${fmt(opt.energy.loadMwh / 1e3)} GWh, peak ${fmt(opt.energy.peakLoadMw)} MW; ${r.solver}; LP ${fmt(r.lp.columns)} columns × ${fmt(r.lp.rows)} rows`,
     `marginal cost of the clean target: ${mc === null ? "n/a" : `$${fmt(mc, 2)}/MWh (≈ $${fmt((mc * opt.energy.loadMwh) / 100 / 1e6, 2)}M per percentage point)`}`,
+    ...(r.hourlyCheck
+      ? [`approximate LP objective $${musd(r.objectiveUsd ?? 0)}M/yr; hourly check of its capacities: ${r.hourlyCheck.status}${r.hourlyCheck.objectiveUsd === null ? " (target missed hour by hour; metrics below: rule-based dispatch of these capacities on the real year)" : `, $${musd(r.hourlyCheck.objectiveUsd)}M/yr (metrics below are hourly)`}`]
+      : []),
     "",
     line("", "optimum", "scenario"),
     ...rows.map(([a, b, d]) => line(a, b, d)),

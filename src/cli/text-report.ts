@@ -3,6 +3,7 @@ import { formatDiagnostic } from "../core/diagnostics.ts";
 import type { RunResult } from "../run.ts";
 import type { Table } from "../report/tables.ts";
 import { renderFinancingSection } from "./financing-report.ts";
+import { renderPowerSection } from "../power/site/text-block.ts";
 
 const usdB = (x: number): string => `${(x / 1e9).toFixed(1)}`;
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -91,6 +92,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   out.push("", "IT MW online at year end by site:", sitesBlock(result, years));
   out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));
   out.push("", renderFinancingSection(result, years));
+  out.push(...renderPowerSection(result.tables.powerSitesYearly, years));
   if (s.delays.length > 0) {
     out.push("", "Delays:");
     for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);

@@ -7,7 +7,7 @@
  */
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Diagnostic, type Outcome, hasErrors, info, warning } from "../core/diagnostics.ts";
+import { type Diagnostic, type Outcome, info, warning } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { hourlyCarbonIntensity } from "../power/grid/carbon.ts";
 import { utcHourEndingToLocalStandard8760 } from "../power/grid/local-time.ts";
@@ -165,7 +165,7 @@ export function loadPowerProfiles(s: Scenario, scenarioFile: string, options: Pr
     if (shape.value) addCarbon(site.gridRegion, shape.value, ref, base, prof, ds);
     out[site.name] = prof;
   });
-  return { value: out, diagnostics: ds.filter((d) => d.severity !== "info" || hasErrors([d])) };
+  return { value: out, diagnostics: ds };
 }
 
 function addCarbon(region: string, shape: CarbonShape, ref: ReferenceData, base: string, prof: SiteProfiles, ds: Diagnostic[]): void {

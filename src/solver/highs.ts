@@ -110,6 +110,13 @@ export async function createHighsSolver(options: HighsSolverOptions = {}): Promi
   const input = options.input ?? "arrays";
   return {
     name: `HiGHS ${highs.version.string} (wasm, ${input})`,
-    solve: (p, o = {}) => (input === "arrays" ? solveArrays(highs, p, o) : solveLpText(highs, p, o)),
+    solve: (p, o = {}) => {
+      try {
+        return input === "arrays" ? solveArrays(highs, p, o) : solveLpText(highs, p, o);
+      } catch (e) {
+        // e.g. the 2 GiB WebAssembly memory cap on a very large model: a status, not a crash
+        return failed("error", `HiGHS failed: ${(e as Error).message}`);
+      }
+    },
   };
 }

@@ -20,39 +20,42 @@ export interface EnergyTotals {
   peakLoadMw: number;
 }
 
-const sum = (a: Float64Array): number => {
-  let s = 0;
-  for (let h = 0; h < a.length; h++) s += a[h];
-  return s;
-};
-
-const peak = (a: Float64Array): number => {
-  let m = 0;
-  for (let h = 0; h < a.length; h++) if (a[h] > m) m = a[h];
-  return m;
-};
-
+/** One pass over the hourly arrays (sums in MW·steps, then × step hours). */
 export function energyTotals(s: PowerSeries, d: DispatchSeries): EnergyTotals {
+  let load = 0, pv = 0, wind = 0, firm = 0, ch = 0, dis = 0, gas = 0, imp = 0, exp = 0, curt = 0, unserved = 0;
+  let peakImport = 0;
+  let peakLoad = 0;
+  for (let h = 0; h < s.loadMw.length; h++) {
+    load += s.loadMw[h];
+    pv += d.pvMw[h];
+    wind += d.windMw[h];
+    firm += d.firmCleanMw[h];
+    ch += d.batteryChargeMw[h];
+    dis += d.batteryDischargeMw[h];
+    gas += d.gasMw[h];
+    imp += d.gridImportMw[h];
+    exp += d.exportMw[h];
+    curt += d.curtailmentMw[h];
+    unserved += d.unservedMw[h];
+    if (d.gridImportMw[h] > peakImport) peakImport = d.gridImportMw[h];
+    if (s.loadMw[h] > peakLoad) peakLoad = s.loadMw[h];
+  }
   const dt = s.stepHours;
-  const pvMwh = sum(d.pvMw) * dt;
-  const windMwh = sum(d.windMw) * dt;
-  const firmCleanMwh = sum(d.firmCleanMw) * dt;
-  const curtailmentMwh = sum(d.curtailmentMw) * dt;
   return {
-    loadMwh: sum(s.loadMw) * dt,
-    pvMwh,
-    windMwh,
-    firmCleanMwh,
-    cleanDeliveredMwh: pvMwh + windMwh + firmCleanMwh - curtailmentMwh,
-    batteryChargeMwh: sum(d.batteryChargeMw) * dt,
-    batteryDischargeMwh: sum(d.batteryDischargeMw) * dt,
-    gasMwh: sum(d.gasMw) * dt,
-    gridImportMwh: sum(d.gridImportMw) * dt,
-    exportMwh: sum(d.exportMw) * dt,
-    curtailmentMwh,
-    unservedMwh: sum(d.unservedMw) * dt,
-    peakGridImportMw: peak(d.gridImportMw),
-    peakLoadMw: peak(s.loadMw),
+    loadMwh: load * dt,
+    pvMwh: pv * dt,
+    windMwh: wind * dt,
+    firmCleanMwh: firm * dt,
+    cleanDeliveredMwh: (pv + wind + firm - curt) * dt,
+    batteryChargeMwh: ch * dt,
+    batteryDischargeMwh: dis * dt,
+    gasMwh: gas * dt,
+    gridImportMwh: imp * dt,
+    exportMwh: exp * dt,
+    curtailmentMwh: curt * dt,
+    unservedMwh: unserved * dt,
+    peakGridImportMw: peakImport,
+    peakLoadMw: peakLoad,
   };
 }
 

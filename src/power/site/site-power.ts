@@ -42,7 +42,7 @@ export interface SiteYearPower {
 const needs = (p: ResolvedSitePower, key: "pvMw" | "windMw"): boolean =>
   (p.basePortfolio[key] ?? 0) > 0 || p.changes.some((c) => (c.portfolio[key] ?? 0) > 0);
 
-function missingProfiles(site: ResolvedSite, p: ResolvedSitePower, prof: SiteProfiles | undefined): string[] {
+function missingProfiles(p: ResolvedSitePower, prof: SiteProfiles | undefined): string[] {
   const missing: string[] = [];
   if (needs(p, "pvMw") && !prof?.pvCapacityFactor) missing.push("PV");
   if (needs(p, "windMw") && !prof?.windCapacityFactor) missing.push("wind");
@@ -79,7 +79,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
     const p = site.power;
     if (!p) return;
     const prof = profiles?.[site.name];
-    const missing = missingProfiles(site, p, prof);
+    const missing = missingProfiles(p, prof);
     if (missing.length > 0) {
       ds.push(info(p.path, `hourly power not simulated: no ${missing.join(" or ")} profile supplied (weather files are read by the command line)`));
       return;
