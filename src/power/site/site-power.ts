@@ -9,8 +9,9 @@ import type { ResolvedSite } from "../../scenario/resolved.ts";
 import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
 import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
 import { maxBalanceErrorMwh } from "../metrics/energy.ts";
+import { water as waterMetrics } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
-import { allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
+import { MONTH_START_HOURS, allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
 import { techParams } from "./params.ts";
 import { type ResolvedSitePower, portfolioForYear } from "./resolve.ts";
 
@@ -86,17 +87,29 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
     }
     if (!prof?.gridCo2KgPerMwh) ds.push(info(p.path, `no hourly grid carbon profile: the ${site.gridRegion} annual average (${site.gridRegionCo2KgPerMwh} kg/MWh) is used for every hour`));
     fillSiteSeries(site, p, prof, series);
+    // Site-years with the same hourly load, portfolio and prices dispatch identically (e.g. after the build-out):
+    // dispatch once and reuse, recomputing only the year-specific water.
+    const seen = new Map<string, { metrics: PowerMetrics; maxBalanceErrorMwh: number }>();
     for (const year of t.years) {
       if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
-      const r = dispatch(series, portfolio, tech, buffers);
       const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh };
+      const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => series.loadMw[h])]);
+      const hit = seen.get(key);
+      if (hit) {
+        const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh) };
+        out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: hit.maxBalanceErrorMwh });
+        continue;
+      }
+      const r = dispatch(series, portfolio, tech, buffers);
       const metrics = powerMetrics(series, r, tech, p.unitCosts, water);
       if (metrics.energy.unservedMwh > 0) {
         ds.push(warning(p.path, `${year}: ${Math.round(metrics.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(metrics.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
       }
-      out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: maxBalanceErrorMwh(series, r.series) });
+      const balance = maxBalanceErrorMwh(series, r.series);
+      seen.set(key, { metrics, maxBalanceErrorMwh: balance });
+      out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: balance });
     }
   });
   return { siteYears: out, diagnostics: ds };
