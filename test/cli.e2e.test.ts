@@ -8,6 +8,7 @@
  * Contract under test (from the issue): errors → exit code 2, a readable list on stderr where each line names the
  * field path (`sites[1].phases[0].itPowerMw: must be > 0`), nothing written; warnings are shown but do not stop the run.
  */
+import { parse as parseCsvSync } from "csv-parse/sync";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,37 +100,9 @@ function diagnosticLines(stderr: string): { severity: string; path: string; mess
     .map((m) => ({ severity: m[1], path: m[2], message: m[3] }));
 }
 
-/** Minimal RFC 4180 parser (quoted fields, doubled quotes), enough to read the CLI's CSV back. */
+/** Reads the CLI's CSV back with a maintained RFC 4180 parser. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvSync(text, { relax_column_count: false }) as string[][];
 }
 
 function csvColumn(csv: string[][], name: string): string[] {
