@@ -133,7 +133,7 @@ export function registerProfilePvCommand(profile: Command, io: Io, setExit: (cod
     .addOption(new Option("--array-type <type>", "array type").choices([...ARRAY_TYPE_NAMES]).makeOptionMandatory())
     .option("--tilt <deg>", "module tilt (fixed) or axis tilt (1-axis), 0..90; not used by 2-axis")
     .option("--azimuth <deg>", "module or axis azimuth, 0..360 (180 = south); not used by 2-axis")
-    .requiredOption("--losses-percent <p>", "DC system losses, % (PVWatts default 14.08)")
+    .requiredOption("--losses-percent <p>", "DC system losses, % (required; PVWatts' own default is 14.08)")
     .requiredOption("--dc-ac-ratio <r>", "DC nameplate / AC nameplate")
     .requiredOption("--gcr <g>", "ground coverage ratio, 0.01..0.99 (row width / row pitch)")
     .option("--inverter-efficiency-percent <p>", "inverter efficiency at rated power, 90..99.5 %", DEFAULT_INVERTER_EFFICIENCY_PERCENT)

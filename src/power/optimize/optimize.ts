@@ -27,13 +27,15 @@ export interface SizingResult {
 function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchResult {
   const { capacity: c, block: k, steps: n } = m.columns;
   const s = p.series;
+  // Capacities have lower bound 0; the simplex may return -1e-13 within its tolerance: report 0.
+  const cap = (j: number): number => Math.max(0, x[j]);
   const portfolio: Portfolio = {
-    pvMw: x[c.pv],
-    windMw: x[c.wind],
-    batteryMw: x[c.batteryPower],
-    batteryMwh: x[c.batteryEnergy],
-    gasMw: x[c.gas],
-    firmCleanMw: x[c.firmClean],
+    pvMw: cap(c.pv),
+    windMw: cap(c.wind),
+    batteryMw: cap(c.batteryPower),
+    batteryMwh: cap(c.batteryEnergy),
+    gasMw: cap(c.gas),
+    firmCleanMw: cap(c.firmClean),
     gridImportLimitMw: p.gridImportLimitMw,
     exportLimitMw: p.exportLimitMw,
   };
