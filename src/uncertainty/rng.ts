@@ -115,20 +115,31 @@ function rotl(x: number, k: number): number {
  * of (seed, stream, i), whatever block it is computed in, at the cost of ~1/64 Philox call per uniform.
  */
 export function fillUniforms(seed: number, stream: number, start: number, count: number, out: Float64Array, offset = 0, scratch = new Uint32Array(4)): void {
-  const [k0, k1] = seedKey(seed);
+  const k0 = seed % TWO32 >>> 0;
+  const k1 = Math.floor(seed / TWO32) >>> 0;
   const keys = philoxKeys(k0, k1, KEYS);
   const end = start + count;
+  const s32 = stream >>> 0;
   let i = start;
+  let segment = Math.floor(start / SEGMENT);
+  let first = segment * SEGMENT;
+  const o = offset - start; // out index = o + j
   while (i < end) {
-    const segment = Math.floor(i / SEGMENT);
-    philoxRounds(segment % TWO32, Math.floor(segment / TWO32), stream >>> 0, 0x6d63 /* "mc" */, keys, scratch);
+    philoxRounds(segment % TWO32, Math.floor(segment / TWO32), s32, 0x6d63 /* "mc" */, keys, scratch);
     let s0 = scratch[0] | 0, s1 = scratch[1] | 0, s2 = scratch[2] | 0, s3 = scratch[3] | 0;
     if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is xoshiro's only fixed point
-    const first = segment * SEGMENT;
+    // skip the indices of this segment before `start` (two xoshiro128** steps each)
+    for (let j = first; j < i; j++) {
+      let t = s1 << 9;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      t = s1 << 9;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+    }
     const stop = Math.min(end, first + SEGMENT);
-    for (let j = first; j < stop; j++) {
+    for (let j = i; j < stop; j++) {
       // two xoshiro128** steps, written out: the first output is the high word, the second the low word
-      const hi = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      let x = Math.imul(s1, 5);
+      const hi = Math.imul((x << 7) | (x >>> 25), 9);
       let t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -136,7 +147,8 @@ export function fillUniforms(seed: number, stream: number, start: number, count:
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      const lo = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      x = Math.imul(s1, 5);
+      const lo = Math.imul((x << 7) | (x >>> 25), 9);
       t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -144,9 +156,11 @@ export function fillUniforms(seed: number, stream: number, start: number, count:
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      if (j >= i) out[offset + j - start] = ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_M52;
+      out[o + j] = ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_M52;
     }
     i = stop;
+    segment++;
+    first += SEGMENT;
   }
 }
 
