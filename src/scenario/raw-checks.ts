@@ -3,8 +3,9 @@
  * wrong type and an unknown grid region gets both errors in one pass. Only values of the expected shape are checked;
  * everything else is left to the schema errors.
  */
-import { type Diagnostic, error, keyPath } from "../core/diagnostics.ts";
+import { type Diagnostic, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
+import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -25,7 +26,7 @@ export function rawCrossReferenceChecks(raw: unknown, ref: ReferenceData): Diagn
     if (!isRecord(site)) return;
     const sitePath = `sites[${si}]`;
     if (typeof site.gridRegion === "string" && !ref.gridRegions[site.gridRegion]) {
-      out.push(error(`${sitePath}.gridRegion`, `unknown grid region "${site.gridRegion}" (known: ${Object.keys(ref.gridRegions).join(", ")})`));
+      out.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
     }
     const phases = Array.isArray(site.phases) ? site.phases : [];
     phases.forEach((ph, pi) => {
@@ -33,14 +34,14 @@ export function rawCrossReferenceChecks(raw: unknown, ref: ReferenceData): Diagn
       const path = `${sitePath}.phases[${pi}]`;
       if (isRecord(ph.fleetMix)) {
         for (const gen of Object.keys(ph.fleetMix)) {
-          if (!known.has(gen)) out.push(error(keyPath(`${path}.fleetMix`, gen), `unknown accelerator "${gen}" (known: ${[...known].join(", ")})`));
+          if (!known.has(gen)) out.push(unknownAccelerator(keyPath(`${path}.fleetMix`, gen), gen, [...known]));
         }
       }
       if (start === null || end === null) return;
       for (const field of ["constructionStartMonth", "interconnectionMonth"] as const) {
         const m = monthNo(ph[field]);
         if (m !== null && (m < start || m > end)) {
-          out.push(error(`${path}.${field}`, `${String(ph[field])} is outside the horizon ${String(program.horizonStartMonth)}..${String(program.horizonEndMonth)}`));
+          out.push(outsideHorizon(`${path}.${field}`, String(ph[field]), String(program.horizonStartMonth), String(program.horizonEndMonth)));
         }
       }
     });

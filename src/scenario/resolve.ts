@@ -5,6 +5,7 @@
 import { type Diagnostic, type Outcome, dedupe, error, hasErrors, info, keyPath, warning } from "../core/diagnostics.ts";
 import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
+import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
 import { resolveAccelerators } from "./resolve-accelerators.ts";
@@ -47,7 +48,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     siteNames.add(site.name);
     const region = ref.gridRegions[site.gridRegion];
     if (!region) {
-      ds.push(error(`${sitePath}.gridRegion`, `unknown grid region "${site.gridRegion}" (known: ${Object.keys(ref.gridRegions).join(", ")})`));
+      ds.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
     }
     sites.push({
       name: site.name,
@@ -63,7 +64,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
       checkPue(pue, ph.pue !== undefined ? `${path}.pue` : "facility.pue", ds);
       const start = monthIndex(timeline, ph.constructionStartMonth);
       if (start < 0 || start >= timeline.months) {
-        ds.push(error(`${path}.constructionStartMonth`, `${ph.constructionStartMonth} is outside the horizon ${p.horizonStartMonth}..${p.horizonEndMonth}`));
+        ds.push(outsideHorizon(`${path}.constructionStartMonth`, ph.constructionStartMonth, p.horizonStartMonth, p.horizonEndMonth));
       } else if (start + ph.constructionMonths >= timeline.months) {
         ds.push(warning(`${path}.constructionMonths`, "the phase cannot come online before the horizon ends"));
       }
@@ -71,7 +72,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
       if (ph.interconnectionMonth !== undefined) {
         interconnectionIndex = monthIndex(timeline, ph.interconnectionMonth);
         if (interconnectionIndex < 0 || interconnectionIndex >= timeline.months) {
-          ds.push(error(`${path}.interconnectionMonth`, `${ph.interconnectionMonth} is outside the horizon ${p.horizonStartMonth}..${p.horizonEndMonth}`));
+          ds.push(outsideHorizon(`${path}.interconnectionMonth`, ph.interconnectionMonth, p.horizonStartMonth, p.horizonEndMonth));
         }
       }
       const fleetMix = checkFleetMix(ph.fleetMix, accelerators, `${path}.fleetMix`, ds);
@@ -94,7 +95,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   const supplyUnitsByYearIndex: Record<string, Float64Array> = {};
   for (const [gen, byYear] of Object.entries(s.acceleratorSupplyUnitsByYear)) {
     if (!accelerators[gen]) {
-      ds.push(error(keyPath("acceleratorSupplyUnitsByYear", gen), `unknown accelerator "${gen}"`));
+      ds.push(unknownAccelerator(keyPath("acceleratorSupplyUnitsByYear", gen), gen));
       continue;
     }
     const arr = new Float64Array(timeline.years.length).fill(Number.POSITIVE_INFINITY);
@@ -107,7 +108,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
 
   const refreshGeneration = s.assetLives.refreshGeneration ?? null;
   if (refreshGeneration !== null && !accelerators[refreshGeneration]) {
-    ds.push(error("assetLives.refreshGeneration", `unknown accelerator "${refreshGeneration}"`));
+    ds.push(unknownAccelerator("assetLives.refreshGeneration", refreshGeneration));
   }
   const utilizationFraction = s.facility.utilizationFraction ?? ref.facility.utilizationFraction;
   if (utilizationFraction === 0) ds.push(warning("facility.utilizationFraction", "is 0: no energy will be used"));
@@ -162,7 +163,7 @@ function checkFleetMix(
   let sum = 0;
   for (const [gen, fraction] of Object.entries(mix)) {
     if (!accelerators[gen]) {
-      ds.push(error(keyPath(path, gen), `unknown accelerator "${gen}" (known: ${Object.keys(accelerators).join(", ")})`));
+      ds.push(unknownAccelerator(keyPath(path, gen), gen, Object.keys(accelerators)));
     }
     sum += fraction;
     if (fraction > 0) out.push({ generation: gen, fraction });

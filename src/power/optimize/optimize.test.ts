@@ -8,6 +8,7 @@ import { cleanScores, maxBalanceErrorMwh } from "../metrics/energy.ts";
 import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../testing/series.ts";
 import { buildSizingLp } from "./build.ts";
 import { optimizePortfolio } from "./optimize.ts";
+import { fixedPortfolioBounds } from "./site-result.ts";
 import { type CapacityBounds, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
 
 const solver = await createHighsSolver();
@@ -107,14 +108,6 @@ function randomCase(n: number, seed: number, load: number[], price: number[]) {
   return makeSeries({ loadMw: load, pvCapacityFactor: [...pv], windCapacityFactor: [...wind], gridPriceUsdPerMwh: price, exportPriceUsdPerMwh: 5, gridCo2KgPerMwh: 400 });
 }
 
-const portfolioBounds = (p: Portfolio): SizingBounds => ({
-  pvMw: fixedBounds(p.pvMw),
-  windMw: fixedBounds(p.windMw),
-  batteryMw: fixedBounds(p.batteryMw),
-  batteryMwh: fixedBounds(p.batteryMwh),
-  gasMw: fixedBounds(p.gasMw),
-  firmCleanMw: fixedBounds(p.firmCleanMw),
-});
 
 describe("sizing LP versus rule-based dispatch (fast-check)", () => {
   const n = 36;
@@ -143,7 +136,7 @@ describe("sizing LP versus rule-based dispatch (fast-check)", () => {
         const ruleCost = costBreakdown(s, rule.series, p, tech, bigCosts).totalUsd;
         const ruleCfe = cleanScores(s, rule.series).cfeScoreFraction;
         const target = c.withTarget ? { kind: "cfe-247" as const, levelFraction: Math.max(0, ruleCfe - 1e-9), countGridClean: false } : { kind: "none" as const, levelFraction: 0, countGridClean: false };
-        const r = optimizePortfolio(problem(s, { tech, unitCosts: bigCosts, bounds: portfolioBounds(p), exportLimitMw: c.exportMw, storageBoundary: "start-empty", target }), solver);
+        const r = optimizePortfolio(problem(s, { tech, unitCosts: bigCosts, bounds: fixedPortfolioBounds(p), exportLimitMw: c.exportMw, storageBoundary: "start-empty", target }), solver);
         expect(r.status).toBe("optimal");
         expect(r.objectiveUsd).toBeLessThanOrEqual(ruleCost + 1e-6 * Math.abs(ruleCost) + 1e-6);
         const d = r.dispatch!;

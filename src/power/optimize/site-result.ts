@@ -11,7 +11,7 @@ import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
 import type { WaterInputs } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import type { SizingResult } from "./optimize.ts";
-import { type CleanTarget, type SizingProblem, fixedBounds } from "./problem.ts";
+import { type CleanTarget, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
 import { expand, expandSeries } from "./representative.ts";
 import type { SiteSizing } from "./site-sizing.ts";
 
@@ -47,18 +47,18 @@ export interface OptimizePowerReport {
 const capacities = (p: Portfolio): Capacities => ({ pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw });
 
 /** The hourly problem with the capacities of `p` fixed (only the dispatch is left to optimize). */
+/** Sizing bounds that hold every capacity at its value in `p`. */
+export const fixedPortfolioBounds = (p: Portfolio): SizingBounds => ({
+  pvMw: fixedBounds(p.pvMw),
+  windMw: fixedBounds(p.windMw),
+  batteryMw: fixedBounds(p.batteryMw),
+  batteryMwh: fixedBounds(p.batteryMwh),
+  gasMw: fixedBounds(p.gasMw),
+  firmCleanMw: fixedBounds(p.firmCleanMw),
+});
+
 export function withFixedCapacities(hourly: SizingProblem, p: Portfolio): SizingProblem {
-  return {
-    ...hourly,
-    bounds: {
-      pvMw: fixedBounds(p.pvMw),
-      windMw: fixedBounds(p.windMw),
-      batteryMw: fixedBounds(p.batteryMw),
-      batteryMwh: fixedBounds(p.batteryMwh),
-      gasMw: fixedBounds(p.gasMw),
-      firmCleanMw: fixedBounds(p.firmCleanMw),
-    },
-  };
+  return { ...hourly, bounds: fixedPortfolioBounds(p) };
 }
 
 function expandDispatch(d: DispatchResult, hourToStep: Int32Array): DispatchResult {
