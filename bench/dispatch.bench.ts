@@ -10,11 +10,11 @@ import { dispatch, allocateDispatchSeries } from "../src/power/dispatch/dispatch
 import type { Portfolio, TechParams } from "../src/power/dispatch/inputs.ts";
 import { maxBalanceErrorMwh } from "../src/power/metrics/energy.ts";
 import { powerMetrics } from "../src/power/metrics/metrics.ts";
-import { loadPowerProfiles } from "../src/io/power-profiles.ts";
+import { loadPowerProfiles } from "../src/pipeline/profiles.ts";
 import { allocateSeries } from "../src/power/site/load.ts";
 import { scenarioSchema } from "../src/scenario/schema.ts";
 import { referenceData } from "../src/data/index.ts";
-import { unitFixedCosts } from "../src/power/site/costs.ts";
+import { unitFixedCosts } from "../src/scenario/power-unit-costs.ts";
 import { fmt, time } from "./stats.ts";
 
 const TARGET_MS = 2;

@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { financingOutputs } from "../src/finance/structures/outputs.ts";
 import { runFinancing } from "../src/finance/structures/run-financing.ts";
 import { modelSpv } from "../src/finance/structures/spv-model.ts";
-import { runModel } from "../src/model/run-model.ts";
-import { programMonthly } from "../src/report/program.ts";
-import { prepareScenario } from "../src/run.ts";
+import { runModel } from "../src/buildout/model.ts";
+import { programMonthly } from "../src/buildout/program.ts";
+import { prepareScenario } from "../src/pipeline/run.ts";
 import { parseScenarioText } from "../src/scenario/load.ts";
 import { fmt, time } from "./stats.ts";
 

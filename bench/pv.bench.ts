@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { parseSolarWeather } from "../src/io/weather/solar.ts";
-import { PHOENIX_PSM3_TMY, solarWeatherFixture } from "../src/io/weather/solar-fixtures.ts";
+import { parseSolarWeather } from "../src/formats/solar/solar.ts";
+import { PHOENIX_PSM3_TMY, solarWeatherFixture } from "../test/helpers/solar-fixtures.ts";
 import { simulatePv } from "../src/power/profiles/pv/index.ts";
 import type { PvSystem } from "../src/power/profiles/pv/index.ts";
 import { fmt, time } from "./stats.ts";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { runText } from "../src/run.ts";
+import { runText } from "../src/pipeline/run.ts";
 import { fmt, time } from "./stats.ts";
 
 const file = join(dirname(fileURLToPath(import.meta.url)), "..", "scenarios", "meta-600b.yaml");

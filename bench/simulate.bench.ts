@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseScenarioText } from "../src/scenario/load.ts";
 import { evaluate } from "../src/uncertainty/evaluate.ts";
-import { runPool } from "../src/uncertainty/node/pool.ts";
+import { runPool } from "../src/io/simulation-pool.ts";
 import { OUTPUT_COUNT } from "../src/uncertainty/outputs.ts";
 import { preparePlan, summarizeTable } from "../src/uncertainty/simulate.ts";
 import { fmt, time } from "./stats.ts";

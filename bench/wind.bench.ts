@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { parseSrw } from "../src/io/weather/srw.ts";
+import { parseSrw } from "../src/formats/srw.ts";
 import { simulateWindFarm, type WindFarmSpec } from "../src/power/profiles/wind/farm.ts";
 import { parseLayoutCsv } from "../src/power/profiles/wind/layout.ts";
 import { parsePowerCurveCsv } from "../src/power/profiles/wind/power-curve.ts";

@@ -3,7 +3,7 @@
  * gigaplan's sampler (distributions + counter-based RNG, block by block), and as a hand-written Float64Array
  * loop over the same RNG and inverse CDFs. NPV = (revenue − energy cost) × annuity(rate, server life) − capex.
  */
-import type { DistributionSpec } from "../../src/uncertainty/schema.ts";
+import type { DistributionSpec } from "../../src/scenario/uncertain-schema.ts";
 
 export const HOURS_PER_YEAR = 8760;
 

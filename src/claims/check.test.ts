@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReferenceData } from "../data/index.ts";
-import { run, runText } from "../run.ts";
+import { run, runText } from "../pipeline/run.ts";
 import { parseScenarioText } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { checkClaims } from "./check.ts";

@@ -6,9 +6,9 @@
 import { type Diagnostic, warning } from "../core/diagnostics.ts";
 import { ClaimCtx, MissingData } from "./context.ts";
 import { combineParts, unverifiable } from "./judge.ts";
-import type { Claim } from "./schema.ts";
-import { CLAIM_TESTS } from "./tests/index.ts";
-import type { ClaimTest } from "./tests/types.ts";
+import type { Claim } from "../data/claims.ts";
+import { CLAIM_TESTS } from "./rules/index.ts";
+import type { ClaimTest } from "./rules/types.ts";
 import { type ClaimInputs, type ClaimReport, type Judgment, type PartResult, VERDICTS, type Verdict } from "./types.ts";
 
 function runTest(test: ClaimTest | undefined, ctx: ClaimCtx, ds: Diagnostic[]): { test: string; parts: PartResult[] } {

@@ -4,11 +4,11 @@
  * judgment lists the data it used. Missing evidence raises MissingData, which the checker turns into
  * "unverifiable" for that claim.
  */
-import type { PeerCompany } from "../peers/schema.ts";
-import type { Cell } from "../report/tables.ts";
+import type { PeerCompany } from "../data/peers.ts";
+import type { Cell } from "../results/tables.ts";
 import type { Tolerances, ClaimedValue } from "./judge.ts";
-import { type Quantity, type Tags, format, qty } from "./quantity.ts";
-import { CALENDAR_YEAR, type Claim, type EvidenceItem, type Stated } from "./schema.ts";
+import { type Quantity, type Tags, format, qty } from "../core/quantity.ts";
+import { CALENDAR_YEAR, type Claim, type EvidenceItem, type Stated } from "../data/claims.ts";
 import type { ClaimInputs, DataUse } from "./types.ts";
 
 export const EVIDENCE_PATH = "data/claims/evidence.json";

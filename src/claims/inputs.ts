@@ -15,9 +15,9 @@ import rulesJson from "../../data/claims/rules.json" with { type: "json" };
 import rulesMeta from "../../data/claims/rules.meta.json" with { type: "json" };
 import { MetaFileSchema, type MetaFile, referenceData } from "../data/index.ts";
 import { peersData, peersMeta } from "../peers/data.ts";
-import type { RunResult } from "../run.ts";
+import type { RunResult } from "../pipeline/run.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { ClaimsFileSchema, EvidenceFileSchema, RulesSchema } from "./schema.ts";
+import { ClaimsFileSchema, EvidenceFileSchema, RulesSchema } from "../data/claims.ts";
 import type { ClaimInputs } from "./types.ts";
 
 const parse = <T>(file: string, schema: { safeParse: (x: unknown) => { success: boolean; data?: T; error?: { message: string } } }, raw: unknown): T => {

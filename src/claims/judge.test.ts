@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ClaimedValue, combineParts, deviationFactor, judgeBenchmark, judgeExceeds, judgeFigure, judgeLabel, judgeShareOf, type Tolerances } from "./judge.ts";
-import { qty } from "./quantity.ts";
+import { qty } from "../core/quantity.ts";
 
 const tol: Tolerances = { holdsRelative: 0.02, approxRelative: 0.15, maxRangeWidthRelative: 0.3 };
 const about = (v: number, unit: string, tags = {}): ClaimedValue => ({ bound: "about", low: qty(v, unit, tags), high: qty(v, unit, tags) });

@@ -10,8 +10,8 @@
  * - a claim that matches an older figure but not the latest one is outdated (with the newer figure);
  * - a claim whose decisive input is missing from data/ is unverifiable.
  */
-import type { Bound } from "./schema.ts";
-import { type Quantity, div, format, formatNumber, mismatches, restate, to, withTags } from "./quantity.ts";
+import type { Bound } from "../data/claims.ts";
+import { type Quantity, div, format, formatNumber, mismatches, restate, to, withTags } from "../core/quantity.ts";
 import { type PartResult, type Verdict, severity } from "./types.ts";
 
 export interface Tolerances {

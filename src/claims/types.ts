@@ -1,10 +1,10 @@
 /** Plain-data types of the claim checker (no behaviour). */
 import type { Diagnostic } from "../core/diagnostics.ts";
 import type { MetaFile, ReferenceData } from "../data/index.ts";
-import type { PeersFile } from "../peers/schema.ts";
-import type { RunResult } from "../run.ts";
+import type { PeersFile } from "../data/peers.ts";
+import type { RunResult } from "../pipeline/run.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import type { ClaimsFile, EvidenceFile, Rules } from "./schema.ts";
+import type { ClaimsFile, EvidenceFile, Rules } from "../data/claims.ts";
 
 /** The verdicts of ARTICLE-CLAIMS.md, from best to worst (the order used to combine parts of a claim). */
 export const VERDICTS = ["holds", "holds-approximately", "unverifiable", "outdated", "scope-mismatch", "unit-error", "off-by-factor"] as const;

@@ -8,10 +8,10 @@ import { fileURLToPath } from "node:url";
 import { type Command, Option } from "commander";
 import { checkClaims } from "../claims/check.ts";
 import { claimInputs } from "../claims/inputs.ts";
-import { renderClaimReport } from "../claims/render.ts";
+import { renderClaimReport } from "../text/claims.ts";
 import { type ClaimReport, VERDICTS } from "../claims/types.ts";
 import { formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { runText } from "../run.ts";
+import { runText } from "../pipeline/run.ts";
 import { parseScenarioText } from "../scenario/load.ts";
 import type { Io } from "./main.ts";
 

@@ -2,7 +2,7 @@
 import { type Command, Option } from "commander";
 import { type Diagnostic, error, hasErrors } from "../core/diagnostics.ts";
 import { compareSettings, optionProblems, runComparison } from "../strategy/compare.ts";
-import { renderCompareReport } from "../strategy/format.ts";
+import { renderCompareReport } from "../text/compare.ts";
 import { STRATEGY_NAMES, type StrategyName } from "../strategy/strategies.ts";
 import { SAMPLING_METHODS, type SamplingMethod } from "../uncertainty/sampler.ts";
 import { type CliIo, loadScenarioFile, printDiagnostics } from "./simulate-command.ts";

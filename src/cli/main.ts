@@ -12,8 +12,8 @@ import { registerSimulate } from "./simulate-command.ts";
 import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerPeers } from "./peers-command.ts";
 import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
-import { renderTextReport } from "./text-report.ts";
-import { tableToCsv, writeResultDir } from "./write-output.ts";
+import { renderTextReport } from "../text/run-report.ts";
+import { tableToCsv, writeResultDir } from "../io/write-output.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { renderSimulationReport } from "../uncertainty/format.ts";
-import { type DecodedSamples, type SamplesInfo, decodeParquet, encodeParquet, tableFromDecoded } from "../uncertainty/samples-file.ts";
+import { renderSimulationReport } from "../text/simulation.ts";
+import { type DecodedSamples, type SamplesInfo, decodeParquet, encodeParquet, tableFromDecoded } from "../io/samples-file.ts";
 import { type SampleTable, summarizeTable } from "../uncertainty/simulate.ts";
 import { type CliIo, writeFileAtomic } from "./simulate-command.ts";
 

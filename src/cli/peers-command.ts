@@ -2,9 +2,9 @@
 import { type Command, Option } from "commander";
 import { comparePeers } from "../peers/compare.ts";
 import { PEERS_DATA_PATH, peersData } from "../peers/data.ts";
-import { peersYearsTable, renderPeersText } from "../peers/render.ts";
+import { peersYearsTable, renderPeersText } from "../text/peers.ts";
 import type { Io } from "./main.ts";
-import { tableToCsv } from "./write-output.ts";
+import { tableToCsv } from "../io/write-output.ts";
 
 export const PEERS_SCHEMA_VERSION = 1;
 

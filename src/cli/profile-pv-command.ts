@@ -5,8 +5,8 @@
  */
 import { type Command, Option } from "commander";
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { readSolarWeatherFile } from "../io/weather/solar-file.ts";
-import type { SolarWeather } from "../io/weather/solar-types.ts";
+import { readSolarWeatherFile } from "../io/solar-file.ts";
+import type { SolarWeather } from "../power/profiles/pv/weather.ts";
 import { ARRAY_TYPE_NAMES, checkPvSystem, MODULE_TYPE_NAMES, type PvArrayType, type PvModuleType, type PvResult, type PvSystem, simulatePv } from "../power/profiles/pv/index.ts";
 import type { Io } from "./main.ts";
 

@@ -8,7 +8,7 @@ import { type Command, Option } from "commander";
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
 import { referenceData } from "../data/index.ts";
 import { readTextFile } from "../io/read-text-file.ts";
-import { readSrwFile } from "../io/weather/srw-file.ts";
+import { readSrwFile } from "../io/srw-file.ts";
 import { runWindFarm, type WakeModelName, type WindFarmResult, type WindFarmSpec } from "../power/profiles/wind/farm.ts";
 import { parseLayoutCsv, type TurbineLayout } from "../power/profiles/wind/layout.ts";
 import { parsePowerCurveCsv, type PowerCurve } from "../power/profiles/wind/power-curve.ts";

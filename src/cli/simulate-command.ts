@@ -11,9 +11,9 @@ import { type Command, Option } from "commander";
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
 import { parseScenarioText } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { renderSimulationReport } from "../uncertainty/format.ts";
-import { CancelledError, runPool } from "../uncertainty/node/pool.ts";
-import { digest, encodeCsv, encodeParquet, tableInfo } from "../uncertainty/samples-file.ts";
+import { renderSimulationReport } from "../text/simulation.ts";
+import { CancelledError, runPool } from "../io/simulation-pool.ts";
+import { digest, encodeCsv, encodeParquet, tableInfo } from "../io/samples-file.ts";
 import { SAMPLING_METHODS, type SamplingMethod } from "../uncertainty/sampler.ts";
 import { type SampleTable, type SimulateOptions, preparePlan, summarize } from "../uncertainty/simulate.ts";
 

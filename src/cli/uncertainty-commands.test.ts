@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { SMALL_UNCERTAIN, uncertainScenarioInput } from "../uncertainty/testing.ts";
+import { SMALL_UNCERTAIN, uncertainScenarioInput } from "../../test/helpers/uncertain.ts";
 import { main } from "./main.ts";
 
 const dirs: string[] = [];

@@ -16,7 +16,7 @@ import gridRegionsJson from "../../data/grid-regions.json" with { type: "json" }
 import companyJson from "../../data/company-financials.json" with { type: "json" };
 import jobsJson from "../../data/jobs.json" with { type: "json" };
 import financingJson from "../../data/financing.json" with { type: "json" };
-import { type FinancingData, FinancingDataSchema } from "../finance/structures/data-schema.ts";
+import { type FinancingData, FinancingDataSchema } from "./financing.ts";
 import windModelJson from "../../data/wind-model.json" with { type: "json" };
 import emissionFactorsJson from "../../data/emission-factors.json" with { type: "json" };
 import { type WindModelData, WindModelSchema } from "./wind-model.ts";
@@ -29,10 +29,10 @@ import peersJson from "../../data/peers/peers.json" with { type: "json" };
 import claimsJson from "../../data/claims/claims.json" with { type: "json" };
 import claimsEvidenceJson from "../../data/claims/evidence.json" with { type: "json" };
 import claimsRulesJson from "../../data/claims/rules.json" with { type: "json" };
-import { PeersFileSchema } from "../peers/schema.ts";
-import { ClaimsFileSchema, EvidenceFileSchema, RulesSchema } from "../claims/schema.ts";
+import { PeersFileSchema } from "./peers.ts";
+import { ClaimsFileSchema, EvidenceFileSchema, RulesSchema } from "./claims.ts";
 import strategyJson from "../../data/strategy.json" with { type: "json" };
-import { type StrategyData, StrategyDataSchema } from "../strategy/data-schema.ts";
+import { type StrategyData, StrategyDataSchema } from "./strategy.ts";
 
 export interface AcceleratorSpec {
   name: string;

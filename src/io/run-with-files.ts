@@ -5,9 +5,9 @@
  */
 import { hasErrors } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
-import { type RunOutcome, prepareScenario, runText } from "../run.ts";
+import { type RunOutcome, prepareScenario, runText } from "../pipeline/run.ts";
 import { parseScenarioText } from "../scenario/load.ts";
-import { loadPowerProfiles } from "./power-profiles.ts";
+import { loadPowerProfiles } from "../pipeline/profiles.ts";
 
 export function runTextWithFiles(text: string, fileName: string, ref: ReferenceData = referenceData): RunOutcome {
   const parsed = parseScenarioText(text, fileName);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
 import { calendarYearCapex, comparePeers } from "./compare.ts";
 import { peersData } from "./data.ts";
-import { peersYearsTable, renderPeersText } from "./render.ts";
-import type { PeersFile } from "./schema.ts";
+import { peersYearsTable, renderPeersText } from "../text/peers.ts";
+import type { PeersFile } from "../data/peers.ts";
 
 const cmp = comparePeers(peersData);
 const row = (t: string, fy: number) => cmp.years.find((r) => r.ticker === t && r.fiscalYear === fy)!;

@@ -3,7 +3,7 @@
  * the latest capex guidance, and capex by calendar year (fiscal years converted explicitly, never assumed equal).
  * Pure: takes the peers dataset, returns plain data.
  */
-import type { PeerCompany, PeersFile } from "./schema.ts";
+import type { PeerCompany, PeersFile } from "../data/peers.ts";
 import { type MonthSpan, fiscalQuarterSpan, fiscalYearSpan, formatSpan, monthsInCalendarYear, parseQuarterKey } from "./fiscal.ts";
 
 export interface PeerYearRow {

@@ -2,7 +2,7 @@
 import peersJson from "../../data/peers/peers.json" with { type: "json" };
 import peersMetaJson from "../../data/peers/peers.meta.json" with { type: "json" };
 import { MetaFileSchema, type MetaFile } from "../data/index.ts";
-import { PeersFileSchema, type PeersFile } from "./schema.ts";
+import { PeersFileSchema, type PeersFile } from "../data/peers.ts";
 
 function parseOrThrow<T>(what: string, parse: () => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
   const r = parse();

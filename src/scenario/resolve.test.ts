@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
-import { prepareScenario } from "../run.ts";
-import { tinyScenario } from "../testing/fixtures.ts";
+import { prepareScenario } from "../pipeline/run.ts";
+import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { checkScenarioObject } from "./load.ts";
 import type { ScenarioInput } from "./schema.ts";
@@ -89,7 +89,7 @@ describe("resolveScenario", () => {
 
 describe("raw cross-reference checks", () => {
   it("reports cross-reference errors together with schema errors", async () => {
-    const { run } = await import("../run.ts");
+    const { run } = await import("../pipeline/run.ts");
     const s = tinyScenario();
     const bad = { ...s, sites: [{ ...s.sites[0], gridRegion: "NOPE", phases: [{ ...s.sites[0].phases[0], itPowerMw: -5, fleetMix: { TPU: 1 } }] }] };
     const paths = run(bad).diagnostics.map((d) => d.path);

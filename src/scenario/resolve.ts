@@ -10,8 +10,8 @@ import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
 import { resolveAccelerators } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
-import { resolveSitePower } from "../power/site/resolve.ts";
-import { resolveFinancing } from "../finance/structures/resolve.ts";
+import { resolveSitePower } from "./resolve-power.ts";
+import { resolveFinancing } from "./resolve-financing.ts";
 
 const MAX_HORIZON_MONTHS = 100 * 12;
 

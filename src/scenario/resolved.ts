@@ -1,8 +1,8 @@
 /** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
 import type { Timeline } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
-import type { ResolvedSitePower } from "../power/site/resolve.ts";
-import type { ResolvedFinancing } from "../finance/structures/resolved.ts";
+import type { ResolvedSitePower } from "./resolve-power.ts";
+import type { ResolvedFinancing } from "./resolved-financing.ts";
 
 export interface ResolvedAccelerator {
   id: string;

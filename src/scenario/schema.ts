@@ -3,9 +3,9 @@
  * defaults from data/ (see resolve.ts), so a scenario only states what differs from the reference data.
  */
 import { z } from "zod";
-import { uncertainSchema } from "../uncertainty/schema.ts";
-import { financingSchema } from "../finance/structures/schema.ts";
-import { sitePowerSchema } from "../power/schema.ts";
+import { uncertainSchema } from "./uncertain-schema.ts";
+import { financingSchema } from "./financing-schema.ts";
+import { sitePowerSchema } from "./power-schema.ts";
 
 const month = z
   .string()

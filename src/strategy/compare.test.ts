@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
-import { uncertainScenario } from "../uncertainty/testing.ts";
+import { uncertainScenario } from "../../test/helpers/uncertain.ts";
 import { compareSettings, compareStrategies } from "./compare.ts";
 
 const demand = { startMonth: "2025-01", endYear: 2029, initialItMw: 100, growthFractionPerYear: { dist: "triangular", min: 0, mode: 0.3, max: 0.8 }, volatilityFractionPerYear: 0.1 };

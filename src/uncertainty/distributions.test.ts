@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDistribution, makeDistribution, Z95 } from "./distributions.ts";
 import { fillUniforms } from "./rng.ts";
-import type { DistributionSpec } from "./schema.ts";
+import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
 
 const N = 20_000;
 

@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, error } from "../core/diagnostics.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
-import type { DistributionSpec } from "./schema.ts";
+import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
 import { betaPdf, betaQuantile, incompleteBeta, logBeta } from "./special.ts";
 
 export interface Distribution {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampledScenario } from "./evaluate.ts";
 import { setAtPath } from "./paths.ts";
 import { buildPlan } from "./plan.ts";
-import { SMALL_UNCERTAIN, uncertainScenario } from "./testing.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
 
 describe("sampledScenario", () => {
   it("equals a structuredClone with the values written, and never touches the base", () => {

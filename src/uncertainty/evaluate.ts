@@ -3,7 +3,7 @@
  * run through the monthly model, key outputs read from the model state. A block of iterations fills
  * column arrays (inputs and outputs) for any range of sample indices.
  */
-import { runModel } from "../model/run-model.ts";
+import { runModel } from "../buildout/model.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveScenario } from "../scenario/resolve.ts";

@@ -4,9 +4,9 @@
  * an `economics` block, IRR without a sign change).
  */
 import { irrFraction, npvUsd } from "../finance/returns.ts";
-import type { ModelState } from "../model/run-model.ts";
-import { programMonthly } from "../report/program.ts";
-import { companyYearly } from "../report/summary.ts";
+import type { ModelState } from "../buildout/model.ts";
+import { programMonthly } from "../buildout/program.ts";
+import { companyYearly } from "../results/summary.ts";
 
 export const OUTPUT_NAMES = [
   "capexUsdTotal",

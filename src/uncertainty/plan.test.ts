@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
 import { buildPlan } from "./plan.ts";
-import { SMALL_UNCERTAIN, uncertainScenario } from "./testing.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
 
 const errorsOf = (uncertain: Record<string, unknown>) => buildPlan(uncertainScenario(uncertain)).diagnostics.filter((d) => d.severity === "error");
 

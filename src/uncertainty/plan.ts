@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, error, hasErrors, keyPath } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
-import { prepareScenario } from "../run.ts";
+import { prepareScenario } from "../pipeline/run.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
 import { type Scenario, scenarioSchema } from "../scenario/schema.ts";
@@ -15,7 +15,7 @@ import { type Distribution, checkDistribution, makeDistribution } from "./distri
 import { referenceDefault } from "./defaults.ts";
 import { U_MAX, U_MIN } from "./rng.ts";
 import { type Segment, formatSegments, lookup, parsePath, setAtPath } from "./paths.ts";
-import { type CorrelationsSpec, type DistributionSpec, RESERVED_KEYS, type UncertainSpec } from "./schema.ts";
+import { type CorrelationsSpec, type DistributionSpec, RESERVED_KEYS, type UncertainSpec } from "../scenario/uncertain-schema.ts";
 
 export interface PlanInput {
   /** canonical path, e.g. sites[0].phases[1].itPowerMw */

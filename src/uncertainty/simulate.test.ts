@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { concatenate, mergeProblems } from "../cli/merge-command.ts";
 import { OUTPUT_NAMES } from "./outputs.ts";
-import { decodeParquet, digest, encodeCsv, encodeParquet, tableInfo } from "./samples-file.ts";
+import { decodeParquet, digest, encodeCsv, encodeParquet, tableInfo } from "../io/samples-file.ts";
 import { buildPlan } from "./plan.ts";
 import { type SampleTable, shardRange, simulate, simulateTable } from "./simulate.ts";
-import { SMALL_UNCERTAIN, uncertainScenario } from "./testing.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
 
 const scenario = uncertainScenario(SMALL_UNCERTAIN);
 const plan = buildPlan(scenario).value!;

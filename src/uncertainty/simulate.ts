@@ -6,7 +6,7 @@
 import { type Diagnostic, error, hasErrors } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import type { DistributionSpec } from "./schema.ts";
+import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
 import { makeSampler, runBlock, type SampleBlock } from "./evaluate.ts";
 import { OUTPUT_NAMES, type OutputName } from "./outputs.ts";
 import { type SimulationPlan, buildPlan } from "./plan.ts";

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeTimeline } from "../../core/months.ts";
 import { referenceData } from "../../data/index.ts";
-import type { Asset } from "../capex.ts";
-import type { ResolvedImpairment, ResolvedLifeChange } from "../structures/resolved.ts";
+import type { Asset } from "../../buildout/capex.ts";
+import type { ResolvedImpairment, ResolvedLifeChange } from "../../scenario/resolved-financing.ts";
 import { bookDepreciation, bookLifeMonths } from "./book-depreciation.ts";
 import { withoutChanges } from "./pnl.ts";
 

@@ -4,8 +4,8 @@
  * age writes the rest off at once) and impairment of an idle fleet (when the idle share of a year reaches the
  * trigger, the idle share of each asset's book value is written down once; later depreciation falls with it).
  */
-import type { Asset, AssetClass } from "../capex.ts";
-import type { ResolvedImpairment, ResolvedLifeChange } from "../structures/resolved.ts";
+import type { Asset, AssetClass } from "../../buildout/capex.ts";
+import type { ResolvedImpairment, ResolvedLifeChange } from "../../scenario/resolved-financing.ts";
 
 export interface BookInput {
   assets: readonly Asset[];

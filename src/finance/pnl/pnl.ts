@@ -4,12 +4,12 @@
  * (a negative tax is the shield the loss gives the rest of the company); net income. Depreciation is also computed
  * without the scenario's useful-life changes, so their effect on reported earnings is explicit.
  */
-import type { ModelState } from "../../model/run-model.ts";
-import type { ProgramMonthly } from "../../report/program.ts";
-import { sumByYear } from "../../report/aggregate.ts";
-import type { Asset } from "../capex.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import type { ProgramMonthly } from "../../buildout/program.ts";
+import { sumByYear } from "../../core/series.ts";
+import type { Asset } from "../../buildout/capex.ts";
 import type { BondResult, RouteId } from "../structures/company.ts";
-import type { ResolvedLifeChange } from "../structures/resolved.ts";
+import type { ResolvedLifeChange } from "../../scenario/resolved-financing.ts";
 import type { SpvResult } from "../structures/spv-model.ts";
 import { bookDepreciation } from "./book-depreciation.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../data/index.ts";
-import type { ModelState } from "../../model/run-model.ts";
-import { prepareOrThrow } from "../../testing/prepare.ts";
-import { tinyScenario } from "../../testing/fixtures.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import { prepareOrThrow } from "../../../test/helpers/prepare.ts";
+import { tinyScenario } from "../../../test/helpers/fixtures.ts";
 import { irrFraction, npvUsd } from "../returns.ts";
 import { payback } from "./payback.ts";
 import { annualizedCapitalMonthlyUsd, sequoiaCases, sequoiaRequiredRevenueUsd } from "./revenue-required.ts";

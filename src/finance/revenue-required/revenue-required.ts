@@ -6,11 +6,11 @@
  * (b) Bottom-up from the scenario: capital annualized at a WACC over each asset's life (capital recovery factor),
  *     plus energy and other opex, divided by (1 − target margin).
  */
-import type { ModelState } from "../../model/run-model.ts";
-import type { ProgramMonthly } from "../../report/program.ts";
-import { sumByYear } from "../../report/aggregate.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import type { ProgramMonthly } from "../../buildout/program.ts";
+import { sumByYear } from "../../core/series.ts";
 import { capitalRecoveryFactor } from "../structures/debt.ts";
-import type { ResolvedFinancing } from "../structures/resolved.ts";
+import type { ResolvedFinancing } from "../../scenario/resolved-financing.ts";
 
 export interface SequoiaCaseResult {
   id: string;

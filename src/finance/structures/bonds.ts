@@ -3,7 +3,7 @@
  * borrowed as a tranche with the same coupon, term and amortization). Tranche schedules are summed.
  */
 import { type DebtSchedule, debtSchedule } from "./debt.ts";
-import type { ResolvedBond } from "./resolved.ts";
+import type { ResolvedBond } from "../../scenario/resolved-financing.ts";
 
 export function bondSchedule(b: ResolvedBond, programCapexUsd: Float64Array, months: number): DebtSchedule {
   const terms = { couponFractionPerYear: b.couponFractionPerYear, paymentsPerYear: b.paymentsPerYear, amortization: b.amortization };

@@ -6,12 +6,12 @@
  * - declaredStructures: SPVs pay their covered capex from close on (the sponsor pays rent, receives distributions,
  *   puts in its equity); corporate bonds add proceeds and debt service.
  */
-import type { ModelState } from "../../model/run-model.ts";
-import type { ProgramMonthly } from "../../report/program.ts";
-import { endOfYear, sumByYear } from "../../report/aggregate.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import type { ProgramMonthly } from "../../buildout/program.ts";
+import { endOfYear, sumByYear } from "../../core/series.ts";
 import type { DebtSchedule } from "./debt.ts";
 import { leaseLiabilityUsd } from "./lease-liability.ts";
-import type { ResolvedBond } from "./resolved.ts";
+import type { ResolvedBond } from "../../scenario/resolved-financing.ts";
 import { leaseTermEnds } from "./rvg.ts";
 import type { SpvResult } from "./spv-model.ts";
 

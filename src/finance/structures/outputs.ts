@@ -1,8 +1,8 @@
 /** What the financing stage adds to a run result: `summary.financing`, four tables and diagnostics. */
 import type { Diagnostic } from "../../core/diagnostics.ts";
-import type { ModelState } from "../../model/run-model.ts";
-import type { ProgramMonthly } from "../../report/program.ts";
-import type { Table } from "../../report/tables.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import type { ProgramMonthly } from "../../buildout/program.ts";
+import type { Table } from "../../results/tables.ts";
 import { runFinancing } from "./run-financing.ts";
 import { type FinancingSummary, financingSummary } from "./summary.ts";
 import { fundingYearlyTable, pnlYearlyTable, revenueRequiredYearlyTable, spvYearlyTable } from "./tables.ts";

@@ -3,8 +3,8 @@
  * revenue required, and program returns. Pure: model state in, plain data out.
  */
 import type { Diagnostic } from "../../core/diagnostics.ts";
-import type { ModelState } from "../../model/run-model.ts";
-import type { ProgramMonthly } from "../../report/program.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import type { ProgramMonthly } from "../../buildout/program.ts";
 import { type PnlRoute, pnlRoute } from "../pnl/pnl.ts";
 import { type Payback, payback } from "../revenue-required/payback.ts";
 import { type RevenueRequiredYearly, type SequoiaCaseResult, revenueRequiredYearly, sequoiaCases } from "../revenue-required/revenue-required.ts";

@@ -3,7 +3,7 @@
  * sponsor walks away, the campus's market value without its tenant (a declining curve from cost, with a floor and a
  * vacancy haircut) may fall below the guaranteed value: the difference is the sponsor's exposure.
  */
-import type { ResolvedRvg } from "./resolved.ts";
+import type { ResolvedRvg } from "../../scenario/resolved-financing.ts";
 
 /** Tenanted market value: cost × max(floor, (1 − decline)^years since the lease started). */
 export function marketValueUsd(costUsd: number, rvg: Pick<ResolvedRvg, "marketValueDeclineFractionPerYear" | "marketValueFloorFraction">, ageYears: number): number {

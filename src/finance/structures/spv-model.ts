@@ -5,11 +5,11 @@
  */
 import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
 import { type Timeline, makeTimeline, monthFromNumber } from "../../core/months.ts";
-import type { ModelState } from "../../model/run-model.ts";
-import { FACILITY_CLASSES, type FacilityClass } from "../../build/costs.ts";
+import type { ModelState } from "../../buildout/model.ts";
+import { FACILITY_CLASSES, type FacilityClass } from "../../buildout/costs.ts";
 import { irrFraction, npvUsd } from "../returns.ts";
 import { debtSchedule } from "./debt.ts";
-import type { ResolvedSpv } from "./resolved.ts";
+import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
 import { type SpvEngineInput, type SpvFlows, equityFlows, rentFactors, runSpv } from "./spv.ts";
 

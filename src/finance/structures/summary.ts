@@ -1,9 +1,9 @@
 /** `summary.financing`: the JSON contract of the financing stage (documented in README). */
 import type { Timeline } from "../../core/months.ts";
-import { byYearRecord } from "../../report/aggregate.ts";
+import { byYearRecord } from "../../core/series.ts";
 import type { SequoiaCaseResult } from "../revenue-required/revenue-required.ts";
 import type { RouteId } from "./company.ts";
-import type { ResolvedFinancing } from "./resolved.ts";
+import type { ResolvedFinancing } from "../../scenario/resolved-financing.ts";
 import type { ProgramReturns, FinancingState } from "./run-financing.ts";
 import type { SpvResult } from "./spv-model.ts";
 import { SPV_SOURCE_KEYS, SPV_USE_KEYS } from "./spv.ts";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanScores, energyTotals, maxBalanceErrorMwh } from "../metrics/energy.ts";
-import { makeSeries, noPortfolio, simpleTech } from "../testing/series.ts";
+import { makeSeries, noPortfolio, simpleTech } from "../../../test/helpers/power-series.ts";
 import { dispatch } from "./dispatch.ts";
 
 const arr = (a: Float64Array): number[] => [...a].map((x) => Math.round(x * 1e9) / 1e9);

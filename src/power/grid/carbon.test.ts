@@ -14,7 +14,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../data/index.ts";
-import { readEia930FuelMixFile } from "../../io/grid/eia930-file.ts";
+import { readEia930FuelMixFile } from "../../io/eia930-file.ts";
 import { hourlyCarbonIntensity, operationalEmissionFactors, pearsonCorrelation } from "./carbon.ts";
 
 const FUELMIX = fileURLToPath(new URL("../../../data/grid/ERCO_2022_hourly_fuelmix_avgCI.csv.gz", import.meta.url));

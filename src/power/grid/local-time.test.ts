@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readEia930DemandFile, readEia930FuelMixFile } from "../../io/grid/eia930-file.ts";
+import { readEia930DemandFile, readEia930FuelMixFile } from "../../io/eia930-file.ts";
 import { utcHourEndingToLocalStandard8760 } from "./local-time.ts";
 
 const grid = fileURLToPath(new URL("../../../data/grid/", import.meta.url));

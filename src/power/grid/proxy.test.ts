@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../data/index.ts";
-import { readEia930FuelMixFile } from "../../io/grid/eia930-file.ts";
+import { readEia930FuelMixFile } from "../../io/eia930-file.ts";
 import { hourlyCarbonIntensity } from "./carbon.ts";
 import { utcHourEndingToLocalStandard8760 } from "./local-time.ts";
 import { proxyHourlyIntensityForRegion, proxyHourlyIntensityFromShape, weightedMean } from "./proxy.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
-import { makeSeries, noPortfolio, simpleTech, zeroCosts } from "../testing/series.ts";
+import { makeSeries, noPortfolio, simpleTech, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { costBreakdown } from "./costs.ts";
 import { LITERS_PER_US_GALLON, emissions, water } from "./emissions.ts";
 import { cleanScores, energyTotals } from "./energy.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeSeries } from "../testing/series.ts";
+import { makeSeries } from "../../../test/helpers/power-series.ts";
 import { aggregateSeries, validResolutions } from "./aggregate.ts";
 
 describe("time aggregation", () => {

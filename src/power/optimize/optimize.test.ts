@@ -5,7 +5,7 @@ import { dispatch } from "../dispatch/dispatch.ts";
 import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
 import { costBreakdown } from "../metrics/costs.ts";
 import { cleanScores, maxBalanceErrorMwh } from "../metrics/energy.ts";
-import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../testing/series.ts";
+import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { buildSizingLp } from "./build.ts";
 import { optimizePortfolio } from "./optimize.ts";
 import { fixedPortfolioBounds } from "./site-result.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHighsSolver } from "../../solver/highs.ts";
 import type { PowerSeries } from "../dispatch/inputs.ts";
-import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../testing/series.ts";
+import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { optimizePortfolio } from "./optimize.ts";
 import { type SizingProblem, fixedBounds } from "./problem.ts";
 import { HOURS_PER_WEEK, expand, expandSeries, representativeWeeks } from "./representative.ts";

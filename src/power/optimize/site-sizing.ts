@@ -7,7 +7,7 @@ import type { Timeline } from "../../core/months.ts";
 import type { Portfolio } from "../dispatch/inputs.ts";
 import { allocateSeries, fillHourlyLoad } from "../site/load.ts";
 import { techParams } from "../site/params.ts";
-import { type ResolvedSitePower, portfolioForYear } from "../site/resolve.ts";
+import { type ResolvedSitePower, portfolioForYear } from "../../scenario/resolve-power.ts";
 import type { SiteProfiles } from "../site/site-power.ts";
 import { aggregateSeries } from "./aggregate.ts";
 import { HOURS_PER_WEEK, representativeWeeks } from "./representative.ts";

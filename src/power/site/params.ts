@@ -1,6 +1,6 @@
 /** Technology parameters of a site-year from its resolved power block. */
 import type { TechParams } from "../dispatch/inputs.ts";
-import { type ResolvedSitePower, gasPriceUsdPerMmbtu } from "./resolve.ts";
+import { type ResolvedSitePower, gasPriceUsdPerMmbtu } from "../../scenario/resolve-power.ts";
 
 export function techParams(p: ResolvedSitePower, year: number, carbonPriceUsdPerTco2 = p.prices.carbonPriceUsdPerTco2): TechParams {
   const op = p.operation;

@@ -4,7 +4,7 @@
  * then metrics. Pure: profiles in, plain metrics out. One set of hourly buffers is reused for all site-years.
  */
 import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
-import type { ModelState } from "../../model/run-model.ts";
+import type { ModelState } from "../../buildout/model.ts";
 import type { ResolvedSite } from "../../scenario/resolved.ts";
 import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
 import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
@@ -13,7 +13,7 @@ import { water as waterMetrics } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import { MONTH_START_HOURS, allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
 import { techParams } from "./params.ts";
-import { type ResolvedSitePower, portfolioForYear } from "./resolve.ts";
+import { type ResolvedSitePower, portfolioForYear } from "../../scenario/resolve-power.ts";
 
 /** Hourly (8760) inputs of one site read at the edge; absent arrays fall back as documented on each field. */
 export interface SiteProfiles {

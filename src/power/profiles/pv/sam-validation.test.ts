@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readSolarWeatherFile } from "../../../io/weather/solar-file.ts";
-import { AMARILLO_PSM3_2012, PHOENIX_PSM3_TMY, PHOENIX_TMY2, SHARED_VALIDATION_DIR, solarWeatherFixture } from "../../../io/weather/solar-fixtures.ts";
-import type { SolarWeather } from "../../../io/weather/solar-types.ts";
+import { readSolarWeatherFile } from "../../../io/solar-file.ts";
+import { AMARILLO_PSM3_2012, PHOENIX_PSM3_TMY, PHOENIX_TMY2, SHARED_VALIDATION_DIR, solarWeatherFixture } from "../../../../test/helpers/solar-fixtures.ts";
+import type { SolarWeather } from "./weather.ts";
 import { simulatePv } from "./simulate.ts";
 import type { PvArrayType, PvModuleType, PvSystem } from "./system.ts";
 

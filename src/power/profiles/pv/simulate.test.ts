@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readSolarWeatherFile } from "../../../io/weather/solar-file.ts";
-import { PHOENIX_PSM3_TMY, solarWeatherFixture } from "../../../io/weather/solar-fixtures.ts";
-import type { SolarWeather } from "../../../io/weather/solar-types.ts";
+import { readSolarWeatherFile } from "../../../io/solar-file.ts";
+import { PHOENIX_PSM3_TMY, solarWeatherFixture } from "../../../../test/helpers/solar-fixtures.ts";
+import type { SolarWeather } from "./weather.ts";
 import { simulatePv } from "./simulate.ts";
 import type { PvSystem } from "./system.ts";
 

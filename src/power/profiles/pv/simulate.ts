@@ -5,7 +5,7 @@
  */
 import { referenceData } from "../../../data/index.ts";
 import type { PvModuleData } from "../../../data/pv-model.ts";
-import type { SolarWeather } from "../../../io/weather/solar-types.ts";
+import type { SolarWeather } from "./weather.ts";
 import { orientSurface, oneAxisShadeFraction, type SurfaceGeometry, SURF_AOI_DEG, SURF_AZIMUTH_DEG, SURF_ROTATION_DEG, SURF_TILT_DEG } from "./incidence.ts";
 import { airMassModifier, beamCoverModifier, cellTemperatureC, groundDiffuseModifier, moduleEfficiency, moduleMaxPowerW, skyDiffuseModifier } from "./module.ts";
 import { extraterrestrialNormalWPerM2, perezPoa, POA_BEAM, POA_GROUND, POA_SKY } from "./perez.ts";

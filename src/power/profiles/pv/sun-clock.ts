@@ -4,7 +4,7 @@
  * mid-hour, and in the hours of sunrise and sunset at the middle of the sunlit part of the hour.
  */
 import { referenceData } from "../../../data/index.ts";
-import type { SolarWeather } from "../../../io/weather/solar-types.ts";
+import type { SolarWeather } from "./weather.ts";
 import { DAILY_SUN_SLOTS, deltaTSeconds, fillDailySun, julianDay, sunPositionFromDaily, sunriseSunsetFromDaily, type SunSite, sunSite } from "./sun-position.ts";
 
 const SP = referenceData.pvModel.sunPosition;

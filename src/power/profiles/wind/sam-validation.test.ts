@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../../data/index.ts";
 import { readTextFile } from "../../../io/read-text-file.ts";
-import { readSrwFile } from "../../../io/weather/srw-file.ts";
+import { readSrwFile } from "../../../io/srw-file.ts";
 import { runWindFarm, type WindFarmSpec } from "./farm.ts";
 import { parseLayoutCsv } from "./layout.ts";
 import { parsePowerCurveCsv } from "./power-curve.ts";

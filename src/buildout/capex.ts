@@ -1,0 +1,67 @@
+/** Capex by asset class and month, and the depreciable assets it creates. */
+import { FACILITY_CLASSES, type FacilityClass, escalationFactor, facilityCapexUsdPerMw } from "./costs.ts";
+import type { BuildSchedule } from "./schedule.ts";
+import type { Vintage } from "./fleet.ts";
+import type { ResolvedScenario } from "../scenario/resolved.ts";
+
+export const ASSET_CLASSES = [...FACILITY_CLASSES, "it"] as const;
+export type AssetClass = (typeof ASSET_CLASSES)[number];
+
+export interface Asset {
+  assetClass: AssetClass;
+  siteIndex: number;
+  /** phase that created the asset (index into scenario.phases) */
+  phaseIndex: number;
+  costUsd: number;
+  inServiceIndex: number;
+  lifeMonths: number;
+}
+
+export interface CapexByClass {
+  /** per site, per class, per month, nominal USD */
+  sites: Record<AssetClass, Float64Array>[];
+  /** facility capex per phase (index into scenario.phases), per class, per month, nominal USD */
+  phases: Record<FacilityClass, Float64Array>[];
+  assets: Asset[];
+}
+
+export function lifeMonthsOf(s: ResolvedScenario, cls: AssetClass): number {
+  if (cls === "it") return s.serverLifeMonths;
+  if (cls === "electricalMechanical") return s.electricalMechanicalLifeMonths;
+  return s.facilityLifeMonths;
+}
+
+export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: readonly Vintage[]): CapexByClass {
+  const t = s.timeline;
+  const sites = s.sites.map(() => {
+    const rec = {} as Record<AssetClass, Float64Array>;
+    for (const c of ASSET_CLASSES) rec[c] = new Float64Array(t.months);
+    return rec;
+  });
+  const phases = s.phases.map(() => {
+    const rec = {} as Record<FacilityClass, Float64Array>;
+    for (const c of FACILITY_CLASSES) rec[c] = new Float64Array(t.months);
+    return rec;
+  });
+  const assets: Asset[] = [];
+  for (const ps of build.phases) {
+    if (ps.startIndex < 0) continue;
+    const ph = s.phases[ps.phaseIndex];
+    for (const cls of FACILITY_CLASSES) {
+      const perMonthBase = (ph.itPowerMw * facilityCapexUsdPerMw(s, cls)) / ph.constructionMonths;
+      let costUsd = 0;
+      for (let m = ps.startIndex; m < ps.startIndex + ph.constructionMonths && m < t.months; m++) {
+        const usd = perMonthBase * escalationFactor(s, t.years[t.yearIndex[m]]);
+        sites[ph.siteIndex][cls as FacilityClass][m] += usd;
+        phases[ps.phaseIndex][cls][m] += usd;
+        costUsd += usd;
+      }
+      if (costUsd > 0) assets.push({ assetClass: cls, siteIndex: ph.siteIndex, phaseIndex: ps.phaseIndex, costUsd, inServiceIndex: ps.onlineIndex, lifeMonths: lifeMonthsOf(s, cls) });
+    }
+  }
+  for (const v of fleet) {
+    sites[v.siteIndex].it[v.installIndex] += v.itCapexUsd;
+    assets.push({ assetClass: "it", siteIndex: v.siteIndex, phaseIndex: v.phaseIndex, costUsd: v.itCapexUsd, inServiceIndex: v.installIndex, lifeMonths: s.serverLifeMonths });
+  }
+  return { sites, phases, assets };
+}

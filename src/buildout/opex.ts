@@ -1,0 +1,47 @@
+/** Operating costs and program revenue by site and month, nominal USD. */
+import { escalationFactor } from "./costs.ts";
+import type { SiteCapacity } from "./capacity.ts";
+import type { SiteEnergy } from "./energy.ts";
+import type { ResolvedScenario } from "../scenario/resolved.ts";
+import type { Asset } from "./capex.ts";
+
+export interface SiteOpex {
+  energyCostUsd: Float64Array;
+  staffCostUsd: Float64Array;
+  maintenanceCostUsd: Float64Array;
+  revenueUsd: Float64Array;
+}
+
+export function computeOpex(
+  s: ResolvedScenario,
+  capacity: readonly SiteCapacity[],
+  energy: readonly SiteEnergy[],
+  assets: readonly Asset[],
+): SiteOpex[] {
+  const t = s.timeline;
+  const n = t.months;
+  const o = s.opex;
+  const facilityInService = s.sites.map(() => new Float64Array(n));
+  for (const a of assets) {
+    if (a.assetClass === "it") continue;
+    for (let m = Math.max(0, a.inServiceIndex); m < n; m++) facilityInService[a.siteIndex][m] += a.costUsd;
+  }
+  const revenuePerMwMonth = (s.economics?.revenueUsdPerMwItYear ?? 0) / 12;
+  return s.sites.map((_, si) => {
+    const r: SiteOpex = {
+      energyCostUsd: new Float64Array(n),
+      staffCostUsd: new Float64Array(n),
+      maintenanceCostUsd: new Float64Array(n),
+      revenueUsd: new Float64Array(n),
+    };
+    for (let m = 0; m < n; m++) {
+      const esc = escalationFactor(s, t.years[t.yearIndex[m]]);
+      const mw = capacity[si].itPowerMwOnline[m];
+      r.energyCostUsd[m] = energy[si].facilityEnergyMwh[m] * o.energyPriceUsdPerMwh * esc;
+      r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
+      r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
+      r.revenueUsd[m] = mw * revenuePerMwMonth * esc;
+    }
+    return r;
+  });
+}

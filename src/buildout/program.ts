@@ -1,0 +1,75 @@
+/** Program-wide monthly series assembled from the per-site model state. */
+import type { ModelState } from "./model.ts";
+import { ASSET_CLASSES, type AssetClass } from "./capex.ts";
+import { sumArrays } from "../core/series.ts";
+
+export interface ProgramMonthly {
+  capexUsdByClass: Record<AssetClass, Float64Array>;
+  capexUsd: Float64Array;
+  depreciationUsdByClass: Record<AssetClass, Float64Array>;
+  depreciationUsd: Float64Array;
+  energyCostUsd: Float64Array;
+  staffCostUsd: Float64Array;
+  maintenanceCostUsd: Float64Array;
+  opexUsd: Float64Array;
+  revenueUsd: Float64Array;
+  /** revenue - opex - capex */
+  cashFlowUsd: Float64Array;
+  itPowerMwUnderConstruction: Float64Array;
+  itPowerMwOnline: Float64Array;
+  facilityPowerMwOnline: Float64Array;
+  accelerators: Float64Array;
+  acceleratorItPowerMw: Float64Array;
+  denseBf16FlopPerS: Float64Array;
+  itEnergyMwh: Float64Array;
+  facilityEnergyMwh: Float64Array;
+  constructionJobs: Float64Array;
+  permanentJobs: Float64Array;
+  indirectJobs: Float64Array;
+  waterLiters: Float64Array;
+}
+
+export function programMonthly(st: ModelState): ProgramMonthly {
+  const n = st.scenario.timeline.months;
+  const sum = (pick: (si: number) => ArrayLike<number>): Float64Array => sumArrays(n, st.scenario.sites.map((_, si) => pick(si)));
+  const capexUsdByClass = {} as Record<AssetClass, Float64Array>;
+  const depreciationUsdByClass = {} as Record<AssetClass, Float64Array>;
+  for (const c of ASSET_CLASSES) {
+    capexUsdByClass[c] = sum((si) => st.capex.sites[si][c]);
+    depreciationUsdByClass[c] = sum((si) => st.depreciation[si][c]);
+  }
+  const capexUsd = sumArrays(n, ASSET_CLASSES.map((c) => capexUsdByClass[c]));
+  const depreciationUsd = sumArrays(n, ASSET_CLASSES.map((c) => depreciationUsdByClass[c]));
+  const energyCostUsd = sum((si) => st.opex[si].energyCostUsd);
+  const staffCostUsd = sum((si) => st.opex[si].staffCostUsd);
+  const maintenanceCostUsd = sum((si) => st.opex[si].maintenanceCostUsd);
+  const opexUsd = sumArrays(n, [energyCostUsd, staffCostUsd, maintenanceCostUsd]);
+  const revenueUsd = sum((si) => st.opex[si].revenueUsd);
+  const cashFlowUsd = new Float64Array(n);
+  for (let m = 0; m < n; m++) cashFlowUsd[m] = revenueUsd[m] - opexUsd[m] - capexUsd[m];
+  const cap = st.capacity.sites;
+  return {
+    capexUsdByClass,
+    capexUsd,
+    depreciationUsdByClass,
+    depreciationUsd,
+    energyCostUsd,
+    staffCostUsd,
+    maintenanceCostUsd,
+    opexUsd,
+    revenueUsd,
+    cashFlowUsd,
+    itPowerMwUnderConstruction: sum((si) => cap[si].itPowerMwUnderConstruction),
+    itPowerMwOnline: sum((si) => cap[si].itPowerMwOnline),
+    facilityPowerMwOnline: sum((si) => cap[si].facilityPowerMwOnline),
+    accelerators: sum((si) => cap[si].accelerators),
+    acceleratorItPowerMw: sum((si) => cap[si].acceleratorItPowerMw),
+    denseBf16FlopPerS: sum((si) => cap[si].denseBf16FlopPerS),
+    itEnergyMwh: sum((si) => st.energy[si].itEnergyMwh),
+    facilityEnergyMwh: sum((si) => st.energy[si].facilityEnergyMwh),
+    constructionJobs: sum((si) => st.impacts[si].constructionJobs),
+    permanentJobs: sum((si) => st.impacts[si].permanentJobs),
+    indirectJobs: sum((si) => st.impacts[si].indirectJobs),
+    waterLiters: sum((si) => st.impacts[si].waterLiters),
+  };
+}

@@ -1,0 +1,112 @@
+/** The pipeline: scenario text or object → validated, resolved scenario → model → result. Pure. */
+import { type Diagnostic, hasErrors } from "../core/diagnostics.ts";
+import { referenceData, type ReferenceData } from "../data/index.ts";
+import { runModel } from "../buildout/model.ts";
+import { financingOutputs } from "../finance/structures/outputs.ts";
+import type { FinancingSummary } from "../finance/structures/summary.ts";
+import { powerOutputs } from "../power/site/outputs.ts";
+import type { PowerSummary } from "../power/site/report.ts";
+import type { PowerProfiles } from "../power/site/site-power.ts";
+import { programMonthly } from "../buildout/program.ts";
+import { type Summary, buildSummary } from "../results/summary.ts";
+import {
+  type Table,
+  acceleratorsYearlyTable,
+  monthlySitesTable,
+  phasesTable,
+  sitesYearlyTable,
+  vintagesTable,
+  yearlyTable,
+} from "../results/tables.ts";
+import { checkCapitalPlan } from "../buildout/check-capital.ts";
+import { checkScenarioObject, parseScenarioText } from "../scenario/load.ts";
+import { rawCrossReferenceChecks } from "../scenario/raw-checks.ts";
+import type { ResolvedScenario } from "../scenario/resolved.ts";
+import { resolveScenario } from "../scenario/resolve.ts";
+import type { Scenario } from "../scenario/schema.ts";
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface RunResult {
+  schemaVersion: number;
+  summary: Summary & { financing: FinancingSummary; power: PowerSummary };
+  tables: Record<string, Table>;
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOutcome {
+  result: RunResult | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Validate and resolve; returns null with diagnostics when there are errors. */
+export function prepareScenario(s: Scenario, ref: ReferenceData = referenceData): { value: ResolvedScenario | null; diagnostics: Diagnostic[] } {
+  const resolved = resolveScenario(s, ref);
+  if (!resolved.value) return resolved;
+  const diagnostics = [...resolved.diagnostics, ...checkCapitalPlan(resolved.value)];
+  return { value: hasErrors(diagnostics) ? null : resolved.value, diagnostics };
+}
+
+/** Inputs read at the edge (files): hourly PV/wind/grid-carbon profiles by site name. */
+export interface RunInputs {
+  powerProfiles?: PowerProfiles;
+}
+
+export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {
+  const st = runModel(s);
+  const pm = programMonthly(st);
+  const delays = st.build.phases
+    .filter((p) => p.delayMonths > 0 || p.startIndex < 0 || p.onlineIndex >= s.timeline.months)
+    .map((p): Diagnostic => {
+      const ph = s.phases[p.phaseIndex];
+      let message: string;
+      if (p.startIndex < 0) message = `${ph.label} cannot be funded by the capital plan inside the horizon: not built`;
+      else if (p.onlineIndex >= s.timeline.months) message = `${ph.label} does not come online before the horizon ends (${p.reasons.join(", ")})`;
+      else message = `${ph.label} online ${p.delayMonths} month(s) later than requested (${p.reasons.join(", ")})`;
+      return { path: ph.path, severity: "warning", message };
+    });
+  const fin = financingOutputs(st, pm);
+  const pw = powerOutputs(st, inputs.powerProfiles);
+  const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics];
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary },
+    tables: {
+      phases: phasesTable(st),
+      yearly: yearlyTable(st, pm),
+      sitesYearly: sitesYearlyTable(st),
+      acceleratorsYearly: acceleratorsYearlyTable(st),
+      monthlySites: monthlySitesTable(st),
+      vintages: vintagesTable(st),
+      ...fin.tables,
+      ...pw.tables,
+    },
+    diagnostics: all,
+  };
+}
+
+export function run(scenario: unknown, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
+  const checked = checkScenarioObject(scenario);
+  if (!checked.value) return { result: null, diagnostics: withRawChecks(checked.diagnostics, scenario, ref) };
+  return runChecked(checked.value, ref, inputs);
+}
+
+export function runText(text: string, fileName: string, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.value) return { result: null, diagnostics: withRawChecks(parsed.diagnostics, parsed.raw, ref) };
+  return runChecked(parsed.value, ref, inputs);
+}
+
+/** Schema errors plus the cross-reference errors that can be found on the raw object, so all come at once. */
+function withRawChecks(schemaDiagnostics: Diagnostic[], raw: unknown, ref: ReferenceData): Diagnostic[] {
+  if (raw === undefined) return schemaDiagnostics;
+  const seen = new Set(schemaDiagnostics.map((d) => d.path));
+  return [...schemaDiagnostics, ...rawCrossReferenceChecks(raw, ref).filter((d) => !seen.has(d.path))];
+}
+
+function runChecked(s: Scenario, ref: ReferenceData, inputs: RunInputs = {}): RunOutcome {
+  const prepared = prepareScenario(s, ref);
+  if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics };
+  const result = runResolved(prepared.value, prepared.diagnostics, inputs);
+  return { result, diagnostics: result.diagnostics };
+}

@@ -1,0 +1,112 @@
+/** The JSON summary: the stable contract documented in README.md. */
+import type { Diagnostic } from "../core/diagnostics.ts";
+import { ASSET_CLASSES, type AssetClass } from "../buildout/capex.ts";
+import { irrFraction, npvUsd } from "../finance/returns.ts";
+import type { ModelState } from "../buildout/model.ts";
+import { byYearRecord, endOfYear, max, sumByYear, total } from "../core/series.ts";
+import type { ProgramMonthly } from "../buildout/program.ts";
+
+export interface CompanyYearly {
+  revenueUsd: Float64Array;
+  operatingCashFlowUsd: Float64Array;
+  capexUsd: Float64Array;
+  freeCashFlowUsd: Float64Array;
+  fundingGapUsd: Float64Array;
+}
+
+export function companyYearly(st: ModelState, pm: ProgramMonthly): CompanyYearly {
+  const s = st.scenario;
+  const capexUsd = sumByYear(s.timeline, pm.capexUsd);
+  const n = s.timeline.years.length;
+  const out: CompanyYearly = {
+    revenueUsd: s.company.revenueUsdByYearIndex.slice(),
+    operatingCashFlowUsd: new Float64Array(n),
+    capexUsd,
+    freeCashFlowUsd: new Float64Array(n),
+    fundingGapUsd: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    out.operatingCashFlowUsd[i] = out.revenueUsd[i] * s.company.operatingCashFlowMarginFraction;
+    out.freeCashFlowUsd[i] = out.operatingCashFlowUsd[i] - capexUsd[i];
+    out.fundingGapUsd[i] = Math.max(0, -out.freeCashFlowUsd[i]);
+  }
+  return out;
+}
+
+export interface Summary {
+  scenarioName: string;
+  currencyBaseYear: number;
+  horizon: { startMonth: string; endMonth: string };
+  capexUsdTotal: number;
+  capexUsdByCategory: Record<AssetClass, number>;
+  capexUsdByYear: Record<string, number>;
+  capitalPlanUsdByYear: Record<string, number>;
+  itPowerMwByYear: Record<string, number>;
+  facilityPowerMwByYear: Record<string, number>;
+  acceleratorsByYear: Record<string, number>;
+  acceleratorsByGenerationByYear: Record<string, Record<string, number>>;
+  acceleratorsPerGwIt: number | null;
+  denseBf16FlopPerSByYear: Record<string, number>;
+  facilityEnergyMwhByYear: Record<string, number>;
+  itEnergyMwhByYear: Record<string, number>;
+  depreciationUsdByYear: Record<string, number>;
+  opexUsdByYear: Record<string, number>;
+  programCashFlowUsdByYear: Record<string, number>;
+  companyFreeCashFlowUsdByYear: Record<string, number>;
+  fundingGapUsdByYear: Record<string, number>;
+  npvUsd: number | null;
+  irrFraction: number | null;
+  jobs: { constructionPeak: number; constructionJobYears: number; permanent: number; indirect: number };
+  waterMegalitersByYear: Record<string, number>;
+  delays: { phase: string; delayMonths: number; reasons: string[] }[];
+  diagnostics: Diagnostic[];
+}
+
+export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Diagnostic[]): Summary {
+  const s = st.scenario;
+  const t = s.timeline;
+  const yr = (monthly: ArrayLike<number>): Record<string, number> => byYearRecord(t, sumByYear(t, monthly));
+  const eoy = (monthly: ArrayLike<number>): Record<string, number> => byYearRecord(t, endOfYear(t, monthly));
+  const capexUsdByCategory = {} as Record<AssetClass, number>;
+  for (const c of ASSET_CLASSES) capexUsdByCategory[c] = total(pm.capexUsdByClass[c]);
+  const byGen: Record<string, Record<string, number>> = {};
+  for (const [gen, arr] of Object.entries(st.capacity.acceleratorsByGeneration).sort(([a], [b]) => a.localeCompare(b))) byGen[gen] = eoy(arr);
+  const company = companyYearly(st, pm);
+  const last = t.months - 1;
+  const econ = s.economics;
+  return {
+    scenarioName: s.name,
+    currencyBaseYear: s.currencyBaseYear,
+    horizon: { startMonth: t.monthLabels[0], endMonth: t.monthLabels[last] },
+    capexUsdTotal: total(pm.capexUsd),
+    capexUsdByCategory,
+    capexUsdByYear: yr(pm.capexUsd),
+    capitalPlanUsdByYear: byYearRecord(t, s.capitalPlanUsdByYearIndex),
+    itPowerMwByYear: eoy(pm.itPowerMwOnline),
+    facilityPowerMwByYear: eoy(pm.facilityPowerMwOnline),
+    acceleratorsByYear: eoy(pm.accelerators),
+    acceleratorsByGenerationByYear: byGen,
+    acceleratorsPerGwIt: pm.acceleratorItPowerMw[last] > 0 ? (pm.accelerators[last] / pm.acceleratorItPowerMw[last]) * 1000 : null,
+    denseBf16FlopPerSByYear: eoy(pm.denseBf16FlopPerS),
+    facilityEnergyMwhByYear: yr(pm.facilityEnergyMwh),
+    itEnergyMwhByYear: yr(pm.itEnergyMwh),
+    depreciationUsdByYear: yr(pm.depreciationUsd),
+    opexUsdByYear: yr(pm.opexUsd),
+    programCashFlowUsdByYear: yr(pm.cashFlowUsd),
+    companyFreeCashFlowUsdByYear: byYearRecord(t, company.freeCashFlowUsd),
+    fundingGapUsdByYear: byYearRecord(t, company.fundingGapUsd),
+    npvUsd: econ ? npvUsd(pm.cashFlowUsd, econ.discountRateFractionPerYear) : null,
+    irrFraction: econ ? irrFraction(pm.cashFlowUsd) : null,
+    jobs: {
+      constructionPeak: max(pm.constructionJobs),
+      constructionJobYears: total(pm.constructionJobs) / 12,
+      permanent: max(pm.permanentJobs),
+      indirect: max(pm.indirectJobs),
+    },
+    waterMegalitersByYear: byYearRecord(t, sumByYear(t, pm.waterLiters).map((l) => l / 1e6)),
+    delays: st.build.phases
+      .filter((p) => p.delayMonths > 0 || p.reasons.length > 0)
+      .map((p) => ({ phase: s.phases[p.phaseIndex].label, delayMonths: p.delayMonths, reasons: [...p.reasons] })),
+    diagnostics,
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../core/diagnostics.ts";
+import { referenceData } from "../data/index.ts";
+import { sitePowerSchema } from "./power-schema.ts";
+import { techParams } from "../power/site/params.ts";
+import { gasPriceUsdPerMmbtu, portfolioForYear, resolveSitePower } from "./resolve-power.ts";
+
+const resolve = (input: unknown, ds: Diagnostic[] = []) => resolveSitePower(sitePowerSchema.parse(input), referenceData, "sites[0].power", [2024, 2025, 2026, 2027, 2028, 2029, 2030], ds);
+
+describe("site power block", () => {
+  it("overlays the portfolio changes of every year up to the one asked", () => {
+    const p = resolve({ portfolio: { pvMw: 100, gridImportLimitMw: 500 }, portfolioFromYear: { "2030": { gasMw: 2262 }, "2028": { gasMw: 1500, pvMw: 1500 } } });
+    expect(portfolioForYear(p, 2027)).toMatchObject({ pvMw: 100, gasMw: 0, gridImportLimitMw: 500, exportLimitMw: 0 });
+    expect(portfolioForYear(p, 2028)).toMatchObject({ pvMw: 1500, gasMw: 1500, gridImportLimitMw: 500 });
+    expect(portfolioForYear(p, 2031)).toMatchObject({ pvMw: 1500, gasMw: 2262 });
+    expect(portfolioForYear(resolve({}), 2025).gridImportLimitMw).toBe(Infinity);
+  });
+
+  it("takes defaults from the reference data and the scenario's overrides", () => {
+    const p = resolve({ prices: { carbonPriceUsdPerTco2: 50 }, technology: { batteryRoundTripEfficiency: 0.9 } });
+    expect(p.prices.gridPriceUsdPerMwh).toBe(referenceData.opex.energyPriceUsdPerMwh);
+    expect(p.technology.gasHeatRateMmbtuPerMwh).toBe(referenceData.powerCosts.operation.gasHeatRateMmbtuPerMwh);
+    const t = techParams(p, 2026);
+    expect(t.battery.roundTripEfficiency).toBe(0.9);
+    expect(t.carbonPriceUsdPerTco2).toBe(50);
+    expect(t.firmClean.variableCostUsdPerMwh).toBeCloseTo(3.01 + 10.96, 9);
+    expect(p.target).toEqual({ kind: "cfe-247", levelFraction: referenceData.powerCosts.defaults.cleanTargetLevelFraction, countGridClean: false });
+  });
+
+  it("uses Henry Hub of the year, the earliest year before the data and the latest after", () => {
+    const p = resolve({});
+    expect(gasPriceUsdPerMmbtu(p, 2024)).toBe(2.19);
+    expect(gasPriceUsdPerMmbtu(p, 2025)).toBe(3.52);
+    expect(gasPriceUsdPerMmbtu(p, 2040)).toBe(3.52);
+    expect(gasPriceUsdPerMmbtu(p, 2010)).toBe(2.19);
+    expect(gasPriceUsdPerMmbtu(resolve({ prices: { gasPriceUsdPerMmbtu: 5 } }), 2024)).toBe(5);
+  });
+
+  it("collects problems with their paths", () => {
+    const ds: Diagnostic[] = [];
+    resolve({ technology: { batterySocMinFraction: 0.9, batterySocMaxFraction: 0.5 }, portfolio: { batteryMw: 10, batteryMwh: 0 }, portfolioFromYear: { "2050": { pvMw: 1 } } }, ds);
+    expect(ds.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "sites[0].power.technology.batterySocMinFraction"],
+      ["warning", "sites[0].power.portfolio.batteryMwh"],
+      ["warning", `sites[0].power.portfolioFromYear["2050"]`],
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+/** A site's `power` block with every default from data/ applied and cross-field checks (collected, with paths). */
+import { type Diagnostic, error, keyPath, warning } from "../core/diagnostics.ts";
+import type { ReferenceData } from "../data/index.ts";
+import type { Portfolio, UnitFixedCosts } from "../power/dispatch/inputs.ts";
+import type { PortfolioInput, SitePower } from "./power-schema.ts";
+import { unitFixedCosts } from "./power-unit-costs.ts";
+
+export interface ResolvedSitePower {
+  path: string;
+  /** capacities in the first year, then the changes by year (ascending) */
+  basePortfolio: PortfolioInput;
+  changes: { year: number; portfolio: PortfolioInput }[];
+  prices: { gridPriceUsdPerMwh: number; exportPriceUsdPerMwh: number; gasPriceUsdPerMmbtu: number | null; carbonPriceUsdPerTco2: number };
+  technology: {
+    batteryRoundTripEfficiency: number;
+    batterySocMinFraction: number;
+    batterySocMaxFraction: number;
+    gasHeatRateMmbtuPerMwh: number;
+    firmCleanAvailabilityFraction: number;
+  };
+  /** annualized capital + fixed O&M per unit (from data/power-costs.json) */
+  unitCosts: UnitFixedCosts;
+  /** reference gas price by year, ascending (used when prices.gasPriceUsdPerMmbtu is null) */
+  gasPriceByYear: [year: number, usdPerMmbtu: number][];
+  operation: { gasVariableOmUsdPerMwh: number; gasCo2KgPerMmbtu: number; gasWaterConsumptionGalPerMwh: number; firmCleanVariableCostUsdPerMwh: number };
+  weather: SitePower["weather"];
+  sizing: SitePower["sizing"];
+  target: { kind: "annual-match" | "cfe-247"; levelFraction: number; countGridClean: boolean };
+}
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Capacities in effect in `year`: the base portfolio overlaid by every change from that year or earlier. */
+export function portfolioForYear(p: ResolvedSitePower, year: number): Portfolio {
+  let merged: PortfolioInput = { ...p.basePortfolio };
+  for (const c of p.changes) if (c.year <= year) merged = { ...merged, ...defined(c.portfolio) };
+  return {
+    pvMw: merged.pvMw ?? 0,
+    windMw: merged.windMw ?? 0,
+    batteryMw: merged.batteryMw ?? 0,
+    batteryMwh: merged.batteryMwh ?? 0,
+    gasMw: merged.gasMw ?? 0,
+    firmCleanMw: merged.firmCleanMw ?? 0,
+    gridImportLimitMw: merged.gridImportLimitMw ?? Infinity,
+    exportLimitMw: merged.exportLimitMw ?? 0,
+  };
+}
+
+/** Gas price of a year: the scenario's, else the reference value of that year, else of the latest year before it. */
+export function gasPriceUsdPerMmbtu(p: ResolvedSitePower, year: number): number {
+  if (p.prices.gasPriceUsdPerMmbtu !== null) return p.prices.gasPriceUsdPerMmbtu;
+  let price = p.gasPriceByYear[0][1];
+  for (const [y, v] of p.gasPriceByYear) if (y <= year) price = v;
+  return price;
+}
+
+function checkPortfolio(pf: PortfolioInput, path: string, ds: Diagnostic[]): void {
+  if ((pf.batteryMw ?? 0) > 0 && pf.batteryMwh === 0) ds.push(warning(`${path}.batteryMwh`, "is 0 while batteryMw > 0: the battery can store nothing"));
+  if ((pf.batteryMwh ?? 0) > 0 && pf.batteryMw === 0) ds.push(warning(`${path}.batteryMw`, "is 0 while batteryMwh > 0: the battery can neither charge nor discharge"));
+}
+
+export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string, years: readonly number[], ds: Diagnostic[]): ResolvedSitePower {
+  const op = ref.powerCosts.operation;
+  const t = pw.technology;
+  const technology = {
+    batteryRoundTripEfficiency: t.batteryRoundTripEfficiency ?? op.batteryRoundTripEfficiency,
+    batterySocMinFraction: t.batterySocMinFraction ?? op.batterySocMinFraction,
+    batterySocMaxFraction: t.batterySocMaxFraction ?? op.batterySocMaxFraction,
+    gasHeatRateMmbtuPerMwh: t.gasHeatRateMmbtuPerMwh ?? op.gasHeatRateMmbtuPerMwh,
+    firmCleanAvailabilityFraction: t.firmCleanAvailabilityFraction ?? op.firmCleanAvailabilityFraction,
+  };
+  if (technology.batterySocMinFraction >= technology.batterySocMaxFraction) {
+    ds.push(error(`${path}.technology.batterySocMinFraction`, `must be below batterySocMaxFraction (${technology.batterySocMaxFraction})`));
+  }
+  checkPortfolio(pw.portfolio, `${path}.portfolio`, ds);
+  const changes = Object.entries(pw.portfolioFromYear)
+    .map(([y, portfolio]) => ({ year: Number(y), portfolio }))
+    .sort((a, b) => a.year - b.year);
+  for (const c of changes) {
+    const cPath = keyPath(`${path}.portfolioFromYear`, String(c.year));
+    checkPortfolio(c.portfolio, cPath, ds);
+    if (years.length > 0 && (c.year < years[0] || c.year > years[years.length - 1])) ds.push(warning(cPath, `year is outside the horizon ${years[0]}-${years[years.length - 1]}`));
+  }
+  const dflt = ref.powerCosts.defaults;
+  return {
+    path,
+    basePortfolio: pw.portfolio,
+    changes,
+    prices: {
+      gridPriceUsdPerMwh: pw.prices.gridPriceUsdPerMwh ?? ref.opex.energyPriceUsdPerMwh,
+      exportPriceUsdPerMwh: pw.prices.exportPriceUsdPerMwh ?? dflt.exportPriceUsdPerMwh,
+      gasPriceUsdPerMmbtu: pw.prices.gasPriceUsdPerMmbtu ?? null,
+      carbonPriceUsdPerTco2: pw.prices.carbonPriceUsdPerTco2 ?? dflt.carbonPriceUsdPerTco2,
+    },
+    technology,
+    unitCosts: unitFixedCosts(ref),
+    gasPriceByYear: Object.entries(ref.powerCosts.gasPriceUsdPerMmbtuByYear)
+      .map(([y, v]): [number, number] => [Number(y), v])
+      .sort((a, b) => a[0] - b[0]),
+    operation: {
+      gasVariableOmUsdPerMwh: op.gasVariableOmUsdPerMwh,
+      gasCo2KgPerMmbtu: op.gasCo2KgPerMmbtu,
+      gasWaterConsumptionGalPerMwh: op.gasWaterConsumptionGalPerMwh,
+      firmCleanVariableCostUsdPerMwh: op.firmCleanVariableOmUsdPerMwh + op.firmCleanFuelUsdPerMwh,
+    },
+    weather: pw.weather,
+    sizing: pw.sizing,
+    target: { kind: pw.target.kind, levelFraction: pw.target.levelFraction ?? dflt.cleanTargetLevelFraction, countGridClean: pw.target.countGridClean },
+  };
+}

@@ -1,0 +1,46 @@
+/** Plain-text rendering of a strategy comparison. */
+import { formatValue } from "./simulation.ts";
+import type { CompareReport } from "../strategy/compare.ts";
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : lpad(cell, widths[c]))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+export function renderCompareReport(r: CompareReport): string {
+  const out: string[] = [];
+  const usd = (v: number): string => formatValue("Usd", v);
+  const mw = (v: number): string => formatValue("itPowerMw", v);
+  out.push(`Strategy comparison: ${r.paths} demand paths (${r.method}, seed ${r.seed}), ${r.months} months from ${r.startMonth}`);
+  out.push(`  demand starts at ${mw(r.initialItMw)} IT; at the end of ${r.targetYear}: p5 ${mw(r.demandAtTargetMw.percentiles.p5)}, p50 ${mw(r.demandAtTargetMw.percentiles.p50)}, p95 ${mw(r.demandAtTargetMw.percentiles.p95)}`);
+  out.push(`  costs per MW-month: shortfall ${usd(r.shortfallUsdPerMwMonth)}, idle ${usd(r.idleUsdPerMwMonth)} (ratio ${(r.shortfallUsdPerMwMonth / r.idleUsdPerMwMonth).toFixed(2)}); just-in-time lead time ${r.leadTimeMonths} months; staged gate ${(r.gateFraction * 100).toFixed(0)} % of committed capacity`);
+  out.push("");
+  out.push(
+    table(
+      ["strategy", "expected cost", "p5", "p95", "expected regret", "p95 regret", "P(best)", "shortfall GW-mo", "idle GW-mo", `MW end ${r.targetYear}`],
+      r.strategies.map((s) => [
+        s.name,
+        usd(s.costUsd.mean),
+        usd(s.costUsd.percentiles.p5),
+        usd(s.costUsd.percentiles.p95),
+        usd(s.regretUsd.mean),
+        usd(s.regretUsd.percentiles.p95),
+        `${(s.probabilityBest * 100).toFixed(1)}%`,
+        (s.meanShortfallMwMonths / 1000).toFixed(1),
+        (s.meanIdleMwMonths / 1000).toFixed(1),
+        mw(s.meanCapacityAtTargetMw),
+      ]),
+    ),
+  );
+  const nv = r.newsvendor;
+  out.push("", `Asymmetric bet (newsvendor): optimal IT capacity at the end of ${r.targetYear} for a shortfall/idle cost ratio`);
+  out.push(table(["shortfall / idle", "critical ratio", "optimal capacity"], nv.curve.map((p) => [p.ratio.toString(), p.criticalRatio.toFixed(3), mw(p.optimalCapacityMw)])));
+  out.push(`  at the stated costs (ratio ${nv.atCosts.ratio.toFixed(2)}): optimum ${mw(nv.atCosts.optimalCapacityMw)} (demand quantile ${nv.atCosts.criticalRatio.toFixed(3)})`);
+  const implied = Number.isFinite(nv.plan.impliedRatio) ? nv.plan.impliedRatio.toFixed(2) : "∞ (above every demand path)";
+  out.push(`  the plan (${mw(nv.plan.capacityMw)}) sits at demand quantile ${nv.plan.demandQuantile.toFixed(3)}: optimal if a MW-month of shortfall costs ${implied} × a MW-month of idle capacity`);
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,113 @@
+/** The financing part of the text report: both funding routes, SPVs, P&L effects, revenue required, returns. */
+import type { SpvSummary } from "../finance/structures/summary.ts";
+import type { RunResult } from "../pipeline/run.ts";
+import type { Table } from "../results/tables.ts";
+
+const b = (x: number): string => (x / 1e9).toFixed(1);
+const pct = (x: number | null, digits = 1): string => (x === null || !Number.isFinite(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`);
+const ratio = (x: number | null): string => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(2));
+
+function grid(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** value of `column` in the row of `route`/`year` (route null for tables without a route column) */
+function lookup(t: Table, route: string | null, year: number, column: string): number {
+  const ir = t.columns.indexOf("route");
+  const iy = t.columns.indexOf("year");
+  const ic = t.columns.indexOf(column);
+  const row = t.rows.find((r) => r[iy] === year && (route === null || r[ir] === route));
+  const v = row?.[ic];
+  return typeof v === "number" ? v : Number.NaN;
+}
+
+function fundingBlock(result: RunResult, years: number[]): string {
+  const t = result.tables.fundingYearly;
+  const routes = result.summary.financing.routes;
+  const cols: [string, string, string][] = [
+    ["OCF", "operatingCashFlowUsd", "A"], ["capex", "sponsorCapexUsd", "A"], ["FCF", "freeCashFlowUsd", "A"], ["gap", "fundingGapUsd", "A"],
+  ];
+  if (routes.includes("declaredStructures")) {
+    cols.push(
+      ["OCF", "operatingCashFlowUsd", "B"], ["capex", "sponsorCapexUsd", "B"], ["SPV capex", "spvFundedCapexUsd", "B"], ["rent", "leasePaymentsUsd", "B"],
+      ["FCF", "freeCashFlowUsd", "B"], ["gap", "fundingGapUsd", "B"], ["on-BS debt+lease", "leaseLiabilityUsd", "B"], ["off-BS debt", "offBalanceSheetDebtUsd", "B"],
+    );
+  }
+  const route = (k: string): string => (k === "A" ? "allOperatingCashFlow" : "declaredStructures");
+  const rows = years.map((y) => [
+    String(y),
+    ...cols.map(([, c, k]) => {
+      const v = lookup(t, route(k), y, c) + (c === "leaseLiabilityUsd" ? lookup(t, route(k), y, "onBalanceSheetDebtUsd") : 0);
+      return Number.isFinite(v) ? b(v) : "";
+    }),
+  ]);
+  return grid(["year", ...cols.map(([h, , k]) => `${h} ${k}`)], rows);
+}
+
+function spvLines(s: SpvSummary): string[] {
+  const out = [
+    `SPV ${s.name} (site ${s.site}, ${s.coveredItPowerMw.toFixed(0)} MW IT): modelled cost $${b(s.coveredCostUsd)}B` +
+      (s.reportedDevelopmentCostUsd === null ? "" : ` (reported $${b(s.reportedDevelopmentCostUsd)}B)`) +
+      `; close ${s.closeMonth}; debt $${b(s.debtUsd)}B at ${pct(s.couponFractionPerYear, 2)}, ${s.amortization}, maturity ${s.maturityMonth}; partner cash $${b(s.partnerEquityUsd)}B; ` +
+      `sponsor in kind $${b(s.sponsorInKindEquityUsd)}B, distribution at close $${b(s.sponsorDistributionAtCloseUsd)}B`,
+    `  lease ${s.leaseStartMonth ?? "n/a"} to ${s.leaseEndMonth}: first-year rent $${(s.rent.annualRentUsd / 1e9).toFixed(2)}B (${s.rent.basis}; for debt service cover $${(s.rent.forDebtServiceCoverUsd / 1e9).toFixed(2)}B, ` +
+      `for the partner's target return $${(s.rent.forPartnerReturnUsd / 1e9).toFixed(2)}B), +${pct(s.rent.escalationFractionPerYear)}/yr; total rent $${b(s.totalRentUsd)}B`,
+    `  partner IRR ${pct(s.partnerIrrFraction)}, sponsor IRR ${pct(s.sponsorIrrFraction)}; min stabilized DSCR ${ratio(s.minStabilizedDebtServiceCoverRatio)}; interest before rent $${b(s.interestBeforeLeaseStartUsd)}B; ` +
+      `equity calls $${b(s.equityCallsUsd)}B; debt at maturity $${b(s.debtBalanceAtMaturityUsd)}B; sources $${b(s.sourcesUsd)}B = uses $${b(s.usesUsd)}B + cash left $${b(s.cashAtEndUsd)}B`,
+  ];
+  const r = s.residualValueGuarantee;
+  if (r) {
+    const ends = r.exposureAtLeaseTermEnds.map((e) => `${e.month} $${b(e.exposureUsd)}B`).join(", ");
+    out.push(`  residual value guarantee (${r.termYears} years): max exposure $${b(r.maxExposureUsd)}B in ${r.maxExposureYear ?? "n/a"}; if the sponsor leaves at a term end: ${ends || "none"}`);
+  }
+  return out;
+}
+
+function pnlBlock(result: RunResult, years: number[]): string {
+  const t = result.tables.pnlYearly;
+  const routes = result.summary.financing.routes;
+  const cols: [string, string, string][] = [["EBIT A", "ebitUsd", "allOperatingCashFlow"], ["net inc. A", "netIncomeUsd", "allOperatingCashFlow"], ["life chg.", "lifeChangeEffectUsd", "allOperatingCashFlow"], ["impair.", "impairmentUsd", "allOperatingCashFlow"]];
+  if (routes.includes("declaredStructures")) cols.push(["rent B", "leaseExpenseUsd", "declaredStructures"], ["net inc. B", "netIncomeUsd", "declaredStructures"]);
+  return grid(["year", ...cols.map(([h]) => h)], years.map((y) => [String(y), ...cols.map(([, c, r]) => b(lookup(t, r, y, c)))]));
+}
+
+function revenueBlock(result: RunResult, years: number[]): string {
+  const t = result.tables.revenueRequiredYearly;
+  const cols: [string, string][] = [
+    ["IT capex", "itCapexUsd"], ["Sequoia req.", "sequoiaRequiredRevenueUsd"], ["capital charge", "annualizedCapitalUsd"], ["energy", "energyCostUsd"],
+    ["other opex", "otherOpexUsd"], ["bottom-up req.", "bottomUpRequiredRevenueUsd"], ["program rev.", "programRevenueUsd"],
+  ];
+  const rows = years.map((y) => [String(y), ...cols.map(([, c]) => b(lookup(t, null, y, c))), pct(lookup(t, null, y, "revenueCoverageFraction"), 0)]);
+  return grid(["year", ...cols.map(([h]) => h), "coverage"], rows);
+}
+
+export function renderFinancingSection(result: RunResult, years: number[]): string {
+  const f = result.summary.financing;
+  const out: string[] = [];
+  const both = f.routes.includes("declaredStructures");
+  out.push(`Funding (USD B; A = all from operating cash flow${both ? `, B = declared structures with the rest from ${f.remainderFundedBy}` : ""}):`, fundingBlock(result, years));
+  for (const s of f.spvs) out.push(...spvLines(s));
+  for (const bond of f.bonds) {
+    const share = bond.programCapexShareFraction === null ? "" : ` (${pct(bond.programCapexShareFraction, 0)} of each month's capex)`;
+    out.push(`Bond ${bond.name}${share}: $${b(bond.amountUsd)}B issued at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}; $${b(bond.debtAtHorizonEndUsd)}B outstanding at the horizon end`);
+  }
+  if (both) {
+    out.push(`SPV share of program capex ${pct(f.spvShareOfProgramCapexFraction)} (of facility capex ${pct(f.spvShareOfFacilityCapexFraction)}); funding gap over the horizon: A $${b(f.company.allOperatingCashFlow!.fundingGapUsdTotal)}B, ` +
+      `B $${b(f.company.declaredStructures!.fundingGapUsdTotal)}B (reduced by $${b(f.fundingGapReductionUsd)}B)`);
+  }
+  out.push("", `Program P&L (USD B; tax at ${pct(f.pnl.taxRateFraction)}; "life chg." = depreciation avoided by useful-life changes):`, pnlBlock(result, years));
+  const rr = f.revenueRequired;
+  out.push("", `Revenue required: Sequoia top-down = GPU data-centre run-rate x ${rr.sequoiaTcoMultiplier} (TCO) x ${rr.sequoiaMarginMultiplier} (margin):`);
+  for (const c of rr.sequoiaCases) {
+    const published = c.publishedRequiredRevenueUsd === null ? "" : ` (published $${b(c.publishedRequiredRevenueUsd)}B)`;
+    out.push(`  ${c.label}: $${b(c.nvidiaDataCenterRunRateUsd)}B -> $${b(c.requiredRevenueUsd)}B/yr${published}`);
+  }
+  out.push(`Bottom-up = (capital at ${pct(rr.waccFractionPerYear)} WACC over asset lives + energy + other opex) / (1 - ${pct(rr.targetMarginFraction, 0)} margin); Sequoia applied to the program's IT capex:`, revenueBlock(result, years));
+  const r = f.returns;
+  const years1 = (x: number | null): string => (x === null ? "not within the horizon" : `${x.toFixed(1)} years`);
+  if (r === null) out.push("Program returns: not computed (no economics block: no program revenue assumed)");
+  else out.push(`Program returns: NPV $${b(r.npvUsd)}B at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
+  return out.join("\n");
+}

@@ -1,0 +1,106 @@
+/** Human-readable report of a run (the default `--format table`). */
+import { formatDiagnostic } from "../core/diagnostics.ts";
+import type { RunResult } from "../pipeline/run.ts";
+import type { Table } from "../results/tables.ts";
+import { renderFinancingSection } from "./financing.ts";
+import { renderPowerSection } from "./power.ts";
+
+const usdB = (x: number): string => `${(x / 1e9).toFixed(1)}`;
+const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+interface Column {
+  header: string;
+  source: string;
+  format: (x: number) => string;
+}
+
+function renderGrid(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function column(table: Table, name: string): number {
+  const i = table.columns.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name}`);
+  return i;
+}
+
+function yearlyBlock(result: RunResult, lastYear: number): string {
+  const t = result.tables.yearly;
+  const cols: Column[] = [
+    { header: "capex $B", source: "capexUsd", format: usdB },
+    { header: "IT MW", source: "itPowerMwOnline", format: fixed(0) },
+    { header: "accel. M", source: "accelerators", format: (x) => (x / 1e6).toFixed(2) },
+    { header: "BF16 EFLOP/s", source: "denseBf16FlopPerS", format: (x) => (x / 1e18).toFixed(0) },
+    { header: "energy TWh", source: "facilityEnergyMwh", format: (x) => (x / 1e6).toFixed(1) },
+    { header: "deprec. $B", source: "depreciationUsd", format: usdB },
+    { header: "opex $B", source: "energyCostUsd", format: usdB },
+    { header: "co. FCF $B", source: "companyFreeCashFlowUsd", format: usdB },
+    { header: "constr. jobs", source: "constructionJobsPeak", format: fixed(0) },
+    { header: "perm. jobs", source: "permanentJobs", format: fixed(0) },
+    { header: "water ML", source: "waterMegaliters", format: fixed(0) },
+  ];
+  const idx = cols.map((c) => column(t, c.source));
+  const opexCols = ["energyCostUsd", "staffCostUsd", "maintenanceCostUsd"].map((c) => column(t, c));
+  const rows = t.rows
+    .filter((r) => (r[0] as number) <= lastYear)
+    .map((r) => [
+      String(r[0]),
+      ...cols.map((c, i) => (c.header === "opex $B" ? usdB(opexCols.reduce((s, k) => s + (r[k] as number), 0)) : c.format(r[idx[i]] as number))),
+    ]);
+  return renderGrid(["year", ...cols.map((c) => c.header)], rows);
+}
+
+function sitesBlock(result: RunResult, years: number[]): string {
+  const t = result.tables.sitesYearly;
+  const [iy, is, ig, imw] = ["year", "site", "gridRegion", "itPowerMwOnline"].map((c) => column(t, c));
+  const ishare = column(t, "gridRegionLoadShareFraction");
+  const sites = [...new Set(t.rows.map((r) => String(r[is])))];
+  const rows = sites.map((site) => {
+    const own = t.rows.filter((r) => r[is] === site);
+    const cells = years.map((y) => {
+      const r = own.find((x) => x[iy] === y);
+      return r ? fixed(0)(r[imw] as number) : "";
+    });
+    const lastRow = own.find((x) => x[iy] === years[years.length - 1]);
+    const share = lastRow ? `${((lastRow[ishare] as number) * 100).toFixed(1)}%` : "";
+    return [site, String(own[0]?.[ig] ?? ""), ...cells, share];
+  });
+  return renderGrid(["site", "grid", ...years.map((y) => `MW ${y}`), `load share ${years[years.length - 1]}`], rows);
+}
+
+function generationsBlock(result: RunResult, years: number[]): string {
+  const s = result.summary.acceleratorsByGenerationByYear;
+  const rows = Object.entries(s).map(([gen, byYear]) => [gen, ...years.map((y) => ((byYear[String(y)] ?? 0) / 1e3).toFixed(0))]);
+  return renderGrid(["generation (thousands)", ...years.map(String)], rows);
+}
+
+export function renderTextReport(result: RunResult, options: { lastYear?: number } = {}): string {
+  const s = result.summary;
+  const allYears = Object.keys(s.itPowerMwByYear).map(Number);
+  const lastYear = options.lastYear ?? Math.min(allYears[allYears.length - 1], allYears[0] + 9);
+  const years = allYears.filter((y) => y <= lastYear);
+  const out: string[] = [];
+  out.push(`gigaplan — ${s.scenarioName} (nominal USD, base year ${s.currencyBaseYear}; horizon ${s.horizon.startMonth}..${s.horizon.endMonth})`);
+  out.push("");
+  out.push(`Capex over the horizon: $${usdB(s.capexUsdTotal)}B  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)})`);
+  if (s.acceleratorsPerGwIt !== null) out.push(`Accelerators per GW of IT power (fleet at horizon end): ${fixed(0)(s.acceleratorsPerGwIt)}`);
+  out.push(`Jobs: construction peak ${fixed(0)(s.jobs.constructionPeak)} (${fixed(0)(s.jobs.constructionJobYears)} job-years), permanent ${fixed(0)(s.jobs.permanent)}, indirect ${fixed(0)(s.jobs.indirect)}`);
+  if (s.npvUsd !== null) out.push(`Program NPV $${usdB(s.npvUsd)}B; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);
+  out.push("", `By year (to ${lastYear}; --format json or --out DIR for all years):`, yearlyBlock(result, lastYear));
+  out.push("", "IT MW online at year end by site:", sitesBlock(result, years));
+  out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));
+  out.push("", renderFinancingSection(result, years));
+  out.push(...renderPowerSection(result.tables.powerSitesYearly, years));
+  if (s.delays.length > 0) {
+    out.push("", "Delays:");
+    for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);
+  }
+  const notes = result.diagnostics;
+  if (notes.length > 0) {
+    out.push("", "Diagnostics:");
+    for (const d of notes) out.push(`  ${formatDiagnostic(d)}`);
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,69 @@
+/** Plain-text rendering of a simulation report (for the terminal). */
+import type { SimulationReport } from "../uncertainty/simulate.ts";
+
+/** A number in the unit its name carries: $B, GW/MW, TWh, %, millions. */
+export function formatValue(name: string, v: number): string {
+  if (Number.isNaN(v)) return "n/a";
+  if (/Usd/.test(name)) {
+    const a = Math.abs(v);
+    if (a >= 1e9 || a === 0) return `$${(v / 1e9).toFixed(1)}B`;
+    if (a >= 1e6) return `$${(v / 1e6).toFixed(2)}M`;
+    return a >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(2)}`;
+  }
+  if (/Mwh/.test(name)) return `${(v / 1e6).toFixed(1)} TWh`;
+  if (/Mw(?!h)/.test(name)) return Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(2)} GW` : `${v.toFixed(0)} MW`;
+  if (/Fraction|pue/i.test(name)) return /Fraction/.test(name) ? `${(v * 100).toFixed(1)}%` : v.toFixed(3);
+  if (/accelerators/i.test(name)) return `${(v / 1e6).toFixed(2)}M`;
+  if (/Months/.test(name)) return `${v.toFixed(1)} mo`;
+  return Math.abs(v) >= 1e5 ? v.toExponential(3) : String(Number(v.toPrecision(5)));
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const lpad = (s: string, n: number): string => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+const pct = (v: number): string => (Number.isNaN(v) ? "n/a" : `${(v * 100).toFixed(1)}%`);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : lpad(cell, widths[c]))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+export function renderSimulationReport(r: SimulationReport): string {
+  const out: string[] = [];
+  const range = r.sampleRange.start === 0 && r.sampleRange.end === r.iterations ? "all" : `${r.sampleRange.start}…${r.sampleRange.end - 1}`;
+  out.push(`Monte Carlo: ${r.iterations} iterations, method ${r.method}, seed ${r.seed}, samples ${range}, target year ${r.targetYear}`);
+  if (r.failedSamples > 0) out.push(`warning: ${r.failedSamples} sample(s) did not resolve (outputs NaN)`);
+  out.push("", "Outputs");
+  const rows = Object.entries(r.outputs).map(([name, s]) => [
+    name,
+    formatValue(name, s.mean),
+    formatValue(name, s.standardError),
+    formatValue(name, s.percentiles.p5),
+    formatValue(name, s.percentiles.p50),
+    formatValue(name, s.percentiles.p95),
+    String(s.n),
+  ]);
+  out.push(table(["output", "mean", "std err", "p5", "p50", "p95", "n"], rows));
+  out.push("", "Inputs");
+  out.push(table(["input", "base", "p5", "p50", "p95"], r.inputs.map((i) => [i.path, i.baseValue === undefined ? "" : formatValue(i.path, i.baseValue), formatValue(i.path, i.stats.percentiles.p5), formatValue(i.path, i.stats.percentiles.p50), formatValue(i.path, i.stats.percentiles.p95)])));
+  out.push("", "Risk");
+  out.push(`  P(NPV < 0): ${pct(r.risk.probabilityNpvNegative)}`);
+  const planned = r.plannedItMwAtTarget === undefined ? "" : ` (plan: ${formatValue("itPowerMw", r.plannedItMwAtTarget)})`;
+  out.push(`  P(capacity shortfall at the end of ${r.targetYear}): ${pct(r.risk.probabilityCapacityShortfall)}${planned}`);
+  const loss = (v: number): string => (v > 0 ? `a loss of ${formatValue("Usd", v)}` : `no loss (${formatValue("Usd", -v)} or more)`);
+  out.push(`  company FCF through ${r.targetYear}: p5 ${formatValue("Usd", r.risk.fcfP5Usd)}; value at risk (95 %): ${loss(r.risk.fcfValueAtRisk95Usd)}; mean of the worst 5 %: ${formatValue("Usd", -r.risk.fcfExpectedShortfall95Usd)}`);
+  out.push("", "Sensitivity of npvUsd (Spearman ρ, standardized regression coefficient)");
+  const rho = r.sensitivity.spearman.npvUsd;
+  const src = r.sensitivity.src.npvUsd;
+  const order = Object.keys(rho).sort((a, b) => Math.abs(rho[b] || 0) - Math.abs(rho[a] || 0));
+  out.push(table(["input", "spearman", "SRC"], order.map((k) => [k, (rho[k] ?? NaN).toFixed(3), (src.coefficients[k] ?? NaN).toFixed(3)])));
+  out.push(`  R² of the linear fit: ${Number.isNaN(src.rSquared) ? "n/a" : src.rSquared.toFixed(3)}`);
+  const bars = r.sensitivity.tornado?.bars.npvUsd;
+  if (bars) {
+    out.push("", "Tornado of npvUsd (input at p10 / p90, others at base)");
+    out.push(table(["input", "p10 → NPV", "p90 → NPV", "swing"], bars.map((b) => [b.input, formatValue("Usd", b.lowOutput), formatValue("Usd", b.highOutput), formatValue("Usd", b.swing)])));
+  }
+  out.push("", "Convergence of the mean of npvUsd");
+  out.push(table(["samples", "mean", "std err"], r.convergence.npvUsd.map((c) => [String(c.samples), formatValue("Usd", c.mean), formatValue("Usd", c.standardError)])));
+  return `${out.join("\n")}\n`;
+}
