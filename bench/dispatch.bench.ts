@@ -10,6 +10,7 @@ import { dispatch, allocateDispatchSeries } from "../src/power/dispatch/dispatch
 import type { Portfolio, TechParams } from "../src/power/dispatch/inputs.ts";
 import { maxBalanceErrorMwh } from "../src/power/metrics/energy.ts";
 import { powerMetrics } from "../src/power/metrics/metrics.ts";
+import { nodeInputFiles } from "../src/io/input-files.ts";
 import { loadPowerProfiles } from "../src/pipeline/profiles.ts";
 import { allocateSeries } from "../src/power/site/load.ts";
 import { scenarioSchema } from "../src/scenario/schema.ts";
@@ -24,7 +25,7 @@ const scenario = scenarioSchema.parse({
   program: { name: "bench", currencyBaseYear: 2025, horizonStartMonth: "2025-01", horizonEndMonth: "2025-12", capitalPlanUsdByYear: { "2025": 1e12 } },
   sites: [{ name: "S", state: "TX", gridRegion: "ERCOT", phases: [{ name: "p", itPowerMw: 1000, constructionStartMonth: "2025-01", constructionMonths: 1, fleetMix: { GB200: 1 } }], power: { portfolio: { pvMw: 1 } } }],
 });
-const prof = loadPowerProfiles(scenario, "bench.yaml", { allTechnologies: true }).value.S;
+const prof = (await loadPowerProfiles(scenario, nodeInputFiles("bench.yaml"), { allTechnologies: true })).value.S;
 const s = allocateSeries();
 s.pvCapacityFactor.set(prof.pvCapacityFactor!);
 s.windCapacityFactor.set(prof.windCapacityFactor!);

@@ -11,7 +11,7 @@ import { runFinancing } from "../src/finance/structures/run-financing.ts";
 import { modelSpv } from "../src/finance/structures/spv-model.ts";
 import { runModel } from "../src/buildout/model.ts";
 import { programMonthly } from "../src/buildout/program.ts";
-import { prepareScenario } from "../src/pipeline/run.ts";
+import { prepareScenario } from "../src/pipeline/prepare.ts";
 import { parseScenarioText } from "../src/scenario/load.ts";
 import { fmt, time } from "./stats.ts";
 

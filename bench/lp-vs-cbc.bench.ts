@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { referenceData } from "../src/data/index.ts";
+import { nodeInputFiles } from "../src/io/input-files.ts";
 import { loadPowerProfiles } from "../src/pipeline/profiles.ts";
 import { runModel } from "../src/buildout/model.ts";
 import { buildSizingLp } from "../src/power/optimize/build.ts";
@@ -24,7 +25,7 @@ import { withFixedCapacities } from "../src/power/optimize/site-result.ts";
 import { buildSiteSizing, defaultSizingYear } from "../src/power/optimize/site-sizing.ts";
 import { sitePowerSchema } from "../src/scenario/power-schema.ts";
 import { resolveSitePower } from "../src/scenario/resolve-power.ts";
-import { prepareScenario } from "../src/pipeline/run.ts";
+import { prepareScenario } from "../src/pipeline/prepare.ts";
 import { parseScenarioText } from "../src/scenario/load.ts";
 import { createHighsSolver } from "../src/solver/highs.ts";
 import { writeLp } from "../src/solver/lp-writer.ts";
@@ -46,7 +47,7 @@ const si = s.sites.findIndex((x) => x.name === SITE);
 const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), referenceData, `sites[${si}].power`, s.timeline.years, []);
 const energy = runModel(s).energy[si];
 const year = defaultSizingYear(s.timeline, energy.facilityEnergyMwh)!;
-const profiles = loadPowerProfiles(parsed, file, { sites: [SITE], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) }).value[SITE];
+const profiles = (await loadPowerProfiles(parsed, nodeInputFiles(file), { sites: [SITE], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) })).value[SITE];
 const sizing = buildSiteSizing(s.timeline, energy.facilityEnergyMwh, power, profiles, {
   year,
   target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },

@@ -2,10 +2,9 @@
 import { FACILITY_CLASSES, type FacilityClass, escalationFactor, facilityCapexUsdPerMw } from "./costs.ts";
 import type { BuildSchedule } from "./schedule.ts";
 import type { Vintage } from "./fleet.ts";
-import type { ResolvedScenario } from "../scenario/resolved.ts";
+import { ASSET_CLASSES, type AssetClass, type ResolvedScenario } from "../scenario/resolved.ts";
 
-export const ASSET_CLASSES = [...FACILITY_CLASSES, "it"] as const;
-export type AssetClass = (typeof ASSET_CLASSES)[number];
+export { ASSET_CLASSES, type AssetClass };
 
 export interface Asset {
   assetClass: AssetClass;

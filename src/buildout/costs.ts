@@ -1,8 +1,8 @@
 /** Money helpers shared by the build and finance stages. */
-import type { ResolvedPhase, ResolvedScenario } from "../scenario/resolved.ts";
+import { FACILITY_CLASSES, type FacilityClass, type ResolvedPhase, type ResolvedScenario } from "../scenario/resolved.ts";
 
-export const FACILITY_CLASSES = ["shellCore", "electricalMechanical", "siteLandOther"] as const;
-export type FacilityClass = (typeof FACILITY_CLASSES)[number];
+export { FACILITY_CLASSES, type FacilityClass };
+
 
 /** Nominal price factor for a calendar year relative to the currency base year. */
 export function escalationFactor(s: ResolvedScenario, year: number): number {

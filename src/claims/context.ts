@@ -5,7 +5,7 @@
  * "unverifiable" for that claim.
  */
 import type { PeerCompany } from "../data/peers.ts";
-import type { Cell } from "../results/tables.ts";
+import type { Cell } from "../core/table.ts";
 import type { Tolerances, ClaimedValue } from "./judge.ts";
 import { type Quantity, type Tags, format, qty } from "../core/quantity.ts";
 import { CALENDAR_YEAR, type Claim, type EvidenceItem, type Stated } from "../data/claims.ts";

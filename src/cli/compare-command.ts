@@ -1,11 +1,8 @@
 /** `gigaplan compare <scenario> --strategies aggressive,staged,just-in-time`: build strategies under demand uncertainty. */
 import { type Command, Option } from "commander";
-import { type Diagnostic, error, hasErrors } from "../core/diagnostics.ts";
-import { compareSettings, optionProblems, runComparison } from "../strategy/compare.ts";
-import { renderCompareReport } from "../text/compare.ts";
-import { STRATEGY_NAMES, type StrategyName } from "../strategy/strategies.ts";
-import { SAMPLING_METHODS, type SamplingMethod } from "../uncertainty/sampler.ts";
-import { type CliIo, loadScenarioFile, printDiagnostics } from "./simulate-command.ts";
+import { type Diagnostic, SAMPLING_METHODS, STRATEGY_NAMES, type SamplingMethod, type StrategyName, compare, error, hasErrors, renderCompareReport } from "../index.ts";
+import { readScenarioFile } from "../io/scenario-file.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 
 interface CompareCliOptions {
   strategies: string;
@@ -23,9 +20,12 @@ function parseStrategies(text: string, ds: Diagnostic[]): StrategyName[] {
   return [...new Set(names)] as StrategyName[];
 }
 
-export function compareCommand(file: string, o: CompareCliOptions, io: CliIo): number {
-  const scenario = loadScenarioFile(file, io);
-  if (!scenario) return 2;
+export function compareCommand(file: string, o: CompareCliOptions, io: Io): number {
+  const doc = readScenarioFile(file);
+  if (!doc.value) {
+    io.stderr(`error: ${file}: ${doc.diagnostics[0].message}\n`);
+    return EXIT_BAD_INPUT;
+  }
   const ds: Diagnostic[] = [];
   const strategies = parseStrategies(o.strategies, ds);
   const int = (s: string, flag: string): number => {
@@ -33,19 +33,18 @@ export function compareCommand(file: string, o: CompareCliOptions, io: CliIo): n
     return Number(s);
   };
   const options = { paths: int(o.paths, "--paths"), seed: int(o.seed, "--seed"), method: o.method, strategies };
-  const settings = compareSettings(scenario);
-  const all = [...settings.diagnostics, ...ds, ...(settings.value && !hasErrors(ds) ? optionProblems(settings.value, options) : [])];
-  if (!settings.value || hasErrors(all)) {
-    printDiagnostics(file, all, io);
-    return 2;
+  if (hasErrors(ds)) {
+    printDiagnostics(file, ds, io);
+    return EXIT_BAD_INPUT;
   }
-  printDiagnostics(file, all, io);
-  const report = runComparison(settings.value, options);
-  io.stdout(o.format === "json" ? `${JSON.stringify(report)}\n` : renderCompareReport(report));
-  return 0;
+  const report = compare(doc.value, options);
+  printDiagnostics(file, report.diagnostics, io);
+  if (!report.value) return EXIT_BAD_INPUT;
+  io.stdout(o.format === "json" ? `${JSON.stringify(report.value)}\n` : renderCompareReport(report.value));
+  return EXIT_OK;
 }
 
-export function registerCompare(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerCompare(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("compare")
     .description("compare build strategies under stochastic demand: expected cost, regret, the newsvendor curve")

@@ -1,48 +1,25 @@
 /** The `gigaplan` command line. Exit codes: 0 ok, 1 internal failure, 2 bad input. */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { type Diagnostic, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { runTextWithFiles } from "../io/run-with-files.ts";
-import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { hasErrors, renderTextReport, run, scenarioJsonSchema, validate } from "../index.ts";
+import { nodeInputFiles } from "../io/input-files.ts";
+import { readScenarioFile } from "../io/scenario-file.ts";
+import { tableToCsv, writeResultDir } from "../io/write-output.ts";
+import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerCompare } from "./compare-command.ts";
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 import { registerMerge } from "./merge-command.ts";
+import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
+import { registerPeers } from "./peers-command.ts";
 import { registerProfileCommand } from "./profile-command.ts";
 import { registerProfileWindCommand } from "./profile-wind-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
-import { registerCheckClaims } from "./check-claims-command.ts";
-import { registerPeers } from "./peers-command.ts";
-import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
-import { renderTextReport } from "../text/run-report.ts";
-import { tableToCsv, writeResultDir } from "../io/write-output.ts";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_BAD_INPUT = 2;
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io };
 
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };
-
-function readScenario(file: string, io: Io): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    io.stderr(`error: ${file}: cannot read scenario (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-    return null;
-  }
-}
-
-function reportDiagnostics(file: string, ds: readonly Diagnostic[], io: Io): void {
-  const errors = ds.filter((d) => d.severity === "error");
-  if (errors.length > 0) io.stderr(`${file}: ${errors.length} error(s); nothing was written\n`);
-  for (const d of ds) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
-}
 
 interface RunOptions {
   format: "table" | "json" | "csv";
@@ -50,15 +27,15 @@ interface RunOptions {
   table: string;
 }
 
-function runCommand(file: string, opts: RunOptions, io: Io): number {
-  const text = readScenario(file, io);
-  if (text === null) return EXIT_BAD_INPUT;
-  const { result, diagnostics } = runTextWithFiles(text, file);
+async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
+  const doc = readScenarioFile(file);
+  if (!doc.value) return fail(doc.diagnostics, io);
+  const { result, diagnostics } = await run(doc.value, { files: nodeInputFiles(file) });
   if (!result || hasErrors(diagnostics)) {
-    reportDiagnostics(file, diagnostics, io);
+    printDiagnostics(file, diagnostics, io);
     return EXIT_BAD_INPUT;
   }
-  reportDiagnostics(file, diagnostics.filter((d) => d.severity === "warning"), io);
+  printDiagnostics(file, diagnostics.filter((d) => d.severity === "warning"), io);
   const table = opts.format === "csv" ? result.tables[opts.table] : undefined;
   if (opts.format === "csv" && !table) {
     io.stderr(`error: --table: unknown table "${opts.table}" (tables: ${Object.keys(result.tables).join(", ")}); nothing was written\n`);
@@ -74,12 +51,18 @@ function runCommand(file: string, opts: RunOptions, io: Io): number {
   return EXIT_OK;
 }
 
-function validateCommand(file: string, io: Io): number {
-  const text = readScenario(file, io);
-  if (text === null) return EXIT_BAD_INPUT;
-  const { diagnostics } = runTextWithFiles(text, file);
-  reportDiagnostics(file, diagnostics, io);
-  if (hasErrors(diagnostics)) return EXIT_BAD_INPUT;
+/** An unreadable scenario file: `error: FILE: cannot read scenario (CODE)`. */
+function fail(ds: { path: string; message: string }[], io: Io): number {
+  for (const d of ds) io.stderr(`error: ${d.path}: ${d.message}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+async function validateCommand(file: string, io: Io): Promise<number> {
+  const doc = readScenarioFile(file);
+  if (!doc.value) return fail(doc.diagnostics, io);
+  const { valid, diagnostics } = await validate(doc.value, { files: nodeInputFiles(file) });
+  printDiagnostics(file, diagnostics, io);
+  if (!valid) return EXIT_BAD_INPUT;
   io.stdout(`${file}: valid\n`);
   return EXIT_OK;
 }
@@ -96,12 +79,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .option("--table <name>", "table printed by --format csv", "yearly")
     .option("--out <dir>", "also write one CSV per table and summary.json into DIR")
-    .action((file: string, opts: RunOptions) => setExit(runCommand(file, opts, io)));
+    .action(async (file: string, opts: RunOptions) => setExit(await runCommand(file, opts, io)));
   program
     .command("validate")
     .description("check a scenario and list every problem")
     .argument("<scenario>")
-    .action((file: string) => setExit(validateCommand(file, io)));
+    .action(async (file: string) => setExit(await validateCommand(file, io)));
   program
     .command("schema")
     .description("print the scenario JSON Schema (for editor validation and autocomplete)")

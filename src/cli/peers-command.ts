@@ -1,24 +1,19 @@
 /** `gigaplan peers [--format table|json|csv]`: capex / revenue, capex / operating cash flow and capex growth of the hyperscalers. */
 import { type Command, Option } from "commander";
-import { comparePeers } from "../peers/compare.ts";
-import { PEERS_DATA_PATH, peersData } from "../peers/data.ts";
-import { peersYearsTable, renderPeersText } from "../text/peers.ts";
-import type { Io } from "./main.ts";
+import { peers, peersYearsTable, renderPeersText } from "../index.ts";
 import { tableToCsv } from "../io/write-output.ts";
-
-export const PEERS_SCHEMA_VERSION = 1;
+import { EXIT_OK, type Io } from "./io.ts";
 
 export interface PeersOptions {
   format: "table" | "json" | "csv";
 }
 
 export function peersCommand(opts: PeersOptions, io: Io): number {
-  const comparison = comparePeers(peersData);
-  if (opts.format === "json") {
-    io.stdout(`${JSON.stringify({ schemaVersion: PEERS_SCHEMA_VERSION, data: PEERS_DATA_PATH, sources: PEERS_DATA_PATH.replace(/\.json$/, ".meta.json"), ...comparison }, null, 2)}\n`);
-  } else if (opts.format === "csv") io.stdout(tableToCsv(peersYearsTable(comparison)));
-  else io.stdout(renderPeersText(comparison));
-  return 0;
+  const report = peers();
+  if (opts.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (opts.format === "csv") io.stdout(tableToCsv(peersYearsTable(report)));
+  else io.stdout(renderPeersText(report));
+  return EXIT_OK;
 }
 
 export function registerPeers(program: Command, io: Io, setExit: (code: number) => void): void {

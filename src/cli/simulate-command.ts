@@ -3,64 +3,15 @@
  * progress on stderr, Ctrl-C cancelling cleanly (workers stopped, no output file), optional sharding and
  * raw samples written to Parquet or CSV (temporary file, then rename: never half-written).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join } from "node:path";
 import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
-import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { parseScenarioText } from "../scenario/load.ts";
-import type { Scenario } from "../scenario/schema.ts";
-import { renderSimulationReport } from "../text/simulation.ts";
-import { CancelledError, runPool } from "../io/simulation-pool.ts";
-import { digest, encodeCsv, encodeParquet, tableInfo } from "../io/samples-file.ts";
-import { SAMPLING_METHODS, type SamplingMethod } from "../uncertainty/sampler.ts";
-import { type SampleTable, type SimulateOptions, preparePlan, summarize } from "../uncertainty/simulate.ts";
-
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-const EXIT_OK = 0;
-const EXIT_BAD_INPUT = 2;
-const EXIT_CANCELLED = 130;
-
-/** Writes bytes or text to `path` through a temporary sibling file and a rename. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
-export function printDiagnostics(file: string, ds: readonly Diagnostic[], io: CliIo): void {
-  const errors = ds.filter((d) => d.severity === "error");
-  if (errors.length > 0) io.stderr(`${file}: ${errors.length} error(s); nothing was written\n`);
-  for (const d of ds) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
-}
-
-/** Reads and validates a scenario file; null (after printing why) when unusable. */
-export function loadScenarioFile(file: string, io: CliIo): Scenario | null {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    io.stderr(`error: ${file}: cannot read scenario (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-    return null;
-  }
-  const parsed = parseScenarioText(text, file);
-  if (!parsed.value) {
-    printDiagnostics(file, parsed.diagnostics, io);
-    return null;
-  }
-  return parsed.value;
-}
+import { type Diagnostic, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, hasErrors, renderSimulationReport, simulate } from "../index.ts";
+import { encodeCsv, encodeParquet } from "../io/samples-file.ts";
+import { readScenarioFile } from "../io/scenario-file.ts";
+import { CancelledError, workerPoolExecutor } from "../io/simulation-pool.ts";
+import { writeFileAtomic } from "../io/write-file-atomic.ts";
+import { EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 
 interface SimulateCliOptions {
   iterations: string;
@@ -114,30 +65,29 @@ function progressBar(enabled: boolean): { update: (done: number, total: number) 
   };
 }
 
-function writeSamples(path: string, table: SampleTable, scenario: Scenario, targetYear: number): void {
-  if (/\.csv$/i.test(path)) writeFileAtomic(path, encodeCsv(table));
-  else writeFileAtomic(path, new Uint8Array(encodeParquet(table, tableInfo(table, digest(scenario), targetYear))));
+function writeSamples(path: string, run: SimulationRun): void {
+  if (/\.csv$/i.test(path)) writeFileAtomic(path, encodeCsv(run.table));
+  else writeFileAtomic(path, new Uint8Array(encodeParquet(run.table, run.info)));
 }
 
-export async function simulateCommand(file: string, o: SimulateCliOptions, io: CliIo): Promise<number> {
-  const scenario = loadScenarioFile(file, io);
-  if (!scenario) return EXIT_BAD_INPUT;
-  const parsed = parseOptions(o);
-  const prepared = preparePlan(scenario, parsed.options);
-  const diagnostics = [...prepared.diagnostics, ...parsed.diagnostics];
-  if (!prepared.value || hasErrors(diagnostics)) {
-    printDiagnostics(file, diagnostics, io);
+export async function simulateCommand(file: string, o: SimulateCliOptions, io: Io): Promise<number> {
+  const doc = readScenarioFile(file);
+  if (!doc.value) {
+    io.stderr(`error: ${file}: ${doc.diagnostics[0].message}\n`);
     return EXIT_BAD_INPUT;
   }
-  printDiagnostics(file, diagnostics, io);
-  const plan = prepared.value;
+  const parsed = parseOptions(o);
+  if (hasErrors(parsed.diagnostics)) {
+    printDiagnostics(file, parsed.diagnostics, io);
+    return EXIT_BAD_INPUT;
+  }
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once("SIGINT", onSigint);
   const bar = progressBar(o.progress);
-  let table: SampleTable;
+  let out: Awaited<ReturnType<typeof simulate>>;
   try {
-    table = await runPool(plan, parsed.options, { workers: parsed.workers, signal: abort.signal, onProgress: bar.update });
+    out = await simulate(doc.value, { ...parsed.options, executor: workerPoolExecutor(parsed.workers), signal: abort.signal, onProgress: bar.update });
   } catch (e) {
     if (e instanceof CancelledError) {
       io.stderr("\ncancelled: workers stopped; nothing was written\n");
@@ -148,16 +98,17 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: C
     bar.stop();
     process.removeListener("SIGINT", onSigint);
   }
+  printDiagnostics(file, out.diagnostics, io);
+  if (!out.value) return EXIT_BAD_INPUT;
   if (o.out) {
-    writeSamples(o.out, table, scenario, plan.targetYear);
-    io.stderr(`wrote ${table.count} samples to ${o.out}\n`);
+    writeSamples(o.out, out.value);
+    io.stderr(`wrote ${out.value.table.count} samples to ${o.out}\n`);
   }
-  const report = summarize(plan, table);
-  io.stdout(o.format === "json" ? `${JSON.stringify(report)}\n` : renderSimulationReport(report));
+  io.stdout(o.format === "json" ? `${JSON.stringify(out.value.report)}\n` : renderSimulationReport(out.value.report));
   return EXIT_OK;
 }
 
-export function registerSimulate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerSimulate(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("simulate")
     .description("Monte Carlo over the scenario's `uncertain` block: percentiles, risk, sensitivity, raw samples")

@@ -6,50 +6,11 @@
  */
 import { parquetMetadata, parquetRead } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import type { SamplingMethod } from "../uncertainty/sampler.ts";
-import type { SampleTable } from "../uncertainty/simulate.ts";
+import { type DecodedSamples, SAMPLES_FORMAT, type SampleTable, type SamplesInfo } from "../index.ts";
 
 export const SAMPLES_META_KEY = "gigaplan.samples";
-export const SAMPLES_FORMAT = 1;
 /** Fixed row-group size: the layout depends only on the rows, never on how they were produced. */
 const ROW_GROUP_ROWS = 65536;
-
-export interface SamplesInfo {
-  format: number;
-  iterations: number;
-  seed: number;
-  method: SamplingMethod;
-  scenarioDigest: string;
-  targetYear: number;
-  inputs: string[];
-  outputs: string[];
-}
-
-/** A short digest of any JSON-able value (two FNV-1a 32-bit hashes; for matching runs, not for security). */
-export function digest(value: unknown): string {
-  const text = JSON.stringify(value);
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
-}
-
-export function tableInfo(table: SampleTable, scenarioDigest: string, targetYear: number): SamplesInfo {
-  return {
-    format: SAMPLES_FORMAT,
-    iterations: table.iterations,
-    seed: table.seed,
-    method: table.method,
-    scenarioDigest,
-    targetYear,
-    inputs: table.inputNames,
-    outputs: table.outputNames,
-  };
-}
 
 export function encodeParquet(table: SampleTable, info: SamplesInfo): ArrayBuffer {
   const sample = new Int32Array(table.count);
@@ -65,14 +26,6 @@ export function encodeParquet(table: SampleTable, info: SamplesInfo): ArrayBuffe
     kvMetadata: [{ key: SAMPLES_META_KEY, value: JSON.stringify(info) }],
     createdBy: "gigaplan",
   });
-}
-
-export interface DecodedSamples {
-  info: SamplesInfo;
-  start: number;
-  count: number;
-  /** columns by name, including `sample` */
-  columns: Map<string, Float64Array>;
 }
 
 /** Reads a Parquet file written by encodeParquet; throws with a message when it is not one. */
@@ -99,28 +52,6 @@ export async function decodeParquet(buffer: ArrayBuffer): Promise<DecodedSamples
   const start = rows > 0 ? sample[0] : 0;
   for (let j = 0; j < rows; j++) if (sample[j] !== start + j) throw new Error(`sample indices are not contiguous at row ${j}`);
   return { info, start, count: rows, columns };
-}
-
-/** Rebuilds a sample table from decoded parts covering consecutive index ranges. */
-export function tableFromDecoded(info: SamplesInfo, start: number, count: number, get: (name: string) => Float64Array): SampleTable {
-  return {
-    iterations: info.iterations,
-    seed: info.seed,
-    method: info.method,
-    start,
-    count,
-    inputNames: info.inputs,
-    outputNames: info.outputs,
-    inputs: info.inputs.map(get),
-    outputs: info.outputs.map(get),
-    failed: info.outputs.length > 0 ? countNaN(get(info.outputs[0])) : 0,
-  };
-}
-
-function countNaN(a: Float64Array): number {
-  let n = 0;
-  for (const v of a) if (Number.isNaN(v)) n++;
-  return n;
 }
 
 /** CSV with a header; numbers in shortest round-trip form (exact), NaN as an empty field. */

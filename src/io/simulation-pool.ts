@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { type SampleBlock, makeSampler, runBlock } from "../uncertainty/evaluate.ts";
 import { planToWire } from "../uncertainty/plan-wire.ts";
 import type { SimulationPlan } from "../uncertainty/plan.ts";
+import type { SampleExecutor } from "../index.ts";
 import { type SampleTable, type SimulateOptions, addBlock, emptyTable } from "../uncertainty/simulate.ts";
 
 export interface PoolOptions {
@@ -103,3 +104,9 @@ export function runPool(plan: SimulationPlan, options: SimulateOptions, pool: Po
     }
   });
 }
+
+/** The pool as the API's sample executor (one worker: the calling thread, yielding between blocks). */
+export const workerPoolExecutor =
+  (workers: number, blockSize?: number): SampleExecutor =>
+  (plan, options, hooks) =>
+    runPool(plan, options, { workers, blockSize, ...hooks });

@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import type { RunResult } from "../pipeline/run.ts";
-import type { Table } from "../results/tables.ts";
+import type { RunResult } from "../index.ts";
+import type { Table } from "../index.ts";
 
 export function tableToCsv(table: Table): string {
   return stringify([table.columns, ...table.rows.map((r) => r.map((c) => (c === null ? "" : c)))]);

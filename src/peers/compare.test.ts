@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
 import { calendarYearCapex, comparePeers } from "./compare.ts";
-import { peersData } from "./data.ts";
+import { peersData } from "../data/index.ts";
 import { peersYearsTable, renderPeersText } from "../text/peers.ts";
 import type { PeersFile } from "../data/peers.ts";
 

@@ -1,36 +1,52 @@
 /**
- * Edge loader for hourly power inputs: reads each site's solar and wind resource files (or the bundled defaults in
- * data/weather/), runs the PV and wind models to get capacity-factor profiles, and builds the hourly grid carbon
- * intensity from the bundled EIA-930 fuel mix (ERCOT 2022), scaled to the site's grid region when it is not ERCOT.
- * Weather that does not describe the site's own location is flagged "proxy weather" (a warning); a scaled carbon
- * shape is flagged "proxy grid carbon". Files are read once per call even when several sites share them.
+ * Hourly power inputs of a scenario: each site's solar and wind resource (the files its `power.weather` names, or
+ * the bundled defaults in data/weather/) run through the PV and wind models into capacity-factor profiles, and
+ * the hourly grid carbon intensity from the bundled EIA-930 fuel mix (ERCOT 2022), scaled to the site's grid
+ * region when it is not ERCOT. Weather that does not describe the site's own location is flagged "proxy weather"
+ * (a warning); a scaled carbon shape is flagged "proxy grid carbon". Each file is read once per call even when
+ * several sites share it.
+ *
+ * Files come through `InputFiles`, which the platform implements: the file system in io/ (Node), `fetch` in the
+ * browser. Everything else here is pure.
  */
-import { dirname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Diagnostic, type Outcome, info, warning } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
+import { parseEia930FuelMix } from "../formats/eia930.ts";
+import { parseSolarWeather } from "../formats/solar/solar.ts";
+import { parseSrw } from "../formats/srw.ts";
 import { hourlyCarbonIntensity } from "../power/grid/carbon.ts";
 import { utcHourEndingToLocalStandard8760 } from "../power/grid/local-time.ts";
 import { proxyHourlyIntensityForRegion } from "../power/grid/proxy.ts";
 import { simulatePv } from "../power/profiles/pv/index.ts";
 import { runWindFarm } from "../power/profiles/wind/farm.ts";
 import { parsePowerCurveCsv } from "../power/profiles/wind/power-curve.ts";
-import type { SitePower } from "../scenario/power-schema.ts";
 import type { PowerProfiles, SiteProfiles } from "../power/site/site-power.ts";
+import type { SitePower } from "../scenario/power-schema.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { parseEia930FuelMix } from "../formats/eia930.ts";
-import { readTextFile } from "../io/read-text-file.ts";
-import { readSolarWeatherFile } from "../io/solar-file.ts";
-import { readSrwFile } from "../io/srw-file.ts";
 
-const dataFile = (rel: string): string => fileURLToPath(new URL(`../../data/${rel}`, import.meta.url));
+/** A file the pipeline needs: one bundled with gigaplan (path from the package root) or one a scenario names. */
+export type InputFile = { origin: "bundled"; path: string } | { origin: "scenario"; path: string };
+
+/** The text of a file and the name its diagnostics use (a resolved path, a URL). */
+export interface InputText {
+  text: string;
+  name: string;
+}
+
+/**
+ * Where input files come from. `read` returns the file's text (gzip-compressed files decoded) or an error
+ * diagnostic whose path names the file. A scenario's own file names are relative to the scenario's location.
+ */
+export interface InputFiles {
+  read(file: InputFile): Promise<Outcome<InputText | null>>;
+}
 
 /** Bundled defaults (see data/weather/README-solar.md, data/grid/SOURCE.md, data/wind/SOURCE.md). */
 export const DEFAULT_FILES = {
-  solar: dataFile("weather/phoenix_az_33.450495_-111.983688_psmv3_60_tmy.csv.gz"),
-  wind: dataFile("weather/35.2018863_-101.945027_windtoolkit_2012_60min_80m_100m.srw.gz"),
-  powerCurve: dataFile("wind/ssc_windpower_test_powercurve_1500kW.csv"),
-  gridFuelMix: dataFile("grid/ERCO_2022_hourly_fuelmix_avgCI.csv.gz"),
+  solar: "data/weather/phoenix_az_33.450495_-111.983688_psmv3_60_tmy.csv.gz",
+  wind: "data/weather/35.2018863_-101.945027_windtoolkit_2012_60min_80m_100m.srw.gz",
+  powerCurve: "data/wind/ssc_windpower_test_powercurve_1500kW.csv",
+  gridFuelMix: "data/grid/ERCO_2022_hourly_fuelmix_avgCI.csv.gz",
 } as const;
 const CARBON_SHAPE_REGION = "ERCOT";
 const CLEAN_FUELS = ["NUC", "WND", "SUN", "WAT"];
@@ -41,17 +57,24 @@ interface Loaded<T> {
 }
 
 class Cache {
-  private readonly memo = new Map<string, Loaded<unknown>>();
-  get<T>(key: string, load: () => Loaded<T>): Loaded<T> {
+  private readonly memo = new Map<string, Promise<Loaded<unknown>>>();
+  get<T>(key: string, load: () => Promise<Loaded<T>>): Promise<Loaded<T>> {
     if (!this.memo.has(key)) this.memo.set(key, load());
-    return this.memo.get(key) as Loaded<T>;
+    return this.memo.get(key) as Promise<Loaded<T>>;
   }
 }
 
+const bundled = (path: string): InputFile => ({ origin: "bundled", path });
+const keyOf = (f: InputFile): string => `${f.origin}:${f.path}`;
+/** File name without folders and without a .gz suffix (what the solar readers name in diagnostics). */
+const baseName = (name: string): string => (name.split(/[\\/]/).pop() ?? name).replace(/\.gz$/i, "");
+
 const KW_PER_MW = 1000;
 
-function pvProfile(file: string, ref: ReferenceData): Loaded<{ cf: Float64Array; label: string }> {
-  const w = readSolarWeatherFile(file);
+async function pvProfile(files: InputFiles, file: InputFile, ref: ReferenceData): Promise<Loaded<{ cf: Float64Array; label: string }>> {
+  const read = await files.read(file);
+  if (!read.value) return { value: null, diagnostics: read.diagnostics };
+  const w = parseSolarWeather(read.value.text, baseName(read.value.name));
   if (!w.value) return { value: null, diagnostics: w.diagnostics };
   const d = ref.powerCosts.profileDefaults;
   const r = simulatePv(w.value, {
@@ -70,10 +93,10 @@ function pvProfile(file: string, ref: ReferenceData): Loaded<{ cf: Float64Array;
   return { value: { cf, label: `${where}; capacity factor ${(r.capacityFactorAcFraction * 100).toFixed(1)}% AC` }, diagnostics: w.diagnostics };
 }
 
-function windProfile(file: string, ref: ReferenceData): Loaded<{ cf: Float64Array; label: string }> {
-  const res = readSrwFile(file);
-  const curveText = readTextFile(DEFAULT_FILES.powerCurve);
-  const curve = curveText.value === null ? null : parsePowerCurveCsv(curveText.value, DEFAULT_FILES.powerCurve);
+async function windProfile(files: InputFiles, file: InputFile, ref: ReferenceData): Promise<Loaded<{ cf: Float64Array; label: string }>> {
+  const [read, curveText] = await Promise.all([files.read(file), files.read(bundled(DEFAULT_FILES.powerCurve))]);
+  const res = read.value ? parseSrw(read.value.text, read.value.name) : { value: null, diagnostics: read.diagnostics };
+  const curve = curveText.value === null ? null : parsePowerCurveCsv(curveText.value.text, curveText.value.name);
   const ds = [...res.diagnostics, ...curveText.diagnostics, ...(curve?.diagnostics ?? [])];
   if (!res.value || !curve?.value) return { value: null, diagnostics: ds };
   const t = ref.windModel.referenceTurbine;
@@ -96,10 +119,10 @@ interface CarbonShape {
   cleanFraction: Float64Array;
 }
 
-function carbonShape(ref: ReferenceData): Loaded<CarbonShape> {
-  const text = readTextFile(DEFAULT_FILES.gridFuelMix);
+async function carbonShape(files: InputFiles, ref: ReferenceData): Promise<Loaded<CarbonShape>> {
+  const text = await files.read(bundled(DEFAULT_FILES.gridFuelMix));
   if (text.value === null) return { value: null, diagnostics: text.diagnostics };
-  const mix = parseEia930FuelMix(text.value, DEFAULT_FILES.gridFuelMix);
+  const mix = parseEia930FuelMix(text.value.text, text.value.name);
   if (!mix.value) return { value: null, diagnostics: mix.diagnostics };
   const ci = hourlyCarbonIntensity(mix.value.generationMwhByFuel);
   if (!ci.value) return { value: null, diagnostics: [...mix.diagnostics, ...ci.diagnostics] };
@@ -133,23 +156,22 @@ export interface ProfileOptions {
 }
 
 /** Profiles for every site with a `power` block; errors (unreadable or malformed files) carry the scenario path. */
-export function loadPowerProfiles(s: Scenario, scenarioFile: string, options: ProfileOptions = {}): Outcome<PowerProfiles> {
+export async function loadPowerProfiles(s: Scenario, files: InputFiles, options: ProfileOptions = {}): Promise<Outcome<PowerProfiles>> {
   const ref = options.ref ?? referenceData;
-  const dir = dirname(resolve(scenarioFile));
   const cache = new Cache();
   const ds: Diagnostic[] = [];
   const out: PowerProfiles = {};
-  s.sites.forEach((site, si) => {
+  for (const [si, site] of s.sites.entries()) {
     const p = site.power ?? options.powerDefaults;
-    if (!p || (options.sites && !options.sites.includes(site.name))) return;
+    if (!p || (options.sites && !options.sites.includes(site.name))) continue;
     const base = `sites[${si}].power`;
     const prof: SiteProfiles = { sources: {} };
-    const fileOf = (f: string | undefined, dflt: string): string => (f === undefined ? dflt : isAbsolute(f) ? f : join(dir, f));
+    const fileOf = (f: string | undefined, dflt: string): InputFile => (f === undefined ? bundled(dflt) : { origin: "scenario", path: f });
     const tech: [key: "pvMw" | "windMw", field: "solarFile" | "windFile", kind: "pv" | "wind"][] = [["pvMw", "solarFile", "pv"], ["windMw", "windFile", "wind"]];
     for (const [key, field, kind] of tech) {
       if (!options.allTechnologies && !needs(p, key)) continue;
       const file = fileOf(p.weather[field], kind === "pv" ? DEFAULT_FILES.solar : DEFAULT_FILES.wind);
-      const r = cache.get(`${kind}:${file}`, () => (kind === "pv" ? pvProfile(file, ref) : windProfile(file, ref)));
+      const r = await cache.get(`${kind}:${keyOf(file)}`, () => (kind === "pv" ? pvProfile(files, file, ref) : windProfile(files, file, ref)));
       ds.push(...relocate(r.diagnostics.filter((d) => d.severity !== "info"), `${base}.weather.${field}`));
       if (!r.value) continue;
       if (kind === "pv") prof.pvCapacityFactor = r.value.cf;
@@ -160,11 +182,11 @@ export function loadPowerProfiles(s: Scenario, scenarioFile: string, options: Pr
         ds.push(warning(`${base}.weather.${field}`, `proxy weather: the ${kind === "pv" ? "solar" : "wind"} profile comes from ${what} (${r.value.label}), not from ${site.name}'s location; hourly ${kind === "pv" ? "PV" : "wind"} results are indicative (set weather.local: true for on-site data)`));
       }
     }
-    const shape = cache.get("carbon", () => carbonShape(ref));
+    const shape = await cache.get("carbon", () => carbonShape(files, ref));
     ds.push(...relocate(shape.diagnostics, `${base}`));
     if (shape.value) addCarbon(site.gridRegion, shape.value, ref, base, prof, ds);
     out[site.name] = prof;
-  });
+  }
   return { value: out, diagnostics: ds };
 }
 

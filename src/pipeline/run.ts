@@ -1,5 +1,5 @@
-/** The pipeline: scenario text or object → validated, resolved scenario → model → result. Pure. */
-import { type Diagnostic, hasErrors } from "../core/diagnostics.ts";
+/** The pipeline: prepared scenario (+ hourly profiles) → build-out model → financing → power → result tables and summary. Pure. */
+import type { Diagnostic, Outcome } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { runModel } from "../buildout/model.ts";
 import { financingOutputs } from "../finance/structures/outputs.ts";
@@ -18,12 +18,8 @@ import {
   vintagesTable,
   yearlyTable,
 } from "../results/tables.ts";
-import { checkCapitalPlan } from "../buildout/check-capital.ts";
-import { checkScenarioObject, parseScenarioText } from "../scenario/load.ts";
-import { rawCrossReferenceChecks } from "../scenario/raw-checks.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
-import { resolveScenario } from "../scenario/resolve.ts";
-import type { Scenario } from "../scenario/schema.ts";
+import { type PreparedScenario, prepareDocument } from "./prepare.ts";
 
 export const RESULT_SCHEMA_VERSION = 1;
 
@@ -37,14 +33,6 @@ export interface RunResult {
 export interface RunOutcome {
   result: RunResult | null;
   diagnostics: Diagnostic[];
-}
-
-/** Validate and resolve; returns null with diagnostics when there are errors. */
-export function prepareScenario(s: Scenario, ref: ReferenceData = referenceData): { value: ResolvedScenario | null; diagnostics: Diagnostic[] } {
-  const resolved = resolveScenario(s, ref);
-  if (!resolved.value) return resolved;
-  const diagnostics = [...resolved.diagnostics, ...checkCapitalPlan(resolved.value)];
-  return { value: hasErrors(diagnostics) ? null : resolved.value, diagnostics };
 }
 
 /** Inputs read at the edge (files): hourly PV/wind/grid-carbon profiles by site name. */
@@ -85,28 +73,18 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
   };
 }
 
+/** Parses (text) or checks (object), resolves and runs a scenario without hourly input files. */
 export function run(scenario: unknown, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
-  const checked = checkScenarioObject(scenario);
-  if (!checked.value) return { result: null, diagnostics: withRawChecks(checked.diagnostics, scenario, ref) };
-  return runChecked(checked.value, ref, inputs);
+  return runPrepared(prepareDocument({ value: scenario }, ref), inputs);
 }
 
 export function runText(text: string, fileName: string, ref: ReferenceData = referenceData, inputs: RunInputs = {}): RunOutcome {
-  const parsed = parseScenarioText(text, fileName);
-  if (!parsed.value) return { result: null, diagnostics: withRawChecks(parsed.diagnostics, parsed.raw, ref) };
-  return runChecked(parsed.value, ref, inputs);
+  return runPrepared(prepareDocument({ text, name: fileName }, ref), inputs);
 }
 
-/** Schema errors plus the cross-reference errors that can be found on the raw object, so all come at once. */
-function withRawChecks(schemaDiagnostics: Diagnostic[], raw: unknown, ref: ReferenceData): Diagnostic[] {
-  if (raw === undefined) return schemaDiagnostics;
-  const seen = new Set(schemaDiagnostics.map((d) => d.path));
-  return [...schemaDiagnostics, ...rawCrossReferenceChecks(raw, ref).filter((d) => !seen.has(d.path))];
-}
-
-function runChecked(s: Scenario, ref: ReferenceData, inputs: RunInputs = {}): RunOutcome {
-  const prepared = prepareScenario(s, ref);
+/** Runs a prepared scenario; the outcome of a scenario that did not prepare carries its diagnostics. */
+export function runPrepared(prepared: Outcome<PreparedScenario | null>, inputs: RunInputs = {}): RunOutcome {
   if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics };
-  const result = runResolved(prepared.value, prepared.diagnostics, inputs);
+  const result = runResolved(prepared.value.resolved, prepared.diagnostics, inputs);
   return { result, diagnostics: result.diagnostics };
 }

@@ -5,33 +5,8 @@ import { irrFraction, npvUsd } from "../finance/returns.ts";
 import type { ModelState } from "../buildout/model.ts";
 import { byYearRecord, endOfYear, max, sumByYear, total } from "../core/series.ts";
 import type { ProgramMonthly } from "../buildout/program.ts";
+import { companyYearly } from "../finance/company.ts";
 
-export interface CompanyYearly {
-  revenueUsd: Float64Array;
-  operatingCashFlowUsd: Float64Array;
-  capexUsd: Float64Array;
-  freeCashFlowUsd: Float64Array;
-  fundingGapUsd: Float64Array;
-}
-
-export function companyYearly(st: ModelState, pm: ProgramMonthly): CompanyYearly {
-  const s = st.scenario;
-  const capexUsd = sumByYear(s.timeline, pm.capexUsd);
-  const n = s.timeline.years.length;
-  const out: CompanyYearly = {
-    revenueUsd: s.company.revenueUsdByYearIndex.slice(),
-    operatingCashFlowUsd: new Float64Array(n),
-    capexUsd,
-    freeCashFlowUsd: new Float64Array(n),
-    fundingGapUsd: new Float64Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    out.operatingCashFlowUsd[i] = out.revenueUsd[i] * s.company.operatingCashFlowMarginFraction;
-    out.freeCashFlowUsd[i] = out.operatingCashFlowUsd[i] - capexUsd[i];
-    out.fundingGapUsd[i] = Math.max(0, -out.freeCashFlowUsd[i]);
-  }
-  return out;
-}
 
 export interface Summary {
   scenarioName: string;

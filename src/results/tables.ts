@@ -1,16 +1,13 @@
 /** Result tables (one CSV each with --out): phases, yearly, sites by year, accelerators by year, monthly by site, vintages. */
 import { monthFromNumber } from "../core/months.ts";
+import type { Cell, Table } from "../core/table.ts";
 import { ASSET_CLASSES } from "../buildout/capex.ts";
 import type { ModelState } from "../buildout/model.ts";
 import { endOfYear, maxByYear, sumByYear } from "../core/series.ts";
 import type { ProgramMonthly } from "../buildout/program.ts";
-import { companyYearly } from "./summary.ts";
+import { companyYearly } from "../finance/company.ts";
 
-export type Cell = number | string | null;
-export interface Table {
-  columns: string[];
-  rows: Cell[][];
-}
+export type { Cell, Table };
 
 const monthLabel = (st: ModelState, i: number): string | null => (i >= 0 && i < st.scenario.timeline.months ? st.scenario.timeline.monthLabels[i] : null);
 

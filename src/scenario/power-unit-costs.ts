@@ -1,7 +1,7 @@
 /** Annualized unit costs of the supply technologies (capital recovery + fixed O&M) from data/power-costs.json. */
 import type { ReferenceData } from "../data/index.ts";
 import type { TechnologyCost } from "../data/power-costs.ts";
-import type { UnitFixedCosts } from "../power/dispatch/inputs.ts";
+import type { UnitFixedCosts } from "./resolved-power.ts";
 
 const KW_PER_MW = 1000;
 

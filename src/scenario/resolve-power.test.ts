@@ -3,7 +3,8 @@ import type { Diagnostic } from "../core/diagnostics.ts";
 import { referenceData } from "../data/index.ts";
 import { sitePowerSchema } from "./power-schema.ts";
 import { techParams } from "../power/site/params.ts";
-import { gasPriceUsdPerMmbtu, portfolioForYear, resolveSitePower } from "./resolve-power.ts";
+import { gasPriceUsdPerMmbtu, portfolioForYear } from "../power/site/portfolio.ts";
+import { resolveSitePower } from "./resolve-power.ts";
 
 const resolve = (input: unknown, ds: Diagnostic[] = []) => resolveSitePower(sitePowerSchema.parse(input), referenceData, "sites[0].power", [2024, 2025, 2026, 2027, 2028, 2029, 2030], ds);
 

@@ -1,58 +1,14 @@
 /** A site's `power` block with every default from data/ applied and cross-field checks (collected, with paths). */
 import { type Diagnostic, error, keyPath, warning } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
-import type { Portfolio, UnitFixedCosts } from "../power/dispatch/inputs.ts";
+import type { ResolvedSitePower } from "./resolved-power.ts";
 import type { PortfolioInput, SitePower } from "./power-schema.ts";
 import { unitFixedCosts } from "./power-unit-costs.ts";
 
-export interface ResolvedSitePower {
-  path: string;
-  /** capacities in the first year, then the changes by year (ascending) */
-  basePortfolio: PortfolioInput;
-  changes: { year: number; portfolio: PortfolioInput }[];
-  prices: { gridPriceUsdPerMwh: number; exportPriceUsdPerMwh: number; gasPriceUsdPerMmbtu: number | null; carbonPriceUsdPerTco2: number };
-  technology: {
-    batteryRoundTripEfficiency: number;
-    batterySocMinFraction: number;
-    batterySocMaxFraction: number;
-    gasHeatRateMmbtuPerMwh: number;
-    firmCleanAvailabilityFraction: number;
-  };
-  /** annualized capital + fixed O&M per unit (from data/power-costs.json) */
-  unitCosts: UnitFixedCosts;
-  /** reference gas price by year, ascending (used when prices.gasPriceUsdPerMmbtu is null) */
-  gasPriceByYear: [year: number, usdPerMmbtu: number][];
-  operation: { gasVariableOmUsdPerMwh: number; gasCo2KgPerMmbtu: number; gasWaterConsumptionGalPerMwh: number; firmCleanVariableCostUsdPerMwh: number };
-  weather: SitePower["weather"];
-  sizing: SitePower["sizing"];
-  target: { kind: "annual-match" | "cfe-247"; levelFraction: number; countGridClean: boolean };
-}
+export type { ResolvedSitePower };
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** Capacities in effect in `year`: the base portfolio overlaid by every change from that year or earlier. */
-export function portfolioForYear(p: ResolvedSitePower, year: number): Portfolio {
-  let merged: PortfolioInput = { ...p.basePortfolio };
-  for (const c of p.changes) if (c.year <= year) merged = { ...merged, ...defined(c.portfolio) };
-  return {
-    pvMw: merged.pvMw ?? 0,
-    windMw: merged.windMw ?? 0,
-    batteryMw: merged.batteryMw ?? 0,
-    batteryMwh: merged.batteryMwh ?? 0,
-    gasMw: merged.gasMw ?? 0,
-    firmCleanMw: merged.firmCleanMw ?? 0,
-    gridImportLimitMw: merged.gridImportLimitMw ?? Infinity,
-    exportLimitMw: merged.exportLimitMw ?? 0,
-  };
-}
 
-/** Gas price of a year: the scenario's, else the reference value of that year, else of the latest year before it. */
-export function gasPriceUsdPerMmbtu(p: ResolvedSitePower, year: number): number {
-  if (p.prices.gasPriceUsdPerMmbtu !== null) return p.prices.gasPriceUsdPerMmbtu;
-  let price = p.gasPriceByYear[0][1];
-  for (const [y, v] of p.gasPriceByYear) if (y <= year) price = v;
-  return price;
-}
 
 function checkPortfolio(pf: PortfolioInput, path: string, ds: Diagnostic[]): void {
   if ((pf.batteryMw ?? 0) > 0 && pf.batteryMwh === 0) ds.push(warning(`${path}.batteryMwh`, "is 0 while batteryMw > 0: the battery can store nothing"));

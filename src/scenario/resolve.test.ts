@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
-import { prepareScenario } from "../pipeline/run.ts";
+import { prepareScenario } from "../pipeline/prepare.ts";
 import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { checkScenarioObject } from "./load.ts";

@@ -1,6 +1,8 @@
 /** The financing block after defaults from data/financing.json: every number present, months as timeline indices. */
-import type { AssetClass } from "../buildout/capex.ts";
-import type { Amortization } from "../finance/structures/debt.ts";
+import type { AssetClass } from "./asset-classes.ts";
+
+/** How a loan repays its principal. */
+export type Amortization = "bullet" | "level" | "straightLine";
 
 export interface ResolvedBond {
   name: string;

@@ -1,8 +1,10 @@
 /** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
 import type { Timeline } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
-import type { ResolvedSitePower } from "./resolve-power.ts";
+import type { ResolvedSitePower } from "./resolved-power.ts";
 import type { ResolvedFinancing } from "./resolved-financing.ts";
+
+export { ASSET_CLASSES, type AssetClass, FACILITY_CLASSES, type FacilityClass } from "./asset-classes.ts";
 
 export interface ResolvedAccelerator {
   id: string;

@@ -10,7 +10,7 @@ import { monthIndex } from "../core/months.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { monthlyRate } from "../finance/returns.ts";
 import { runModel } from "../buildout/model.ts";
-import { prepareScenario } from "../pipeline/run.ts";
+import { prepareScenario } from "../pipeline/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { type Distribution, checkDistribution, makeDistribution } from "../uncertainty/distributions.ts";
 import { Sampler, type SamplingMethod, samplerProblems } from "../uncertainty/sampler.ts";

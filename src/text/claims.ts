@@ -1,5 +1,5 @@
 /** The `--format table` view of a claim report: a verdict table, the counts, then every claim with its arithmetic and data. */
-import { renderGrid } from "./peers.ts";
+import { renderTextTable } from "../core/text-table.ts";
 import { type ClaimReport, type Judgment, VERDICTS } from "../claims/types.ts";
 
 const wrap = (text: string, width: number, indent: string): string => {
@@ -39,11 +39,11 @@ export function renderClaimReport(r: ClaimReport): string {
     `Data as of ${r.dataAsOf}; model run: ${r.scenario}; holds within ±${t.holdsRelative * 100} %, holds-approximately within ±${t.approxRelative * 100} % (data/claims/rules.json)`,
     "",
   ];
-  const table = renderGrid(
+  const table = renderTextTable(
     ["id", "verdict", "claim"],
     r.judgments.map((j) => [j.id, shortVerdict(j), j.claim.length > 90 ? `${j.claim.slice(0, 87)}...` : j.claim]),
-    3,
-  );
+    { leftColumns: 3, rule: true, trimEnd: true },
+  ).join("\n");
   const counts = VERDICTS.filter((v) => r.counts[v] > 0).map((v) => `${r.counts[v]} ${v}`).join(", ");
   const diags = r.diagnostics.map((d) => `  ${d.severity}: ${d.path}: ${d.message}`);
   return [...head, table, "", `Verdicts (${r.judgments.length} claims): ${counts}`, ...(diags.length ? ["", "Diagnostics:", ...diags] : []), "", ...r.judgments.map(claimBlock).flatMap((b) => [b, ""])].join("\n");

@@ -1,15 +1,10 @@
 /** Plain-text rendering of a strategy comparison. */
+import { renderTextTable } from "../core/text-table.ts";
 import { formatValue } from "./simulation.ts";
 import type { CompareReport } from "../strategy/compare.ts";
 
-const pad = (s: string, n: number): string => s.padEnd(n);
-const lpad = (s: string, n: number): string => s.padStart(n);
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : lpad(cell, widths[c]))).join("  ");
-  return [line(header), ...rows.map(line)].join("\n");
-}
+/** First column left, the rest right-aligned, no rule. */
+const table = (header: string[], rows: string[][]): string => renderTextTable(header, rows).join("\n");
 
 export function renderCompareReport(r: CompareReport): string {
   const out: string[] = [];

@@ -1,17 +1,15 @@
 /** The financing part of the text report: both funding routes, SPVs, P&L effects, revenue required, returns. */
+import { renderTextTable } from "../core/text-table.ts";
 import type { SpvSummary } from "../finance/structures/summary.ts";
 import type { RunResult } from "../pipeline/run.ts";
-import type { Table } from "../results/tables.ts";
+import type { Table } from "../core/table.ts";
 
 const b = (x: number): string => (x / 1e9).toFixed(1);
 const pct = (x: number | null, digits = 1): string => (x === null || !Number.isFinite(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`);
 const ratio = (x: number | null): string => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(2));
 
-function grid(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
+/** First column (year) left, the rest right-aligned, a dashed rule under the header. */
+const grid = (headers: string[], rows: string[][]): string => renderTextTable(headers, rows, { rule: true }).join("\n");
 
 /** value of `column` in the row of `route`/`year` (route null for tables without a route column) */
 function lookup(t: Table, route: string | null, year: number, column: string): number {

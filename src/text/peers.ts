@@ -1,17 +1,14 @@
 /** Text and CSV views of the peer comparison (pure string/table builders; the CLI prints them). */
-import type { Cell, Table } from "../results/tables.ts";
+import { renderTextTable, type TextTableOptions } from "../core/text-table.ts";
+import type { Cell, Table } from "../core/table.ts";
 import type { PeersComparison } from "../peers/compare.ts";
 
 const usdB = (x: number | null): string => (x === null ? "n/a" : (x / 1e9).toFixed(1));
 const pct = (x: number | null, sign = false): string => (x === null ? "n/a" : `${sign && x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
 
-/** Left-aligned first column, right-aligned numbers, a dashed rule under the header. */
-export function renderGrid(headers: string[], rows: string[][], leftColumns: number | readonly number[] = 1): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const left = (i: number): boolean => (typeof leftColumns === "number" ? i < leftColumns : leftColumns.includes(i));
-  const line = (cells: string[]): string => cells.map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
+/** Left-aligned label columns, right-aligned numbers, a dashed rule under the header, no trailing spaces. */
+const grid = (headers: string[], rows: string[][], leftColumns: TextTableOptions["leftColumns"]): string =>
+  renderTextTable(headers, rows, { leftColumns, rule: true, trimEnd: true }).join("\n");
 
 /** One row per company and fiscal year (the `--format csv` output). */
 export function peersYearsTable(cmp: PeersComparison): Table {
@@ -21,12 +18,12 @@ export function peersYearsTable(cmp: PeersComparison): Table {
 }
 
 export function renderPeersText(cmp: PeersComparison): string {
-  const years = renderGrid(
+  const years = grid(
     ["company", "FY", "period", "revenue $B", "OCF $B", "capex $B", "capex/revenue", "capex/OCF", "capex growth"],
     cmp.years.map((r) => [r.company, String(r.fiscalYear), r.period, usdB(r.revenueUsd), usdB(r.operatingCashFlowUsd), usdB(r.capexUsd), pct(r.capexToRevenueFraction), pct(r.capexToOperatingCashFlowFraction), pct(r.capexGrowthFraction, true)]),
     3,
   );
-  const guidance = renderGrid(
+  const guidance = grid(
     ["company", "FY", "period", "announced", "capex guidance $B", "change vs previous"],
     cmp.guidance.map((g) => {
       const mid = (g.lowUsd + g.highUsd) / 2;
@@ -35,7 +32,7 @@ export function renderPeersText(cmp: PeersComparison): string {
     }),
     4,
   );
-  const calendar = renderGrid(
+  const calendar = grid(
     ["company", "calendar year", "capex $B", "how"],
     cmp.calendarCapex.map((c) => [c.company, String(c.calendarYear), usdB(c.capexUsd), c.method]),
     [0, 3],

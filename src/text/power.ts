@@ -1,5 +1,6 @@
 /** The power section of the human-readable run report: one line per site and year from `powerSitesYearly`. */
-import type { Table } from "../results/tables.ts";
+import { renderTextTable } from "../core/text-table.ts";
+import type { Table } from "../core/table.ts";
 
 const COLUMNS: [header: string, source: string, scale: number, digits: number][] = [
   ["load TWh", "loadMwh", 1e-6, 2],
@@ -34,13 +35,9 @@ export function renderPowerSection(t: Table | undefined, years: readonly number[
     ]);
   if (rows.length === 0) return [];
   const headers = ["site", "year", ...COLUMNS.map(([h]) => h)];
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [
     "",
     "Hourly power by site and year (TWh; CFE = 24/7 carbon-free score; water incl. gas plants; powerSitesYearly for all columns):",
-    line(headers),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...rows.map(line),
+    ...renderTextTable(headers, rows, { rule: true }),
   ];
 }

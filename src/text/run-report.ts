@@ -1,7 +1,8 @@
 /** Human-readable report of a run (the default `--format table`). */
+import { renderTextTable } from "../core/text-table.ts";
 import { formatDiagnostic } from "../core/diagnostics.ts";
 import type { RunResult } from "../pipeline/run.ts";
-import type { Table } from "../results/tables.ts";
+import type { Table } from "../core/table.ts";
 import { renderFinancingSection } from "./financing.ts";
 import { renderPowerSection } from "./power.ts";
 
@@ -14,11 +15,8 @@ interface Column {
   format: (x: number) => string;
 }
 
-function renderGrid(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
+/** First column left, the rest right-aligned, a dashed rule under the header. */
+const renderGrid = (headers: string[], rows: string[][]): string => renderTextTable(headers, rows, { rule: true }).join("\n");
 
 function column(table: Table, name: string): number {
   const i = table.columns.indexOf(name);

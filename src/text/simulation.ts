@@ -1,4 +1,5 @@
 /** Plain-text rendering of a simulation report (for the terminal). */
+import { renderTextTable } from "../core/text-table.ts";
 import type { SimulationReport } from "../uncertainty/simulate.ts";
 
 /** A number in the unit its name carries: $B, GW/MW, TWh, %, millions. */
@@ -18,15 +19,10 @@ export function formatValue(name: string, v: number): string {
   return Math.abs(v) >= 1e5 ? v.toExponential(3) : String(Number(v.toPrecision(5)));
 }
 
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + " ".repeat(n - s.length));
-const lpad = (s: string, n: number): string => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 const pct = (v: number): string => (Number.isNaN(v) ? "n/a" : `${(v * 100).toFixed(1)}%`);
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : lpad(cell, widths[c]))).join("  ");
-  return [line(header), ...rows.map(line)].join("\n");
-}
+/** First column left, the rest right-aligned, no rule. */
+const table = (header: string[], rows: string[][]): string => renderTextTable(header, rows).join("\n");
 
 export function renderSimulationReport(r: SimulationReport): string {
   const out: string[] = [];

@@ -6,7 +6,7 @@
 import { irrFraction, npvUsd } from "../finance/returns.ts";
 import type { ModelState } from "../buildout/model.ts";
 import { programMonthly } from "../buildout/program.ts";
-import { companyYearly } from "../results/summary.ts";
+import { companyYearly } from "../finance/company.ts";
 
 export const OUTPUT_NAMES = [
   "capexUsdTotal",

@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, error, hasErrors, keyPath } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
-import { prepareScenario } from "../pipeline/run.ts";
+import { prepareScenario } from "../pipeline/prepare.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
 import { type Scenario, scenarioSchema } from "../scenario/schema.ts";

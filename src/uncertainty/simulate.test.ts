@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { concatenate, mergeProblems } from "../cli/merge-command.ts";
+import { concatenate, digest, mergeProblems, tableInfo } from "./samples.ts";
 import { OUTPUT_NAMES } from "./outputs.ts";
-import { decodeParquet, digest, encodeCsv, encodeParquet, tableInfo } from "../io/samples-file.ts";
+import { decodeParquet, encodeCsv, encodeParquet } from "../io/samples-file.ts";
 import { buildPlan } from "./plan.ts";
 import { type SampleTable, shardRange, simulate, simulateTable } from "./simulate.ts";
 import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";

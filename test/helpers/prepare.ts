@@ -1,5 +1,5 @@
 /** Test helper: scenario input → resolved scenario, failing loudly on diagnostics errors. */
-import { prepareScenario } from "../../src/pipeline/run.ts";
+import { prepareScenario } from "../../src/pipeline/prepare.ts";
 import { checkScenarioObject } from "../../src/scenario/load.ts";
 import type { ResolvedScenario } from "../../src/scenario/resolved.ts";
 import type { ScenarioInput } from "../../src/scenario/schema.ts";

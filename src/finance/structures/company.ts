@@ -9,6 +9,7 @@
 import type { ModelState } from "../../buildout/model.ts";
 import type { ProgramMonthly } from "../../buildout/program.ts";
 import { endOfYear, sumByYear } from "../../core/series.ts";
+import { companyYearly } from "../company.ts";
 import type { DebtSchedule } from "./debt.ts";
 import { leaseLiabilityUsd } from "./lease-liability.ts";
 import type { ResolvedBond } from "../../scenario/resolved-financing.ts";
@@ -91,9 +92,10 @@ export function companyRoute(st: ModelState, pm: ProgramMonthly, route: RouteId,
     for (const b of bonds) for (let m = 0; m < n; m++) out[m] += pick(b.schedule)[m];
     return out;
   };
-  const revenueUsd = s.company.revenueUsdByYearIndex.slice();
-  const baseOcf = revenueUsd.map((r) => r * s.company.operatingCashFlowMarginFraction);
-  const programCapexUsd = yr(pm.capexUsd);
+  const base = companyYearly(st, pm);
+  const revenueUsd = base.revenueUsd;
+  const baseOcf = base.operatingCashFlowUsd;
+  const programCapexUsd = base.capexUsd;
   const spvFundedCapexUsd = yr(spvCashCapex);
   const leasePaymentsUsd = yr(rent);
   const spvDistributionsToSponsorUsd = yr(dist);

@@ -3,7 +3,9 @@
  * straight-line from the amortization start to maturity. Pure; Float64Array per month.
  */
 
-export type Amortization = "bullet" | "level" | "straightLine";
+import type { Amortization } from "../../scenario/resolved-financing.ts";
+
+export type { Amortization };
 
 export interface DebtTerms {
   principalUsd: number;

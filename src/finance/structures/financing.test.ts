@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type RunResult, prepareScenario, run, runText } from "../../pipeline/run.ts";
+import { prepareScenario } from "../../pipeline/prepare.ts";
+import { type RunResult, run, runText } from "../../pipeline/run.ts";
 import { referenceData } from "../../data/index.ts";
 import { runModel } from "../../buildout/model.ts";
 import { programMonthly } from "../../buildout/program.ts";
@@ -13,7 +14,7 @@ import { checkScenarioObject, parseScenarioText } from "../../scenario/load.ts";
 import { npvUsd } from "../returns.ts";
 import type { ScenarioInput } from "../../scenario/schema.ts";
 import { tinyScenario } from "../../../test/helpers/fixtures.ts";
-import type { Table } from "../../results/tables.ts";
+import type { Table } from "../../core/table.ts";
 import { leaseLiabilityUsd } from "./lease-liability.ts";
 
 const metaFile = fileURLToPath(new URL("../../../scenarios/meta-600b.yaml", import.meta.url));

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../../core/diagnostics.ts";
 import type { ModelState } from "../../buildout/model.ts";
 import type { ProgramMonthly } from "../../buildout/program.ts";
-import type { Table } from "../../results/tables.ts";
+import type { Table } from "../../core/table.ts";
 import { runFinancing } from "./run-financing.ts";
 import { type FinancingSummary, financingSummary } from "./summary.ts";
 import { fundingYearlyTable, pnlYearlyTable, revenueRequiredYearlyTable, spvYearlyTable } from "./tables.ts";

@@ -1,6 +1,6 @@
 /** Financing tables: spvYearly, fundingYearly, pnlYearly, revenueRequiredYearly (NaN ratios become empty cells). */
 import type { Timeline } from "../../core/months.ts";
-import type { Cell, Table } from "../../results/tables.ts";
+import type { Cell, Table } from "../../core/table.ts";
 import type { CompanyRoute, RouteId } from "./company.ts";
 import type { FinancingState } from "./run-financing.ts";
 import type { SpvResult } from "./spv-model.ts";

@@ -3,6 +3,10 @@
  * Every hourly series has one value per time step; a step lasts `stepHours` (1 for hourly, 8760 steps a year;
  * 3 for 3-hour averages, 2920 steps).
  */
+import type { Portfolio, UnitFixedCosts } from "../../scenario/resolved-power.ts";
+
+export type { Portfolio, UnitFixedCosts };
+
 export interface PowerSeries {
   stepHours: number;
   /** site load (facility power), MW */
@@ -21,19 +25,6 @@ export interface PowerSeries {
   gridCleanFraction: Float64Array;
 }
 
-/** Installed (or contracted) capacities of a site's supply portfolio. */
-export interface Portfolio {
-  pvMw: number;
-  windMw: number;
-  batteryMw: number;
-  batteryMwh: number;
-  gasMw: number;
-  firmCleanMw: number;
-  /** interconnection limit for imports, MW */
-  gridImportLimitMw: number;
-  /** interconnection limit for exports, MW */
-  exportLimitMw: number;
-}
 
 export interface TechParams {
   battery: { roundTripEfficiency: number; socMinFraction: number; socMaxFraction: number };
@@ -43,15 +34,6 @@ export interface TechParams {
   carbonPriceUsdPerTco2: number;
 }
 
-/** Annualized fixed cost of one unit of capacity (capital recovery + fixed O&M), USD per year. */
-export interface UnitFixedCosts {
-  pvUsdPerMwYear: number;
-  windUsdPerMwYear: number;
-  batteryPowerUsdPerMwYear: number;
-  batteryEnergyUsdPerMwhYear: number;
-  gasUsdPerMwYear: number;
-  firmCleanUsdPerMwYear: number;
-}
 
 export const steps = (s: PowerSeries): number => s.loadMw.length;
 

@@ -1,7 +1,7 @@
 /** What `run` adds for power: the `powerSitesYearly` table, `summary.power` and diagnostics. */
 import type { Diagnostic } from "../../core/diagnostics.ts";
 import type { ModelState } from "../../buildout/model.ts";
-import type { Table } from "../../results/tables.ts";
+import type { Table } from "../../core/table.ts";
 import { type PowerSummary, powerSitesYearlyTable, powerSummary } from "./report.ts";
 import { type PowerProfiles, simulateProgramPower } from "./site-power.ts";
 

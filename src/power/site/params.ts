@@ -1,6 +1,7 @@
 /** Technology parameters of a site-year from its resolved power block. */
 import type { TechParams } from "../dispatch/inputs.ts";
-import { type ResolvedSitePower, gasPriceUsdPerMmbtu } from "../../scenario/resolve-power.ts";
+import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
+import { gasPriceUsdPerMmbtu } from "./portfolio.ts";
 
 export function techParams(p: ResolvedSitePower, year: number, carbonPriceUsdPerTco2 = p.prices.carbonPriceUsdPerTco2): TechParams {
   const op = p.operation;

@@ -1,5 +1,5 @@
 /** Result tables and the `summary.power` section built from the site-year power metrics. */
-import type { Cell, Table } from "../../results/tables.ts";
+import type { Cell, Table } from "../../core/table.ts";
 import type { ProgramPower, SiteYearPower } from "./site-power.ts";
 
 type Column = [name: string, get: (r: SiteYearPower) => Cell];

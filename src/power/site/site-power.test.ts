@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../data/index.ts";
 import { run } from "../../pipeline/run.ts";
-import type { Table } from "../../results/tables.ts";
+import type { Table } from "../../core/table.ts";
 
 const HOURS = 8760;
 const flat = (x: number) => new Float64Array(HOURS).fill(x);

@@ -13,7 +13,8 @@ import { water as waterMetrics } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import { MONTH_START_HOURS, allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
 import { techParams } from "./params.ts";
-import { type ResolvedSitePower, portfolioForYear } from "../../scenario/resolve-power.ts";
+import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
+import { portfolioForYear } from "./portfolio.ts";
 
 /** Hourly (8760) inputs of one site read at the edge; absent arrays fall back as documented on each field. */
 export interface SiteProfiles {

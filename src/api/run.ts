@@ -1,0 +1,51 @@
+/**
+ * `run` and `validate`: a scenario document through the whole pipeline, with the hourly weather and grid
+ * profiles its sites need read through `files` (io/ implements it for Node, the web app with fetch). Without
+ * `files`, sites with a `power` block are dispatched without PV/wind/grid-carbon profiles.
+ */
+import { type Diagnostic, type Outcome, hasErrors } from "../core/diagnostics.ts";
+import { type ReferenceData, referenceData } from "../data/index.ts";
+import { type PreparedScenario, type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
+import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
+import { type RunOutcome, runResolved } from "../pipeline/run.ts";
+
+export interface RunOptions {
+  /** where the weather and grid files come from; absent: no hourly profiles are read */
+  files?: InputFiles;
+  /** reference data (default: data/ as shipped) */
+  ref?: ReferenceData;
+}
+
+/** The run and the prepared scenario it came from (null when the scenario has errors). */
+export interface PreparedRun extends RunOutcome {
+  prepared: PreparedScenario | null;
+}
+
+/** Prepares, reads the profiles and runs; the one model run that `run`, `validate` and `checkClaims` share. */
+export async function runDocument(doc: ScenarioDocument, options: RunOptions = {}): Promise<PreparedRun> {
+  const ref = options.ref ?? referenceData;
+  const prepared = prepareDocument(doc, ref);
+  if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics, prepared: null };
+  const profiles: Outcome<Awaited<ReturnType<typeof loadPowerProfiles>>["value"] | undefined> = options.files
+    ? await loadPowerProfiles(prepared.value.scenario, options.files, { ref })
+    : { value: undefined, diagnostics: [] };
+  const result = runResolved(prepared.value.resolved, prepared.diagnostics, { powerProfiles: profiles.value });
+  const diagnostics: Diagnostic[] = [...result.diagnostics, ...profiles.diagnostics];
+  // a weather or grid file that cannot be read stops the run like any other input error
+  if (hasErrors(profiles.diagnostics)) return { result: null, diagnostics, prepared: prepared.value };
+  result.diagnostics = diagnostics;
+  result.summary.diagnostics = [...result.summary.diagnostics, ...profiles.diagnostics];
+  return { result, diagnostics, prepared: prepared.value };
+}
+
+/** Runs a scenario: every result table, the JSON summary and the diagnostics; `result` is null on errors. */
+export async function run(doc: ScenarioDocument, options: RunOptions = {}): Promise<RunOutcome> {
+  const { result, diagnostics } = await runDocument(doc, options);
+  return { result, diagnostics };
+}
+
+/** Every problem of a scenario (schema, cross references, capital plan, input files), as `run` finds them. */
+export async function validate(doc: ScenarioDocument, options: RunOptions = {}): Promise<{ valid: boolean; diagnostics: Diagnostic[] }> {
+  const { result, diagnostics } = await runDocument(doc, options);
+  return { valid: result !== null && !hasErrors(diagnostics), diagnostics };
+}

@@ -1,0 +1,79 @@
+/**
+ * `simulate` (Monte Carlo over a scenario's `uncertain` block), `mergeSamples` (the shards of one run joined and
+ * summarized) and `compare` (build strategies under stochastic demand). Samples are filled by an executor: in
+ * the calling thread by default; io/ offers a worker-thread pool, the web app Web Workers. Any executor gives
+ * the same table: sample i depends only on (seed, i).
+ */
+import { type Diagnostic, type Outcome, hasErrors } from "../core/diagnostics.ts";
+import { type ReferenceData, referenceData } from "../data/index.ts";
+import { parseScenarioText, checkScenarioObject } from "../scenario/load.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { ScenarioDocument } from "../pipeline/prepare.ts";
+import { type CompareOptions, type CompareReport, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
+import type { SimulationPlan } from "../uncertainty/plan.ts";
+import { type DecodedSamples, type SamplesInfo, concatenate, digest, mergeProblems, tableInfo } from "../uncertainty/samples.ts";
+import { type SampleTable, type SimulateOptions, type SimulationReport, preparePlan, simulateTable, summarize, summarizeTable } from "../uncertainty/simulate.ts";
+
+/** Fills the sample table of a plan (or of one shard); rejects on cancellation. */
+export type SampleExecutor = (
+  plan: SimulationPlan,
+  options: SimulateOptions,
+  hooks: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+) => Promise<SampleTable>;
+
+/** The default executor: every block in the calling thread. */
+export const inThreadExecutor: SampleExecutor = async (plan, options) => simulateTable(plan, options);
+
+export interface SimulationRun {
+  table: SampleTable;
+  report: SimulationReport;
+  /** the run's identity, stored with its samples (files, shards) */
+  info: SamplesInfo;
+}
+
+export interface SimulateRunOptions extends SimulateOptions {
+  executor?: SampleExecutor;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  ref?: ReferenceData;
+}
+
+/** The scenario of a document, schema-checked (each sample is resolved on its own). */
+export function parseDocument(doc: ScenarioDocument): Outcome<Scenario | null> {
+  return "text" in doc ? parseScenarioText(doc.text, doc.name ?? "scenario") : checkScenarioObject(doc.value);
+}
+
+/**
+ * Checks the scenario's `uncertain` block and the options (every problem at once), then samples and reports.
+ * `value` is null when there are errors; the executor's rejection (e.g. cancellation) propagates.
+ */
+export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Promise<Outcome<SimulationRun | null>> {
+  const scenario = parseDocument(doc);
+  if (!scenario.value) return { value: null, diagnostics: scenario.diagnostics };
+  const options: SimulateOptions = { iterations: o.iterations, seed: o.seed, method: o.method, ...(o.shard ? { shard: o.shard } : {}) };
+  const prepared = preparePlan(scenario.value, options, o.ref ?? referenceData);
+  if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
+  const plan = prepared.value;
+  const table = await (o.executor ?? inThreadExecutor)(plan, options, { onProgress: o.onProgress, signal: o.signal });
+  const info = tableInfo(table, digest(scenario.value), plan.targetYear);
+  return { value: { table, report: summarize(plan, table), info }, diagnostics: prepared.diagnostics };
+}
+
+/** Joins the decoded shards of one run (checked to be one run, covering every sample once) and summarizes them. */
+export function mergeSamples(parts: { name: string; samples: DecodedSamples }[]): Outcome<SimulationRun | null> {
+  const problems = parts.length === 0 ? ["no input files"] : mergeProblems(parts.map((p) => ({ file: p.name, part: p.samples })));
+  if (problems.length > 0) return { value: null, diagnostics: problems.map((message): Diagnostic => ({ path: "parts", severity: "error", message })) };
+  const table = concatenate(parts.map((p) => p.samples));
+  const info = parts[0].samples.info;
+  return { value: { table, report: summarizeTable(table, info.targetYear), info }, diagnostics: [] };
+}
+
+/** Runs the build strategies of the scenario's `uncertain.demand` over sampled demand paths. */
+export function compare(doc: ScenarioDocument, o: CompareOptions, ref: ReferenceData = referenceData): Outcome<CompareReport | null> {
+  const scenario = parseDocument(doc);
+  if (!scenario.value) return { value: null, diagnostics: scenario.diagnostics };
+  const settings = compareSettings(scenario.value, ref);
+  const diagnostics = [...settings.diagnostics, ...(settings.value ? compareOptionProblems(settings.value, o) : [])];
+  if (!settings.value || hasErrors(diagnostics)) return { value: null, diagnostics };
+  return { value: runComparison(settings.value, o), diagnostics };
+}

@@ -1,0 +1,175 @@
+/** Types and zod schemas of the core reference data files (data/*.json) and of their provenance files (*.meta.json). */
+import { z } from "zod";
+import type { EmissionFactorsData } from "./emission-factors.ts";
+import type { FinancingData } from "./financing.ts";
+import type { PowerCostsData } from "./power-costs.ts";
+import type { PvModelData } from "./pv-model.ts";
+import type { StrategyData } from "./strategy.ts";
+import type { WindModelData } from "./wind-model.ts";
+
+export interface AcceleratorSpec {
+  name: string;
+  vendor: string;
+  tdpW: number;
+  allInWPerAccelerator?: number;
+  denseBf16FlopPerS: number;
+  unitPriceUsd: number;
+  firstYearAvailable: number;
+}
+
+export interface GridRegion {
+  name: string;
+  annualLoadMwh: number;
+  year: number;
+  co2KgPerMwh: number;
+}
+
+export interface ReferenceData {
+  accelerators: Record<string, AcceleratorSpec>;
+  facility: {
+    pue: number;
+    wueLPerKwh: number;
+    itOverheadFactorPerTdp: number;
+    utilizationFraction: number;
+    serverLifeYears: number;
+    facilityLifeYears: number;
+    electricalMechanicalLifeYears: number;
+  };
+  capexPerMw: {
+    shellCoreUsdPerMw: number;
+    electricalMechanicalUsdPerMw: number;
+    siteLandOtherUsdPerMw: number;
+    itNonAcceleratorFraction: number;
+  };
+  opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
+  gridRegions: Record<string, GridRegion>;
+  company: {
+    company: string;
+    revenueUsdByYear: Record<string, number>;
+    operatingIncomeUsdByYear: Record<string, number>;
+    operatingCashFlowUsdByYear: Record<string, number>;
+    capexUsdByYear: Record<string, number>;
+    capexGuidanceUsdByYear: Record<string, { low: number; high: number }>;
+    netIncomeUsdByYear: Record<string, number>;
+  };
+  jobs: { constructionJobsPeakPerMwUnderConstruction: number; permanentJobsPerMwOnline: number; indirectJobsPerPermanentJob: number };
+  financing: FinancingData;
+  windModel: WindModelData;
+  emissionFactors: EmissionFactorsData;
+  pvModel: PvModelData;
+  powerCosts: PowerCostsData;
+  strategy: StrategyData;
+}
+
+// ----------------------------------------------------------------- schemas
+
+const positive = z.number().finite().positive();
+const nonNegative = z.number().finite().nonnegative();
+const fraction = z.number().finite().min(0).max(1);
+const year = z.number().int().min(1990).max(2100);
+const yearKey = z.string().regex(/^\d{4}$/, "expected a 4-digit year key");
+const usd = z.number().finite();
+
+export const AcceleratorSpecSchema = z
+  .object({
+    name: z.string().min(1),
+    vendor: z.string().min(1),
+    tdpW: positive,
+    allInWPerAccelerator: positive.optional(),
+    denseBf16FlopPerS: positive,
+    unitPriceUsd: positive,
+    firstYearAvailable: year,
+  })
+  .strict()
+  .refine((a) => a.allInWPerAccelerator === undefined || a.allInWPerAccelerator >= a.tdpW, {
+    message: "allInWPerAccelerator must be >= tdpW",
+    path: ["allInWPerAccelerator"],
+  });
+
+export const AcceleratorsFileSchema = z.object({ accelerators: z.record(z.string().min(1), AcceleratorSpecSchema) }).strict();
+
+export const FacilitySchema = z
+  .object({
+    pue: z.number().finite().min(1),
+    wueLPerKwh: nonNegative,
+    itOverheadFactorPerTdp: z.number().finite().min(1),
+    utilizationFraction: fraction,
+    serverLifeYears: positive,
+    facilityLifeYears: positive,
+    electricalMechanicalLifeYears: positive,
+  })
+  .strict();
+
+export const CapexPerMwSchema = z
+  .object({
+    shellCoreUsdPerMw: nonNegative,
+    electricalMechanicalUsdPerMw: nonNegative,
+    siteLandOtherUsdPerMw: nonNegative,
+    itNonAcceleratorFraction: nonNegative,
+  })
+  .strict();
+
+export const OpexSchema = z
+  .object({
+    energyPriceUsdPerMwh: nonNegative,
+    staffPerMw: nonNegative,
+    staffCostUsdPerYear: nonNegative,
+    maintenanceFractionPerYear: fraction,
+  })
+  .strict();
+
+export const GridRegionSchema = z
+  .object({ name: z.string().min(1), annualLoadMwh: positive, year, co2KgPerMwh: nonNegative })
+  .strict();
+
+export const GridRegionsFileSchema = z.object({ regions: z.record(z.string().min(1), GridRegionSchema) }).strict();
+
+export const CompanyFinancialsSchema = z
+  .object({
+    company: z.string().min(1),
+    revenueUsdByYear: z.record(yearKey, nonNegative),
+    operatingIncomeUsdByYear: z.record(yearKey, usd),
+    operatingCashFlowUsdByYear: z.record(yearKey, usd),
+    capexUsdByYear: z.record(yearKey, nonNegative),
+    capexGuidanceUsdByYear: z.record(
+      yearKey,
+      z
+        .object({ low: nonNegative, high: nonNegative })
+        .strict()
+        .refine((g) => g.low <= g.high, { message: "guidance low must be <= high" }),
+    ),
+    netIncomeUsdByYear: z.record(yearKey, usd),
+  })
+  .strict();
+
+export const JobsSchema = z
+  .object({
+    constructionJobsPeakPerMwUnderConstruction: nonNegative,
+    permanentJobsPerMwOnline: nonNegative,
+    indirectJobsPerPermanentJob: nonNegative,
+  })
+  .strict();
+
+/** Schema of one `fields` entry of a `data/X.meta.json` file. */
+export const MetaFieldSchema = z
+  .object({ source: z.string().min(1).optional(), note: z.string().min(1), sourced: z.boolean() })
+  .strict()
+  .refine((f) => (f.sourced ? f.source !== undefined : true), { message: "a sourced field needs a source id" });
+
+/** Schema of a `data/X.meta.json` file. */
+export const MetaFileSchema = z
+  .object({
+    title: z.string().min(1),
+    license: z.string().min(1),
+    retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    sources: z.array(
+      z
+        .object({ id: z.string().min(1), url: z.string().min(1), title: z.string().min(1), date: z.string().min(1), license: z.string().min(1) })
+        .strict(),
+    ),
+    fields: z.record(z.string().min(1), MetaFieldSchema),
+  })
+  .strict();
+
+export type MetaFile = z.infer<typeof MetaFileSchema>;
+

@@ -1,0 +1,52 @@
+/** Plain-text report of `optimize-power`: the optimal portfolio and its metrics beside the scenario's portfolio. */
+import type { OptimizePowerReport } from "../power/optimize/site-result.ts";
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const musd = (x: number): string => fmt(x / 1e6, 1);
+
+/** The optimum beside the scenario's own portfolio, one row per capacity, cost, score and emission figure. */
+export function renderOptimizePowerReport(r: OptimizePowerReport): string {
+  const opt = r.optimum!;
+  const base = r.scenarioPortfolio.metrics;
+  const c = r.capacities!;
+  const sc = r.scenarioPortfolio.capacities;
+  const target = `${r.target.kind} ≥ ${pct(r.target.levelFraction)}${r.target.countGridClean ? " (grid clean share counted)" : ""}`;
+  const rows: [string, string, string][] = [
+    ["PV MW", fmt(c.pvMw), fmt(sc.pvMw)],
+    ["wind MW", fmt(c.windMw), fmt(sc.windMw)],
+    ["battery MW", fmt(c.batteryMw), fmt(sc.batteryMw)],
+    ["battery MWh", fmt(c.batteryMwh), fmt(sc.batteryMwh)],
+    ["gas MW", fmt(c.gasMw), fmt(sc.gasMw)],
+    ["firm clean MW", fmt(c.firmCleanMw), fmt(sc.firmCleanMw)],
+    ["cost $M/yr", musd(opt.cost.totalUsd), musd(base.cost.totalUsd)],
+    ["  fixed (capex + O&M)", musd(opt.cost.pvFixedUsd + opt.cost.windFixedUsd + opt.cost.batteryFixedUsd + opt.cost.gasFixedUsd + opt.cost.firmCleanFixedUsd), musd(base.cost.pvFixedUsd + base.cost.windFixedUsd + base.cost.batteryFixedUsd + base.cost.gasFixedUsd + base.cost.firmCleanFixedUsd)],
+    ["  gas fuel + O&M", musd(opt.cost.gasFuelUsd + opt.cost.gasVariableOmUsd), musd(base.cost.gasFuelUsd + base.cost.gasVariableOmUsd)],
+    ["  grid imports", musd(opt.cost.gridImportUsd), musd(base.cost.gridImportUsd)],
+    ["  carbon", musd(opt.cost.carbonCostUsd), musd(base.cost.carbonCostUsd)],
+    ["cost $/MWh", fmt(opt.cost.costUsdPerMwhLoad ?? 0, 1), fmt(base.cost.costUsdPerMwhLoad ?? 0, 1)],
+    ["24/7 CFE score", pct(opt.scores.cfeScoreFraction), pct(base.scores.cfeScoreFraction)],
+    ["annual match", pct(opt.scores.annualMatchFraction), pct(base.scores.annualMatchFraction)],
+    ["CO2 location-based kt", fmt(opt.emissions.locationBasedTco2 / 1e3), fmt(base.emissions.locationBasedTco2 / 1e3)],
+    ["CO2 market-based kt", fmt(opt.emissions.marketBasedTco2 / 1e3), fmt(base.emissions.marketBasedTco2 / 1e3)],
+    ["peak grid import MW", fmt(opt.energy.peakGridImportMw), fmt(base.energy.peakGridImportMw)],
+    ["curtailment GWh", fmt(opt.energy.curtailmentMwh / 1e3, 1), fmt(base.energy.curtailmentMwh / 1e3, 1)],
+    ["water ML", fmt(opt.water.totalMegaliters), fmt(base.water.totalMegaliters)],
+  ];
+  const w = [Math.max(...rows.map((x) => x[0].length)), 12, 12];
+  const line = (a: string, b: string, d: string): string => `${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${d.padStart(w[2])}`;
+  const mc = r.targetMarginalCostUsdPerMwh;
+  return [
+    `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.representativeWeeks ? `${r.representativeWeeks.length} representative weeks (hourly)` : `${r.resolutionHours}-hour steps`}, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
+    `load ${fmt(opt.energy.loadMwh / 1e3)} GWh, peak ${fmt(opt.energy.peakLoadMw)} MW; ${r.solver}; LP ${fmt(r.lp.columns)} columns × ${fmt(r.lp.rows)} rows`,
+    `marginal cost of the clean target: ${mc === null ? "n/a" : `$${fmt(mc, 2)}/MWh (≈ $${fmt((mc * opt.energy.loadMwh) / 100 / 1e6, 2)}M per percentage point)`}`,
+    ...(r.hourlyCheck
+      ? [`approximate LP objective $${musd(r.objectiveUsd ?? 0)}M/yr; hourly check of its capacities: ${r.hourlyCheck.status}${r.hourlyCheck.objectiveUsd === null ? " (target missed hour by hour; metrics below: rule-based dispatch of these capacities on the real year)" : `, $${musd(r.hourlyCheck.objectiveUsd)}M/yr (metrics below are hourly)`}`]
+      : []),
+    "",
+    line("", "optimum", "scenario"),
+    ...rows.map(([a, b, d]) => line(a, b, d)),
+    "",
+  ].join("\n");
+}
+
