@@ -10,8 +10,13 @@ export { optimizePower, type OptimizePowerOptions, type OptimizePowerOutcome } f
 export { checkClaims, type CheckClaimsOptions } from "./api/check-claims.ts";
 export {
   simulate,
+  prepareSimulation,
+  runSimulation,
   mergeSamples,
   compare,
+  prepareComparison,
+  runComparison,
+  type PreparedSimulation,
   inThreadExecutor,
   type SampleExecutor,
   type SimulationRun,

@@ -9,10 +9,12 @@ import { type ReferenceData, referenceData } from "../data/index.ts";
 import { parseScenarioText, checkScenarioObject } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { ScenarioDocument } from "../pipeline/prepare.ts";
-import { type CompareOptions, type CompareReport, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
+import { type CompareOptions, type CompareReport, type CompareSettings, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
 import type { SimulationPlan } from "../uncertainty/plan.ts";
 import { type DecodedSamples, type SamplesInfo, concatenate, digest, mergeProblems, tableInfo } from "../uncertainty/samples.ts";
 import { type SampleTable, type SimulateOptions, type SimulationReport, preparePlan, simulateTable, summarize, summarizeTable } from "../uncertainty/simulate.ts";
+
+export { runComparison };
 
 /** Fills the sample table of a plan (or of one shard); rejects on cancellation. */
 export type SampleExecutor = (
@@ -43,20 +45,34 @@ export function parseDocument(doc: ScenarioDocument): Outcome<Scenario | null> {
   return "text" in doc ? parseScenarioText(doc.text, doc.name ?? "scenario") : checkScenarioObject(doc.value);
 }
 
-/**
- * Checks the scenario's `uncertain` block and the options (every problem at once), then samples and reports.
- * `value` is null when there are errors; the executor's rejection (e.g. cancellation) propagates.
- */
-export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Promise<Outcome<SimulationRun | null>> {
+/** A simulation checked and planned, ready to run (the scenario's digest identifies the run in sample files). */
+export interface PreparedSimulation {
+  plan: SimulationPlan;
+  options: SimulateOptions;
+  scenarioDigest: string;
+}
+
+/** Checks the scenario's `uncertain` block and the options: every problem at once; null when any is an error. */
+export function prepareSimulation(doc: ScenarioDocument, o: SimulateOptions, ref: ReferenceData = referenceData): Outcome<PreparedSimulation | null> {
   const scenario = parseDocument(doc);
   if (!scenario.value) return { value: null, diagnostics: scenario.diagnostics };
   const options: SimulateOptions = { iterations: o.iterations, seed: o.seed, method: o.method, ...(o.shard ? { shard: o.shard } : {}) };
-  const prepared = preparePlan(scenario.value, options, o.ref ?? referenceData);
+  const prepared = preparePlan(scenario.value, options, ref);
   if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
-  const plan = prepared.value;
-  const table = await (o.executor ?? inThreadExecutor)(plan, options, { onProgress: o.onProgress, signal: o.signal });
-  const info = tableInfo(table, digest(scenario.value), plan.targetYear);
-  return { value: { table, report: summarize(plan, table), info }, diagnostics: prepared.diagnostics };
+  return { value: { plan: prepared.value, options, scenarioDigest: digest(scenario.value) }, diagnostics: prepared.diagnostics };
+}
+
+/** Samples a prepared simulation with an executor and reports; the executor's rejection (e.g. cancellation) propagates. */
+export async function runSimulation(p: PreparedSimulation, hooks: Omit<SimulateRunOptions, keyof SimulateOptions | "ref"> = {}): Promise<SimulationRun> {
+  const table = await (hooks.executor ?? inThreadExecutor)(p.plan, p.options, { onProgress: hooks.onProgress, signal: hooks.signal });
+  return { table, report: summarize(p.plan, table), info: tableInfo(table, p.scenarioDigest, p.plan.targetYear) };
+}
+
+/** `prepareSimulation` then `runSimulation`: `value` is null when there are errors. */
+export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Promise<Outcome<SimulationRun | null>> {
+  const prepared = prepareSimulation(doc, o, o.ref);
+  if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
+  return { value: await runSimulation(prepared.value, o), diagnostics: prepared.diagnostics };
 }
 
 /** Joins the decoded shards of one run (checked to be one run, covering every sample once) and summarizes them. */
@@ -68,12 +84,17 @@ export function mergeSamples(parts: { name: string; samples: DecodedSamples }[])
   return { value: { table, report: summarizeTable(table, info.targetYear), info }, diagnostics: [] };
 }
 
-/** Runs the build strategies of the scenario's `uncertain.demand` over sampled demand paths. */
-export function compare(doc: ScenarioDocument, o: CompareOptions, ref: ReferenceData = referenceData): Outcome<CompareReport | null> {
+/** The comparison's settings from the scenario's `uncertain.demand`, with the options checked: every problem at once. */
+export function prepareComparison(doc: ScenarioDocument, o: CompareOptions, ref: ReferenceData = referenceData): Outcome<CompareSettings | null> {
   const scenario = parseDocument(doc);
   if (!scenario.value) return { value: null, diagnostics: scenario.diagnostics };
   const settings = compareSettings(scenario.value, ref);
   const diagnostics = [...settings.diagnostics, ...(settings.value ? compareOptionProblems(settings.value, o) : [])];
-  if (!settings.value || hasErrors(diagnostics)) return { value: null, diagnostics };
-  return { value: runComparison(settings.value, o), diagnostics };
+  return { value: settings.value && !hasErrors(diagnostics) ? settings.value : null, diagnostics };
+}
+
+/** Runs the build strategies of the scenario's `uncertain.demand` over sampled demand paths. */
+export function compare(doc: ScenarioDocument, o: CompareOptions, ref: ReferenceData = referenceData): Outcome<CompareReport | null> {
+  const settings = prepareComparison(doc, o, ref);
+  return settings.value ? { value: runComparison(settings.value, o), diagnostics: settings.diagnostics } : { value: null, diagnostics: settings.diagnostics };
 }

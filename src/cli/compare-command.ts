@@ -1,6 +1,6 @@
 /** `gigaplan compare <scenario> --strategies aggressive,staged,just-in-time`: build strategies under demand uncertainty. */
 import { type Command, Option } from "commander";
-import { type Diagnostic, SAMPLING_METHODS, STRATEGY_NAMES, type SamplingMethod, type StrategyName, compare, error, hasErrors, renderCompareReport } from "../index.ts";
+import { type Diagnostic, SAMPLING_METHODS, STRATEGY_NAMES, type SamplingMethod, type StrategyName, error, hasErrors, prepareComparison, renderCompareReport, runComparison } from "../index.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { EXIT_BAD_INPUT, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 
@@ -33,14 +33,12 @@ export function compareCommand(file: string, o: CompareCliOptions, io: Io): numb
     return Number(s);
   };
   const options = { paths: int(o.paths, "--paths"), seed: int(o.seed, "--seed"), method: o.method, strategies };
-  if (hasErrors(ds)) {
-    printDiagnostics(file, ds, io);
-    return EXIT_BAD_INPUT;
-  }
-  const report = compare(doc.value, options);
-  printDiagnostics(file, report.diagnostics, io);
-  if (!report.value) return EXIT_BAD_INPUT;
-  io.stdout(o.format === "json" ? `${JSON.stringify(report.value)}\n` : renderCompareReport(report.value));
+  const settings = prepareComparison(doc.value, options);
+  const all = [...settings.diagnostics, ...ds];
+  printDiagnostics(file, all, io);
+  if (!settings.value || hasErrors(all)) return EXIT_BAD_INPUT;
+  const report = runComparison(settings.value, options);
+  io.stdout(o.format === "json" ? `${JSON.stringify(report)}\n` : renderCompareReport(report));
   return EXIT_OK;
 }
 

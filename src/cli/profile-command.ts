@@ -5,7 +5,7 @@
  * does not matter.
  */
 import type { Command } from "commander";
-import type { Io } from "./main.ts";
+import type { Io } from "./io.ts";
 import { registerProfilePvCommand } from "./profile-pv-command.ts";
 
 export const PROFILE_COMMAND_DESCRIPTION = "hourly generation profiles for one site-year";

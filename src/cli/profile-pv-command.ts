@@ -4,11 +4,23 @@
  * (and with --hourly the AC kW of every hour) as a table or JSON. Bad options exit 2 naming the option.
  */
 import { type Command, Option } from "commander";
-import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
+import {
+  ARRAY_TYPE_NAMES,
+  type Diagnostic,
+  MODULE_TYPE_NAMES,
+  type PvArrayType,
+  type PvModuleType,
+  type PvResult,
+  type PvSystem,
+  type SolarWeather,
+  checkPvSystem,
+  error,
+  formatDiagnostic,
+  hasErrors,
+  simulatePv,
+} from "../index.ts";
 import { readSolarWeatherFile } from "../io/solar-file.ts";
-import type { SolarWeather } from "../power/profiles/pv/weather.ts";
-import { ARRAY_TYPE_NAMES, checkPvSystem, MODULE_TYPE_NAMES, type PvArrayType, type PvModuleType, type PvResult, type PvSystem, simulatePv } from "../power/profiles/pv/index.ts";
-import type { Io } from "./main.ts";
+import type { Io } from "./io.ts";
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;

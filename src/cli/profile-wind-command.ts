@@ -3,23 +3,34 @@
  * model: density-corrected power curve, shear, simple wake model, losses). Registers itself under the
  * `profile` command group (`profileCommand` returns it, creating it if needed, so order does not matter).
  */
-import { fileURLToPath } from "node:url";
 import { type Command, Option } from "commander";
-import { type Diagnostic, error, formatDiagnostic, hasErrors } from "../core/diagnostics.ts";
-import { referenceData } from "../data/index.ts";
+import {
+  DEFAULT_FILES,
+  type Diagnostic,
+  type PowerCurve,
+  type TurbineLayout,
+  type WakeModelName,
+  type WindFarmResult,
+  type WindFarmSpec,
+  error,
+  formatDiagnostic,
+  hasErrors,
+  parseLayoutCsv,
+  parsePowerCurveCsv,
+  referenceData,
+  runWindFarm,
+} from "../index.ts";
+import { bundledPath } from "../io/input-files.ts";
 import { readTextFile } from "../io/read-text-file.ts";
 import { readSrwFile } from "../io/srw-file.ts";
-import { runWindFarm, type WakeModelName, type WindFarmResult, type WindFarmSpec } from "../power/profiles/wind/farm.ts";
-import { parseLayoutCsv, type TurbineLayout } from "../power/profiles/wind/layout.ts";
-import { parsePowerCurveCsv, type PowerCurve } from "../power/profiles/wind/power-curve.ts";
-import type { Io } from "./main.ts";
+import type { Io } from "./io.ts";
 import { profileCommand } from "./profile-command.ts";
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
 const JSON_SCHEMA_VERSION = 1;
 const PERCENT_RANGE = { min: 0, max: 100 };
-const DEFAULT_CURVE_FILE = fileURLToPath(new URL("../../data/wind/ssc_windpower_test_powercurve_1500kW.csv", import.meta.url));
+const DEFAULT_CURVE_FILE = bundledPath(DEFAULT_FILES.powerCurve);
 
 interface WindOptions {
   weather: string;

@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
-import { type Diagnostic, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, hasErrors, renderSimulationReport, simulate } from "../index.ts";
+import { type Diagnostic, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, hasErrors, prepareSimulation, renderSimulationReport, runSimulation } from "../index.ts";
 import { encodeCsv, encodeParquet } from "../io/samples-file.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { CancelledError, workerPoolExecutor } from "../io/simulation-pool.ts";
@@ -77,17 +77,17 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: I
     return EXIT_BAD_INPUT;
   }
   const parsed = parseOptions(o);
-  if (hasErrors(parsed.diagnostics)) {
-    printDiagnostics(file, parsed.diagnostics, io);
-    return EXIT_BAD_INPUT;
-  }
+  const prepared = prepareSimulation(doc.value, parsed.options);
+  const diagnostics = [...prepared.diagnostics, ...parsed.diagnostics];
+  printDiagnostics(file, diagnostics, io);
+  if (!prepared.value || hasErrors(diagnostics)) return EXIT_BAD_INPUT;
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once("SIGINT", onSigint);
   const bar = progressBar(o.progress);
-  let out: Awaited<ReturnType<typeof simulate>>;
+  let out: SimulationRun;
   try {
-    out = await simulate(doc.value, { ...parsed.options, executor: workerPoolExecutor(parsed.workers), signal: abort.signal, onProgress: bar.update });
+    out = await runSimulation(prepared.value, { executor: workerPoolExecutor(parsed.workers), signal: abort.signal, onProgress: bar.update });
   } catch (e) {
     if (e instanceof CancelledError) {
       io.stderr("\ncancelled: workers stopped; nothing was written\n");
@@ -98,13 +98,11 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: I
     bar.stop();
     process.removeListener("SIGINT", onSigint);
   }
-  printDiagnostics(file, out.diagnostics, io);
-  if (!out.value) return EXIT_BAD_INPUT;
   if (o.out) {
-    writeSamples(o.out, out.value);
-    io.stderr(`wrote ${out.value.table.count} samples to ${o.out}\n`);
+    writeSamples(o.out, out);
+    io.stderr(`wrote ${out.table.count} samples to ${o.out}\n`);
   }
-  io.stdout(o.format === "json" ? `${JSON.stringify(out.value.report)}\n` : renderSimulationReport(out.value.report));
+  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderSimulationReport(out.report));
   return EXIT_OK;
 }
 
