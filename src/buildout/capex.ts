@@ -1,5 +1,5 @@
 /** Capex by asset class and month, and the depreciable assets it creates. */
-import { FACILITY_CLASSES, type FacilityClass, escalationFactor, facilityCapexUsdPerMw } from "./costs.ts";
+import { FACILITY_CLASSES, type FacilityClass, facilityCapexUsdPerMw, spreadOverConstruction } from "./costs.ts";
 import type { BuildSchedule } from "./schedule.ts";
 import type { Vintage } from "./fleet.ts";
 import { ASSET_CLASSES, type AssetClass, type ResolvedScenario } from "../scenario/resolved.ts";
@@ -47,14 +47,12 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
     if (ps.startIndex < 0) continue;
     const ph = s.phases[ps.phaseIndex];
     for (const cls of FACILITY_CLASSES) {
-      const perMonthBase = (ph.itPowerMw * facilityCapexUsdPerMw(s, cls)) / ph.constructionMonths;
       let costUsd = 0;
-      for (let m = ps.startIndex; m < ps.startIndex + ph.constructionMonths && m < t.months; m++) {
-        const usd = perMonthBase * escalationFactor(s, t.years[t.yearIndex[m]]);
-        sites[ph.siteIndex][cls as FacilityClass][m] += usd;
+      spreadOverConstruction(s, ps.startIndex, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMw(s, cls), (m, usd) => {
+        sites[ph.siteIndex][cls][m] += usd;
         phases[ps.phaseIndex][cls][m] += usd;
         costUsd += usd;
-      }
+      });
       if (costUsd > 0) assets.push({ assetClass: cls, siteIndex: ph.siteIndex, phaseIndex: ps.phaseIndex, costUsd, inServiceIndex: ps.onlineIndex, lifeMonths: lifeMonthsOf(s, cls) });
     }
   }

@@ -41,3 +41,14 @@ export function itCapexBaseUsd(s: ResolvedScenario, counts: Map<string, number>)
 export function phaseInitialCapexBaseUsd(s: ResolvedScenario, ph: ResolvedPhase): number {
   return ph.itPowerMw * facilityCapexUsdPerMwTotal(s) + itCapexBaseUsd(s, acceleratorCounts(s, ph.itPowerMw, ph.fleetMix));
 }
+
+/**
+ * Facility spend spread evenly over the construction months from `start` (inside the horizon), each month's share
+ * escalated to its year: `visit(month, usd)` for every month. The one spread the schedule, the capital check
+ * and the capex stage share.
+ */
+export function spreadOverConstruction(s: ResolvedScenario, start: number, constructionMonths: number, baseUsd: number, visit: (month: number, usd: number) => void): void {
+  const t = s.timeline;
+  const perMonthBaseUsd = baseUsd / constructionMonths;
+  for (let m = start; m < start + constructionMonths && m < t.months; m++) visit(m, perMonthBaseUsd * escalationFactor(s, t.years[t.yearIndex[m]]));
+}

@@ -11,6 +11,7 @@ import {
   facilityCapexUsdPerMw,
   facilityCapexUsdPerMwTotal,
   itCapexBaseUsd,
+  spreadOverConstruction,
 } from "./costs.ts";
 
 export type DelayReason = "capital" | "interconnection" | "acceleratorSupply" | "horizon";
@@ -129,19 +130,19 @@ function nextJanuary(s: ResolvedScenario, m: number): number {
 function phaseSpendByYear(s: ResolvedScenario, ph: ResolvedPhase, start: number, online: number, itBaseUsd: number): Float64Array {
   const t = s.timeline;
   const spend = new Float64Array(t.years.length);
-  const facilityPerMonthBase = (ph.itPowerMw * facilityCapexUsdPerMwTotal(s)) / ph.constructionMonths;
-  for (let m = start; m < start + ph.constructionMonths && m < t.months; m++) {
-    spend[t.yearIndex[m]] += facilityPerMonthBase * escalationFactor(s, t.years[t.yearIndex[m]]);
-  }
+  spreadOverConstruction(s, start, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMwTotal(s), (m, usd) => {
+    spend[t.yearIndex[m]] += usd;
+  });
   if (online < t.months) spend[t.yearIndex[online]] += itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]);
   return spend;
 }
 
 function spreadNominal(s: ResolvedScenario, start: number, months: number, baseUsd: number): number {
-  const t = s.timeline;
-  let usd = 0;
-  for (let m = start; m < start + months && m < t.months; m++) usd += (baseUsd / months) * escalationFactor(s, t.years[t.yearIndex[m]]);
-  return usd;
+  let total = 0;
+  spreadOverConstruction(s, start, months, baseUsd, (_, usd) => {
+    total += usd;
+  });
+  return total;
 }
 
 function fitsCapital(s: ResolvedScenario, spent: Float64Array, spend: Float64Array): boolean {

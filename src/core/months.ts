@@ -1,4 +1,5 @@
 /** Calendar months as "YYYY-MM" strings and integer indices on a timeline. */
+import { DAYS_IN_MONTH } from "./calendar.ts";
 export type MonthString = string;
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -28,12 +29,11 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function hoursInMonthNumber(n: number): number {
   const year = Math.floor(n / 12);
   const month0 = n - year * 12;
-  const days = month0 === 1 && isLeapYear(year) ? 29 : DAYS[month0];
+  const days = month0 === 1 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month0];
   return days * 24;
 }
 

@@ -1,7 +1,6 @@
 /** Reads EIA-930 hourly CSVs (plain or gzipped) from disk. Node only (the parsers are in eia930.ts). */
-import type { Outcome } from "../core/diagnostics.ts";
 import { readTextFile } from "./read-text-file.ts";
-import { type Eia930Demand, type Eia930FuelMix, parseEia930Demand, parseEia930FuelMix, type TimestampConvention } from "../formats/eia930.ts";
+import { type Eia930Demand, type Eia930FuelMix, type Outcome, type TimestampConvention, parseEia930Demand, parseEia930FuelMix } from "../index.ts";
 
 function readWith<T>(path: string, parse: (text: string, file: string) => Outcome<T | null>): Outcome<T | null> {
   const text = readTextFile(path);

@@ -29,14 +29,14 @@ export function decodeTextBytes(bytes: Uint8Array, fileName: string): Outcome<st
   return { value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, diagnostics: [] };
 }
 
-/** Reads `path` as text (gunzipping if needed). */
-export function readTextFile(path: string): Outcome<string | null> {
+/** Reads `path` as text (gunzipping if needed); `what` names the file in the message when it cannot be read. */
+export function readTextFile(path: string, what = "file"): Outcome<string | null> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return { value: null, diagnostics: [error(path, `cannot read file (${code})`)] };
+    return { value: null, diagnostics: [error(path, `cannot read ${what} (${code})`)] };
   }
   return decodeTextBytes(bytes, path);
 }

@@ -1,8 +1,6 @@
 /** Reads a SAM wind resource file (`.srw`, or gzipped `.srw.gz`) from disk. Node only (the parser is in srw.ts). */
-import type { Outcome } from "../core/diagnostics.ts";
-import type { WindResource } from "../power/profiles/wind/resource.ts";
+import { type Outcome, type WindResource, parseSrw } from "../index.ts";
 import { readTextFile } from "./read-text-file.ts";
-import { parseSrw } from "../formats/srw.ts";
 
 /** Reads and parses a `.srw` or `.srw.gz` file; diagnostics carry `path:line:column`. */
 export function readSrwFile(path: string): Outcome<WindResource | null> {

@@ -1,6 +1,7 @@
 /** Merge the scenario's accelerator overrides over data/accelerators.json. */
 import { type Diagnostic, error, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
+import { scenarioDefaults } from "./defaults.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator } from "./resolved.ts";
 
@@ -8,9 +9,10 @@ const REQUIRED = ["tdpW", "denseBf16FlopPerS", "unitPriceUsd"] as const;
 
 export function resolveAccelerators(s: Scenario, ref: ReferenceData, ds: Diagnostic[]): Record<string, ResolvedAccelerator> {
   const out: Record<string, ResolvedAccelerator> = {};
-  const ids = new Set([...Object.keys(ref.accelerators), ...Object.keys(s.accelerators)]);
+  const defaults = scenarioDefaults(ref).accelerators;
+  const ids = new Set([...Object.keys(defaults), ...Object.keys(s.accelerators)]);
   for (const id of ids) {
-    const base = ref.accelerators[id];
+    const base = defaults[id];
     const o = s.accelerators[id] ?? {};
     const path = keyPath("accelerators", id);
     if (!base) {
@@ -21,7 +23,7 @@ export function resolveAccelerators(s: Scenario, ref: ReferenceData, ds: Diagnos
       }
     }
     const tdpW = o.tdpW ?? base!.tdpW;
-    const overhead = o.itOverheadFactorPerTdp ?? ref.facility.itOverheadFactorPerTdp;
+    const overhead = o.itOverheadFactorPerTdp ?? base?.itOverheadFactorPerTdp ?? ref.facility.itOverheadFactorPerTdp;
     // An explicit system-level figure wins; a changed TDP without one scales by the overhead factor.
     const allInW =
       o.allInWPerAccelerator ??

@@ -5,6 +5,7 @@
 import { type Diagnostic, type Outcome, dedupe, error, hasErrors, info, keyPath, warning } from "../core/diagnostics.ts";
 import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
+import { scenarioDefaults } from "./defaults.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
@@ -17,6 +18,7 @@ const MAX_HORIZON_MONTHS = 100 * 12;
 
 export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<ResolvedScenario | null> {
   const ds: Diagnostic[] = [];
+  const d = scenarioDefaults(ref);
   const p = s.program;
   const startN = monthNumber(p.horizonStartMonth);
   const endN = monthNumber(p.horizonEndMonth);
@@ -60,7 +62,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     });
     site.phases.forEach((ph, pi) => {
       const path = `${sitePath}.phases[${pi}]`;
-      const pue = ph.pue ?? s.facility.pue ?? ref.facility.pue;
+      const pue = ph.pue ?? s.facility.pue ?? d.facility.pue;
       checkPue(pue, ph.pue !== undefined ? `${path}.pue` : "facility.pue", ds);
       const start = monthIndex(timeline, ph.constructionStartMonth);
       if (start < 0 || start >= timeline.months) {
@@ -110,7 +112,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   if (refreshGeneration !== null && !accelerators[refreshGeneration]) {
     ds.push(unknownAccelerator("assetLives.refreshGeneration", refreshGeneration));
   }
-  const utilizationFraction = s.facility.utilizationFraction ?? ref.facility.utilizationFraction;
+  const utilizationFraction = s.facility.utilizationFraction ?? d.facility.utilizationFraction;
   if (utilizationFraction === 0) ds.push(warning("facility.utilizationFraction", "is 0: no energy will be used"));
   if (s.economics === undefined) {
     ds.push(info("economics", "no revenue assumption: program NPV and IRR are not computed"));
@@ -132,17 +134,17 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     accelerators,
     supplyUnitsByYearIndex,
     utilizationFraction,
-    wueLPerKwh: s.facility.wueLPerKwh ?? ref.facility.wueLPerKwh,
-    serverLifeMonths: Math.round(12 * (lives.serverLifeYears ?? ref.facility.serverLifeYears)),
-    facilityLifeMonths: Math.round(12 * (lives.facilityLifeYears ?? ref.facility.facilityLifeYears)),
-    electricalMechanicalLifeMonths: Math.round(12 * (lives.electricalMechanicalLifeYears ?? ref.facility.electricalMechanicalLifeYears)),
+    wueLPerKwh: s.facility.wueLPerKwh ?? d.facility.wueLPerKwh,
+    serverLifeMonths: Math.round(12 * (lives.serverLifeYears ?? d.assetLives.serverLifeYears)),
+    facilityLifeMonths: Math.round(12 * (lives.facilityLifeYears ?? d.assetLives.facilityLifeYears)),
+    electricalMechanicalLifeMonths: Math.round(12 * (lives.electricalMechanicalLifeYears ?? d.assetLives.electricalMechanicalLifeYears)),
     refreshAtEndOfLife: lives.refreshAtEndOfLife,
     refreshGeneration,
-    capexPerMw: { ...ref.capexPerMw, ...definedOnly(s.capexPerMw) },
-    opex: { ...ref.opex, ...definedOnly(s.opex) },
+    capexPerMw: { ...d.capexPerMw, ...definedOnly(s.capexPerMw) },
+    opex: { ...d.opex, ...definedOnly(s.opex) },
     company,
     economics: s.economics ?? null,
-    jobs: { ...ref.jobs, ...definedOnly(s.jobs) },
+    jobs: { ...d.jobs, ...definedOnly(s.jobs) },
     financing,
   };
   return { value, diagnostics: dedupe(ds) };

@@ -12,7 +12,7 @@ import { resolveScenario } from "../scenario/resolve.ts";
 import { type Scenario, scenarioSchema } from "../scenario/schema.ts";
 import { type Copula, makeCopula } from "./correlation.ts";
 import { type Distribution, checkDistribution, makeDistribution } from "./distributions.ts";
-import { referenceDefault } from "./defaults.ts";
+import { defaultAt } from "../scenario/defaults.ts";
 import { U_MAX, U_MIN } from "./rng.ts";
 import { type Segment, formatSegments, lookup, parsePath, setAtPath } from "./paths.ts";
 import { type CorrelationsSpec, type DistributionSpec, RESERVED_KEYS, type UncertainSpec } from "../scenario/uncertain-schema.ts";
@@ -130,7 +130,7 @@ function checkInput(base: Scenario, key: string, spec: DistributionSpec, ref: Re
   const integer = checkRange(base, segments, path, dist, where, ref, out);
   if (integer === null) return null;
   // A path the scenario leaves out takes its data/ default (as in `run`); only paths without one use the median.
-  const baseValue = found.kind === "value" ? (found.value as number) : (referenceDefault(segments, ref) ?? dist.quantile(0.5));
+  const baseValue = found.kind === "value" ? (found.value as number) : (defaultAt(segments, ref) ?? dist.quantile(0.5));
   return { path, segments, spec, dist, integer, baseValue };
 }
 

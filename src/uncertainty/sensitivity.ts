@@ -3,6 +3,7 @@
  * output on the sampled inputs, a tornado (each input at its p10 and p90 with the others at base), and the
  * risk figures analysts ask for: P(NPV < 0), P(capacity shortfall), value at risk of free cash flow.
  */
+import { pearson } from "../core/correlation.ts";
 import { evaluate } from "./evaluate.ts";
 import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
 import type { EvaluationPlan } from "./evaluate.ts";
@@ -23,26 +24,6 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   return r;
 }
 
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
-}
 
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(ranks(x), ranks(y));

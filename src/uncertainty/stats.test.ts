@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnStats, convergence, meanSd, quantileSorted } from "./stats.ts";
-import { pearson, ranks, spearman, standardizedRegression } from "./sensitivity.ts";
+import { pearson } from "../core/correlation.ts";
+import { ranks, spearman, standardizedRegression } from "./sensitivity.ts";
 
 describe("statistics", () => {
   it("percentiles interpolate between order statistics (type 7)", () => {

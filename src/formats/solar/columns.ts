@@ -6,9 +6,8 @@ import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
 import { referenceData } from "../../data/index.ts";
 import type { SolarWeather } from "../../power/profiles/pv/weather.ts";
 import { type DiagnosticList, parseNumberField } from "./text.ts";
+import { DAYS_IN_MONTH, HOURS_PER_YEAR } from "../../core/calendar.ts";
 
-export const HOURS_PER_YEAR = 8760;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const LIMITS = referenceData.pvModel.weatherLimits;
 const MAX_IRRADIANCE_W_PER_M2 = LIMITS.maxIrradianceWPerM2;
 const MIN_TEMPERATURE_C = LIMITS.minTemperatureC;

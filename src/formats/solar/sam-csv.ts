@@ -4,9 +4,10 @@
  * row 3 the column names, then one row per hour. Column names are matched case-insensitively with the
  * aliases SAM accepts.
  */
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import { type Diagnostic, error } from "../../core/diagnostics.ts";
 import {
-  type FieldColumn, finishSolarWeather, headerDefault, HOURS_PER_YEAR, MID_HOUR_MINUTE, newRow,
+  type FieldColumn, finishSolarWeather, headerDefault, MID_HOUR_MINUTE, newRow,
   readFields, type SiteHeader, type SolarField, SolarColumns,
 } from "./columns.ts";
 import { DiagnosticList, splitCsvLine } from "./text.ts";

@@ -4,10 +4,11 @@
  * ("Date (MM/DD/YYYY)", "Time (HH:MM)", "GHI (W/m^2)", ...), then 8760 rows with times 01:00..24:00
  * (hour-ending averages, so hour h-1 in our start-of-interval convention).
  */
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import { type Diagnostic, error } from "../../core/diagnostics.ts";
 import { checkSite } from "./sam-csv.ts";
 import {
-  type FieldColumn, finishSolarWeather, HOURS_PER_YEAR, MID_HOUR_MINUTE, newRow, readFields,
+  type FieldColumn, finishSolarWeather, MID_HOUR_MINUTE, newRow, readFields,
   type SiteHeader, type SolarField, SolarColumns, type SolarRow,
 } from "./columns.ts";
 import { DiagnosticList, splitCsvLine } from "./text.ts";

@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../../data/index.ts";
 import { readEia930FuelMixFile } from "../../io/eia930-file.ts";
-import { hourlyCarbonIntensity, operationalEmissionFactors, pearsonCorrelation } from "./carbon.ts";
+import { pearson as pearsonCorrelation } from "../../core/correlation.ts";
+import { hourlyCarbonIntensity, operationalEmissionFactors } from "./carbon.ts";
 
 const FUELMIX = fileURLToPath(new URL("../../../data/grid/ERCO_2022_hourly_fuelmix_avgCI.csv.gz", import.meta.url));
 const mix = readEia930FuelMixFile(FUELMIX).value!;
@@ -60,7 +61,7 @@ describe("hourlyCarbonIntensity", () => {
   });
 });
 
-describe("pearsonCorrelation", () => {
+describe("pearson (core/correlation)", () => {
   it("is 1 for a linear relation and −1 for its mirror", () => {
     expect(pearsonCorrelation(Float64Array.of(1, 2, 3), Float64Array.of(2, 4, 6))).toBeCloseTo(1, 12);
     expect(pearsonCorrelation(Float64Array.of(1, 2, 3), Float64Array.of(3, 2, 1))).toBeCloseTo(-1, 12);

@@ -8,13 +8,9 @@
  * its length, a whole number of days), and counted in `wrappedHours`. Feb 29 is skipped in leap years.
  */
 import { type Outcome, error } from "../../core/diagnostics.ts";
+import { HOURS_PER_DAY, HOURS_PER_LEAP_YEAR, HOURS_PER_YEAR, LEAP_DAY_FIRST_HOUR } from "../../core/calendar.ts";
 
 const MS_PER_HOUR = 3_600_000;
-const HOURS_PER_DAY = 24;
-const HOURS_PER_YEAR = 8760;
-const HOURS_PER_LEAP_YEAR = 8784;
-/** first hour of Feb 29: (31 + 28) days × 24 */
-const LEAP_DAY_FIRST_HOUR = 1416;
 const MIN_OFFSET_HOURS = -12;
 const MAX_OFFSET_HOURS = 14;
 

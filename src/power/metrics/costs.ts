@@ -1,6 +1,7 @@
 /** Annual cost of a dispatched site-year: annualized fixed costs of the portfolio plus variable costs. */
 import type { DispatchSeries } from "../dispatch/dispatch.ts";
 import { type Portfolio, type PowerSeries, type TechParams, type UnitFixedCosts, importCostUsdPerMwh } from "../dispatch/inputs.ts";
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 
 export interface CostBreakdown {
   pvFixedUsd: number;
@@ -32,7 +33,6 @@ export function fixedCostsUsd(p: Portfolio, c: UnitFixedCosts, yearFraction: num
   };
 }
 
-export const HOURS_PER_YEAR = 8760;
 
 export function costBreakdown(s: PowerSeries, d: DispatchSeries, p: Portfolio, t: TechParams, c: UnitFixedCosts): CostBreakdown {
   const dt = s.stepHours;

@@ -6,7 +6,7 @@
  */
 import type { LpBuilder } from "../../solver/builder.ts";
 import { gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
-import { HOURS_PER_YEAR } from "../metrics/costs.ts";
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import { type CapacityBounds, type SizingProblem, isFixed, representedHours, weightOf } from "./problem.ts";
 
 export interface CapacityColumns {

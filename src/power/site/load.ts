@@ -1,13 +1,8 @@
 /** Hourly series of a site-year built from the monthly model: load flat within each month, flat prices. */
 import type { Timeline } from "../../core/months.ts";
 import type { PowerSeries } from "../dispatch/inputs.ts";
+import { DAYS_IN_MONTH, HOURS_PER_DAY, HOURS_PER_YEAR, MONTH_START_HOURS } from "../../core/calendar.ts";
 
-export const HOURS_PER_YEAR = 8760;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const HOURS_PER_DAY = 24;
-
-/** First hour of each month in a 8760-hour year. */
-export const MONTH_START_HOURS: readonly number[] = DAYS_IN_MONTH.map((_, m) => DAYS_IN_MONTH.slice(0, m).reduce((a, d) => a + d * HOURS_PER_DAY, 0));
 
 export function allocateSeries(n = HOURS_PER_YEAR): PowerSeries {
   return {

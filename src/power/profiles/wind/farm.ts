@@ -7,12 +7,13 @@
 import { type Diagnostic, type Outcome, error, hasErrors } from "../../../core/diagnostics.ts";
 import { referenceData } from "../../../data/index.ts";
 import type { WindModelData } from "../../../data/wind-model.ts";
-import { hubHeightWind, type HubHeightWind, HOURS_PER_YEAR } from "./hub-height.ts";
+import { hubHeightWind, type HubHeightWind } from "./hub-height.ts";
 import { checkLayout, defaultLayout, type TurbineLayout } from "./layout.ts";
 import { checkPowerCurve, type PowerCurve, ratedPowerKw } from "./power-curve.ts";
 import type { HeightMethod, WindResource } from "./resource.ts";
 import { createTurbineState, turbineOutputKw } from "./turbine.ts";
 import { createWakeWorkspace, simpleWakeFarmKw } from "./wake-simple.ts";
+import { DAYS_IN_MONTH, HOURS_PER_YEAR } from "../../../core/calendar.ts";
 
 export interface WindTurbineSpec {
   name?: string;
@@ -65,7 +66,6 @@ export interface WindFarmResult {
   shearExponentApplied: number | null;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const HOURS_PER_DAY = 24;
 const PERCENT = 100;
 

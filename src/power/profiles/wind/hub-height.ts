@@ -8,9 +8,8 @@ import { type Diagnostic, type Outcome, error, hasErrors, info, warning } from "
 import type { WindModelData } from "../../../data/wind-model.ts";
 import { type HeightMethod, type WindFieldKind, type WindResource, seriesAtHeight } from "./resource.ts";
 import { airDensityKgPerM3 } from "./turbine.ts";
+import { HOURS_PER_LEAP_YEAR, HOURS_PER_YEAR } from "../../../core/calendar.ts";
 
-export const HOURS_PER_YEAR = 8760;
-const HOURS_PER_LEAP_YEAR = 8784;
 /** first hour of Feb 29 in a leap year: (31 + 28) days × 24 */
 const LEAP_DAY_FIRST_HOUR = 1416;
 const HOURS_PER_DAY = 24;
