@@ -228,6 +228,13 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/cli/" },
     },
     {
+      name: "examples-use-the-api",
+      comment: "examples show the library as a user sees it: they import only the public API (src/index.ts).",
+      severity: "error",
+      from: { path: "^examples/" },
+      to: { path: "^src/", pathNot: "^src/index\\.ts$" },
+    },
+    {
       name: "no-test-in-source",
       severity: "error",
       comment: "Non-test code may not import test files (*.test.ts) or anything under test/.",

@@ -1,0 +1,11 @@
+/** The Node edge of gigaplan (`gigaplan/io`): files, scenario documents, Parquet sample files, the worker pool. */
+export { bundledPath, nodeInputFiles } from "./input-files.ts";
+export { readScenarioFile } from "./scenario-file.ts";
+export { readTextFile } from "./read-text-file.ts";
+export { readSolarWeatherFile } from "./solar-file.ts";
+export { readSrwFile } from "./srw-file.ts";
+export { readEia930DemandFile, readEia930FuelMixFile } from "./eia930-file.ts";
+export { decodeParquet, encodeCsv, encodeParquet } from "./samples-file.ts";
+export { CancelledError, runPool, workerPoolExecutor } from "./simulation-pool.ts";
+export { writeFileAtomic } from "./write-file-atomic.ts";
+export { tableToCsv, writeResultDir } from "./write-output.ts";
