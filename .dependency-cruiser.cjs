@@ -76,13 +76,19 @@ const LAYERS = [
     path: "^src/text/",
     may: ["<=pipeline", "uncertainty", "strategy", "peers", "claims"],
   },
+  // 12b. Charts (SVG from result data; the caller passes the DOM document) and the self-contained HTML report.
+  { name: "charts", path: "^src/charts/", may: ["<=text"] },
+  { name: "report", path: "^src/report/", may: ["<=charts"] },
   // 13. Use cases, and the public API (src/index.ts): anything below.
-  { name: "api", path: "^src/api/", may: ["<=text"] },
+  { name: "api", path: "^src/api/", may: ["<=report"] },
   { name: "index", path: "^src/index\\.ts$", may: ["<=api"] },
-  // 14. Node platform edge (fs, zlib, worker_threads, Parquet files): anything except cli/.
+  // 14. Node platform edge (fs, zlib, worker_threads, Parquet/XLSX files, a DOM for server-side charts): anything
+  //     except the faces. The run store (SQLite) is edge too.
   { name: "io", path: "^src/io/", may: ["<=index"] },
-  // 15. Command line: only the public API and io/.
-  { name: "cli", path: "^src/cli/", may: ["index", "io"] },
+  { name: "store", path: "^src/store/", may: ["index", "io"] },
+  // 15. Faces over the public API: the HTTP server and the command line (which starts the server: `serve`).
+  { name: "server", path: "^src/server/", may: ["index", "io", "store"] },
+  { name: "cli", path: "^src/cli/", may: ["index", "io", "store", "server"] },
 ];
 
 /** Import targets that are not layers themselves but may be named in `may`. */
@@ -198,7 +204,7 @@ module.exports = {
       severity: "error",
       comment:
         "Nothing outside io/ and cli/ (src/index.ts included) may import io/: the platform edge sits on top.",
-      from: { path: "^src/", pathNot: [TEST, "^src/io/", "^src/cli/"] },
+      from: { path: "^src/", pathNot: [TEST, "^src/io/", "^src/cli/", "^src/store/", "^src/server/"] },
       to: { path: "^src/io/" },
     },
     {
@@ -206,7 +212,7 @@ module.exports = {
       severity: "error",
       comment:
         "Only io/ and cli/ may import node builtins that touch the platform (fs, path, zlib, worker_threads, os, url, perf_hooks, ...).",
-      from: { path: "^src/", pathNot: [TEST, "^src/io/", "^src/cli/"] },
+      from: { path: "^src/", pathNot: [TEST, "^src/io/", "^src/cli/", "^src/store/", "^src/server/"] },
       to: {
         dependencyTypes: ["core"],
         path: `^(node:)?(${PLATFORM_BUILTINS.join("|")})(/|$)`,
