@@ -84,7 +84,15 @@ export const dataFiles = {
 } as const;
 type DataFileName = keyof typeof dataFiles;
 
+/**
+ * Set (to true) by scripts/build.mjs in the compiled CLI, after it has validated these very files: the data is
+ * compiled into the bundle, so checking it again at every start would only cost time.
+ */
+declare const __GIGAPLAN_DATA_VALIDATED_AT_BUILD__: boolean | undefined;
+const validatedAtBuild = typeof __GIGAPLAN_DATA_VALIDATED_AT_BUILD__ !== "undefined" && __GIGAPLAN_DATA_VALIDATED_AT_BUILD__;
+
 function parseFile<T>(file: string, schema: z.ZodType<T>, raw: unknown): T {
+  if (validatedAtBuild) return raw as T;
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issues = r.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");

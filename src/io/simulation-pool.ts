@@ -4,8 +4,9 @@
  * worker the blocks run in the calling thread.
  * Cancellation (AbortSignal) terminates every worker and rejects; nothing partial is returned.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type SampleBlock, makeSampler, runBlock } from "../uncertainty/evaluate.ts";
 import { planToWire } from "../uncertainty/plan-wire.ts";
@@ -20,8 +21,13 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-/** Worker source: registers tsx's loader (resolved from this package) and imports worker.ts. */
+/**
+ * Worker source: the compiled worker beside this module when gigaplan runs from dist/ (scripts/build.mjs), else
+ * tsx's loader (resolved from this package) registered before importing simulation-worker.ts.
+ */
 function bootstrap(): string {
+  const compiled = new URL("./simulation-worker.mjs", import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return `import(${JSON.stringify(compiled.href)});`;
   // The ESM build of tsx's API (its CJS build registers hooks that cannot resolve from a worker).
   const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");
   const tsxApi = pathToFileURL(cjs.replace(/index\.cjs$/, "index.mjs")).href;

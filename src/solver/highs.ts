@@ -6,14 +6,20 @@
  *   file `--write-lp` saves and other solvers (CBC) read.
  * Solver status is always checked: anything but "optimal" comes back as a status, never as numbers.
  */
-import highsModule, { type Highs } from "highs";
+import type { Highs } from "highs";
 import type { LpProblem, LpSolution, LpSolveOptions, LpSolver, LpStatus } from "./lp.ts";
 import { writeLp } from "./lp-writer.ts";
 
 type HighsLoader = (typeof import("highs"))["default"];
-// The package's ESM build default-exports the loader; its single .d.ts is typed as CommonJS, hence the cast.
-const loadHighs: HighsLoader =
-  typeof highsModule === "function" ? (highsModule as HighsLoader) : (highsModule as unknown as { default: HighsLoader }).default;
+
+/** The package's loader, imported on first use (a command that solves nothing never loads it). */
+async function loadHighs(): Promise<Highs> {
+  const highsModule = await import("highs");
+  // The package's ESM build default-exports the loader; its single .d.ts is typed as CommonJS, hence the cast.
+  const exported = highsModule.default as unknown;
+  const load = (typeof exported === "function" ? exported : (exported as { default: HighsLoader }).default) as HighsLoader;
+  return load();
+}
 
 let runtime: Promise<Highs> | null = null;
 
