@@ -101,4 +101,9 @@ describe("renderTextTable", () => {
     expect(headers).toEqual(["a", "b"]);
     expect(rows).toEqual([["1", "2"]]);
   });
+
+  it("keeps columns at least minWidths wide", () => {
+    expect(renderTextTable(["", "a"], [["x", "1"]], { minWidths: [0, 5] })).toEqual(["       a", "x      1"]);
+    expect(renderTextTable(["", "a"], [["x", "123456"]], { minWidths: [0, 5] })).toEqual(["        a", "x  123456"]);
+  });
 });

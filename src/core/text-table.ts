@@ -18,6 +18,8 @@ export interface TextTableOptions {
   rule?: boolean;
   /** Remove trailing whitespace from every line (the padding of a left-aligned or empty last cell). Default false. */
   trimEnd?: boolean;
+  /** Least width of each column (a fixed layout whatever the values); default 0. */
+  minWidths?: readonly number[];
 }
 
 /**
@@ -25,11 +27,11 @@ export interface TextTableOptions {
  * Every row must have one cell per header. With no rows the table is just the header (and rule).
  */
 export function renderTextTable(headers: readonly string[], rows: readonly (readonly string[])[], options: TextTableOptions = {}): string[] {
-  const { leftColumns = 1, gap = "  ", rule = false, trimEnd = false } = options;
+  const { leftColumns = 1, gap = "  ", rule = false, trimEnd = false, minWidths = [] } = options;
   rows.forEach((row, r) => {
     if (row.length !== headers.length) throw new Error(`text table: row ${r} has ${row.length} cells, the header has ${headers.length}`);
   });
-  const widths = headers.map((h, c) => rows.reduce((w, row) => Math.max(w, row[c].length), h.length));
+  const widths = headers.map((h, c) => rows.reduce((w, row) => Math.max(w, row[c].length), Math.max(h.length, minWidths[c] ?? 0)));
   const isLeft = (c: number): boolean => (typeof leftColumns === "number" ? c < leftColumns : leftColumns.includes(c));
   const finish = (line: string): string => (trimEnd ? line.trimEnd() : line);
   const line = (cells: readonly string[]): string =>

@@ -1,5 +1,9 @@
 /** Plain-text report of `optimize-power`: the optimal portfolio and its metrics beside the scenario's portfolio. */
+import { renderTextTable } from "../core/text-table.ts";
 import type { OptimizePowerReport } from "../power/optimize/site-result.ts";
+
+/** The number columns keep one width whatever the values, so reports of several runs line up. */
+const NUMBER_COLUMN_WIDTH = 12;
 
 const fmt = (x: number, digits = 0): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -33,8 +37,6 @@ export function renderOptimizePowerReport(r: OptimizePowerReport): string {
     ["curtailment GWh", fmt(opt.energy.curtailmentMwh / 1e3, 1), fmt(base.energy.curtailmentMwh / 1e3, 1)],
     ["water ML", fmt(opt.water.totalMegaliters), fmt(base.water.totalMegaliters)],
   ];
-  const w = [Math.max(...rows.map((x) => x[0].length)), 12, 12];
-  const line = (a: string, b: string, d: string): string => `${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${d.padStart(w[2])}`;
   const mc = r.targetMarginalCostUsdPerMwh;
   return [
     `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.representativeWeeks ? `${r.representativeWeeks.length} representative weeks (hourly)` : `${r.resolutionHours}-hour steps`}, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
@@ -44,8 +46,7 @@ export function renderOptimizePowerReport(r: OptimizePowerReport): string {
       ? [`approximate LP objective $${musd(r.objectiveUsd ?? 0)}M/yr; hourly check of its capacities: ${r.hourlyCheck.status}${r.hourlyCheck.objectiveUsd === null ? " (target missed hour by hour; metrics below: rule-based dispatch of these capacities on the real year)" : `, $${musd(r.hourlyCheck.objectiveUsd)}M/yr (metrics below are hourly)`}`]
       : []),
     "",
-    line("", "optimum", "scenario"),
-    ...rows.map(([a, b, d]) => line(a, b, d)),
+    ...renderTextTable(["", "optimum", "scenario"], rows, { minWidths: [0, NUMBER_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH] }),
     "",
   ].join("\n");
 }
