@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Entry point. Runs the compiled CLI (dist/cli.mjs, built by `npm ci` / `npm run build`) when it is up to date
-// with src/; otherwise (a source checkout being edited) runs the TypeScript through tsx's loader.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Entry point. Runs the compiled CLI (dist/cli.cjs, built by `npm ci` / `npm run build`) when it is up to date
+// with src/, handing V8 the code cache built with it; otherwise (a source checkout being edited) runs the
+// TypeScript through tsx's loader.
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { Script } from "node:vm";
+import { fileURLToPath } from "node:url";
 
 // A closed pipe (e.g. `gigaplan run ... | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,7 +15,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const compiled = new URL("../dist/cli.mjs", import.meta.url);
+const compiled = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
 const src = new URL("../src/", import.meta.url);
 
 /** Newest modification time of the .ts files under a folder, ms. */
@@ -25,12 +29,35 @@ function newestMs(dir) {
   return newest;
 }
 
+/** Loads the CommonJS bundle through V8 with its code cache (see scripts/build.mjs). */
+function loadCompiled() {
+  const cacheFile = `${compiled}.cache`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new Script(Module.wrap(readFileSync(compiled, "utf8")), {
+    filename: compiled,
+    cachedData,
+    // `import()` inside the bundle (e.g. of the HiGHS package) resolves as it would from dist/cli.cjs
+    importModuleDynamically: (specifier) => import(specifier),
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(compiled), module, compiled, fileURLToPath(new URL("../dist/", import.meta.url)));
+  const saveCache = () => {
+    const tmp = `${cacheFile}.tmp-${process.pid}`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, cacheFile);
+  };
+  return { main: module.exports.main, saveCache };
+}
+
 const upToDate = existsSync(compiled) && (!existsSync(src) || statSync(compiled).mtimeMs >= newestMs(src));
 let main;
-if (upToDate) ({ main } = await import(compiled.href));
+let saveCache = () => {};
+if (upToDate) ({ main, saveCache } = loadCompiled());
 else {
   const { register } = await import("tsx/esm/api");
   register();
   ({ main } = await import("../src/cli/main.ts"));
 }
 process.exitCode = await main(process.argv.slice(2));
+// scripts/build.mjs asks for the cache once, after a run has compiled what a run needs
+if (process.env.GIGAPLAN_WRITE_CODE_CACHE === "1" && upToDate) saveCache();
