@@ -33,12 +33,7 @@ function newestMs(dir) {
 function loadCompiled() {
   const cacheFile = `${compiled}.cache`;
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(Module.wrap(readFileSync(compiled, "utf8")), {
-    filename: compiled,
-    cachedData,
-    // `import()` inside the bundle (e.g. of the HiGHS package) resolves as it would from dist/cli.cjs
-    importModuleDynamically: (specifier) => import(specifier),
-  });
+  const script = new Script(Module.wrap(readFileSync(compiled, "utf8")), { filename: compiled, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(compiled), module, compiled, fileURLToPath(new URL("../dist/", import.meta.url)));
   const saveCache = () => {

@@ -53,6 +53,8 @@ const cli = await build({
   outdir,
   outExtension: { ".js": ".cjs" },
   format: "cjs",
+  // import() becomes require(): code restored from V8's code cache cannot run dynamic imports in a vm.Script
+  supported: { "dynamic-import": false },
   define: { ...common.define, "import.meta.url": "__gigaplanModuleUrl" },
   banner: { js: 'var __gigaplanModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
