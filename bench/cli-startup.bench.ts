@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.argv[2] ?? 15);
-if (!existsSync(join(root, "dist", "cli.mjs"))) throw new Error("dist/cli.mjs is missing: npm run build first");
+if (!existsSync(join(root, "dist", "cli.cjs"))) throw new Error("dist/cli.cjs is missing: npm run build first");
 
 function wallMs(args: string[]): number {
   const t0 = performance.now();
