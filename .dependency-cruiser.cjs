@@ -241,6 +241,14 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/index\\.ts$" },
     },
     {
+      name: "web-uses-the-public-api",
+      comment:
+        "The web app (web/) runs the model from the same source as the CLI, through the public API only: from src/ it imports src/index.ts and nothing else (tests may reach further).",
+      severity: "error",
+      from: { path: "^web/", pathNot: TEST },
+      to: { path: "^src/", pathNot: "^src/index\\.ts$" },
+    },
+    {
       name: "no-test-in-source",
       severity: "error",
       comment: "Non-test code may not import test files (*.test.ts) or anything under test/.",
@@ -261,6 +269,8 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     doNotFollow: { path: ["node_modules", "^test/"] },
+    // the web app's build output (npm run build:web) is not source
+    exclude: { path: "^web/dist/" },
     enhancedResolveOptions: {
       // Resolve package subpath exports such as "csv-stringify/sync" and "tsx/esm/api".
       exportsFields: ["exports"],

@@ -7,7 +7,8 @@
  * - dist/cli.cjs.cache: V8's code cache of that bundle after a run of the Meta scenario, so a start does not
  *   compile the bundle again (bin/gigaplan.js hands it to V8, which checks it against its own version and
  *   ignores it when it does not fit);
- * - dist/simulation-worker.mjs: the worker thread of `simulate --workers K`.
+ * - dist/simulation-worker.mjs, dist/optimize-worker.mjs: the worker threads of `simulate --workers K` and of the
+ *   server's optimize-power jobs.
  * The reference data is validated here, once; the bundle carries it validated.
  */
 import { execFileSync } from "node:child_process";
@@ -60,7 +61,7 @@ const cli = await build({
 });
 const worker = await build({
   ...common,
-  entryPoints: { "simulation-worker": "src/io/simulation-worker.ts" },
+  entryPoints: { "simulation-worker": "src/io/simulation-worker.ts", "optimize-worker": "src/server/optimize-worker.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
   format: "esm",

@@ -82,3 +82,8 @@ export { LpBuilder } from "./solver/builder.ts";
 export { writeLp } from "./solver/lp-writer.ts";
 export { createHighsSolver } from "./solver/highs.ts";
 export type { LpProblem, LpSolution, LpSolver } from "./solver/lp.ts";
+
+// ---- charts and report
+export { hourlyPower, hourlyPowerTable, representativeSiteYear, HOURLY_SERIES, type HourlyPower, type HourlyPowerOptions, type HourlySeriesName } from "./api/hourly-power.ts";
+export { runCharts, hourlyCharts, simulationCharts, compareCharts, chartIds, type ChartSpec, type ChartOptions, type SimulationChartInput } from "./charts/index.ts";
+export { renderHtmlReport, modelDataProvenance, type HtmlReportInput, type HtmlReportOptions, type RunProvenance } from "./report/html.ts";

@@ -12,6 +12,9 @@ import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
 import { registerPeers } from "./peers-command.ts";
 import { registerProfileCommand } from "./profile-command.ts";
 import { registerProfileWindCommand } from "./profile-wind-command.ts";
+import { registerReport } from "./report-command.ts";
+import { registerRuns } from "./runs-command.ts";
+import { registerServe } from "./serve-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
 
 export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io };
@@ -100,6 +103,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerPeers(program, io, setExit);
   registerOptimizePowerCommand(program, io, setExit);
   registerCheckClaims(program, io, setExit);
+  registerReport(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerRuns(program, io, setExit);
   return program;
 }
 

@@ -9,3 +9,6 @@ export { decodeParquet, encodeCsv, encodeParquet } from "./samples-file.ts";
 export { CancelledError, runPool, workerPoolExecutor } from "./simulation-pool.ts";
 export { writeFileAtomic } from "./write-file-atomic.ts";
 export { tableToCsv, writeResultDir } from "./write-output.ts";
+export { readableHeader } from "./column-header.ts";
+export { type RunAbout, runToXlsx } from "./xlsx.ts";
+export { RUN_TABLE_META_KEY, tableToParquet } from "./run-parquet.ts";

@@ -45,7 +45,7 @@ export interface SiteYearPower {
 const needs = (p: ResolvedSitePower, key: "pvMw" | "windMw"): boolean =>
   (p.basePortfolio[key] ?? 0) > 0 || p.changes.some((c) => (c.portfolio[key] ?? 0) > 0);
 
-function missingProfiles(p: ResolvedSitePower, prof: SiteProfiles | undefined): string[] {
+export function missingProfiles(p: ResolvedSitePower, prof: SiteProfiles | undefined): string[] {
   const missing: string[] = [];
   if (needs(p, "pvMw") && !prof?.pvCapacityFactor) missing.push("PV");
   if (needs(p, "windMw") && !prof?.windCapacityFactor) missing.push("wind");
@@ -53,7 +53,7 @@ function missingProfiles(p: ResolvedSitePower, prof: SiteProfiles | undefined): 
 }
 
 /** Writes the grid and profile series of a site into `s` (everything but the load). */
-function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: SiteProfiles | undefined, s: PowerSeries): void {
+export function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: SiteProfiles | undefined, s: PowerSeries): void {
   const copyOr = (a: Float64Array | undefined, out: Float64Array, fallback: number): void => {
     if (a && a.length === out.length) out.set(a);
     else out.fill(fallback);
