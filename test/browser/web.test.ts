@@ -62,8 +62,15 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     outDir = mkdtempSync(join(tmpdir(), "gigaplan-web-"));
+    // the production build, as `npm run build:web` makes it (vitest sets NODE_ENV=test, which Vite would honour)
     const { build } = await import("vite");
-    await build({ configFile: join(REPO, "web/vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({ configFile: join(REPO, "web/vite.config.ts"), mode: "production", logLevel: "error", build: { outDir, emptyOutDir: true } });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     server = await startStaticServer({ webDist: outDir, repoDir: REPO });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -92,10 +99,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     writeFileSync(join(ARTIFACTS, "timings.json"), JSON.stringify({ scenario: "meta-600b.yaml", quickPassRuns: 50, warmupRuns: 5, p50Ms: p50, p95Ms: p95 }, null, 2));
     console.log(`quick pass of the Meta scenario in Chromium: p50 ${p50} ms, p95 ${p95} ms (50 runs after 5 warm-up runs)`);
     expect(p50).toBeGreaterThan(0);
+    await page.evaluate("window.scrollTo(0, 0)");
+    await page.locator("#chart-phase-delays svg").first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "desktop-1280x900.png") });
   }, 90_000);
 
-  it("reaches the form from the keyboard, and an edit there changes the numbers, a chart and the YAML", async () => {
+  it("reaches the form from the keyboard; an edit there changes the numbers, a chart, the YAML and the link", async () => {
     await page.locator("#tab-form").click();
     await page.locator("body").focus();
     let reached = false;
@@ -115,6 +124,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(await value("energy")).not.toBe(energy);
     expect(await page.inputValue("#yaml")).toContain("  pue: 1.3");
     await page.waitForFunction((old) => document.querySelector("#chart-facility-energy-by-site .plot")?.innerHTML !== old, svgBefore, { timeout: 10_000 });
+    // the URL now holds the edited scenario: opened elsewhere, the link shows the same text
+    await page.waitForFunction("location.hash.startsWith('#s=')", undefined, { timeout: 10_000 });
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await shared.waitForFunction("document.body.dataset.quickRev !== undefined", undefined, { timeout: 30_000 });
+    expect(await shared.inputValue("#yaml")).toBe(await page.inputValue("#yaml"));
+    await shared.close();
     // undo takes the edit back
     const beforeUndo = await quickRev();
     await page.click("#undo");
@@ -158,8 +174,16 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(parseCsv(yearly.text)[0]).toContain("facilityEnergyMwh");
   }, 60_000);
 
-  it("runs a Monte Carlo of 200 samples in two Web Workers: progress, chart, and the in-thread result", async () => {
+  it("cancels a Monte Carlo, then runs 200 samples in two Web Workers: progress, chart, the in-thread result", async () => {
     await page.locator("#tab-montecarlo").click();
+    // a long run can be cancelled: the workers stop and nothing partial is kept
+    await page.fill("#mc-iterations", "20000");
+    await page.fill("#mc-workers", "2");
+    await page.click("#mc-run");
+    await page.waitForFunction("document.getElementById('mc-progress').value > 0", undefined, { timeout: 30_000 });
+    await page.click("#mc-cancel");
+    await page.waitForSelector('section[data-state="cancelled"]', { timeout: 10_000 });
+    expect(await page.evaluate("window.gigaplan.lastSimulation()")).toBeNull();
     await page.fill("#mc-iterations", "200");
     await page.fill("#mc-workers", "2");
     await page.selectOption("#mc-method", "lhs");
@@ -206,18 +230,37 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await page.locator("#panel-peers table tbody tr").first().waitFor({ timeout: 30_000 });
   }, 60_000);
 
+  it("works offline once opened (service worker), model and weather files included", async () => {
+    // the service worker has cached the app and the data files, and controls the page (clients.claim)
+    await page.waitForFunction("navigator.serviceWorker.controller !== null", undefined, { timeout: 30_000, polling: 250 });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForFunction("document.body.dataset.fullRev !== undefined && document.body.dataset.fullRev === document.body.dataset.quickRev", undefined, { timeout: 60_000 });
+      expect(await value("capex")).toMatch(/^\$[\d,.]+B$/);
+      expect(await page.locator("#diagnostics li.error").count()).toBe(0);
+      expect(await value("cfe")).toMatch(/%$/);
+    } finally {
+      await context.setOffline(false);
+    }
+  }, 90_000);
+
   it("is readable at phone width (390 px) without sideways scrolling", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await watch(phone);
     const p = await phone.newPage();
     p.on("pageerror", (e) => pageErrors.push(e.message));
     await p.goto(server.url);
-    await p.waitForFunction("document.body.dataset.quickRev !== undefined", undefined, { timeout: 30_000 });
+    await p.waitForFunction("document.body.dataset.fullRev !== undefined && document.body.dataset.fullRev === document.body.dataset.quickRev", undefined, { timeout: 60_000 });
     expect(await p.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await p.screenshot({ path: join(ARTIFACTS, "phone-390x844.png") });
-    await p.locator("#results").scrollIntoViewIfNeeded();
-    await p.waitForTimeout(300);
-    await p.screenshot({ path: join(ARTIFACTS, "phone-390x844-results.png") });
+    await p.locator("#chart-mw-online-by-site").scrollIntoViewIfNeeded();
+    await p.locator("#chart-mw-online-by-site svg").first().waitFor();
+    await p.screenshot({ path: join(ARTIFACTS, "phone-390x844-chart.png") });
+    await p.click("#editor-toggle");
+    await p.locator("#f-facility-pue").scrollIntoViewIfNeeded();
+    expect(await p.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await p.screenshot({ path: join(ARTIFACTS, "phone-390x844-editor.png") });
     await phone.close();
   }, 60_000);
 

@@ -11,7 +11,7 @@ export interface Preset {
 }
 
 export const PRESETS: Preset[] = [
-  { id: "meta", label: "Meta US build-out ($600B)", fileName: "meta-600b.yaml", text: meta },
+  { id: "meta", label: "Meta $600B build-out", fileName: "meta-600b.yaml", text: meta },
   { id: "minimal", label: "Minimal: one campus", fileName: "minimal.yaml", text: minimal },
 ];
 

@@ -56,7 +56,7 @@ export function htmlTable(t: Table, o: { caption?: string; maxRows?: number; for
     { class: "table-wrap", tabindex: 0, role: "region", "aria-label": o.caption ?? "table" },
     h(
       "table",
-      {},
+      { class: "data" },
       o.caption ? h("caption", {}, o.caption) : null,
       h("thead", {}, h("tr", {}, ...t.columns.map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((v, i) => (typeof v === "number" ? h("td", { class: "num" }, format(t.columns[i], v)) : h("td", {}, v === null ? "" : String(v))))))),
