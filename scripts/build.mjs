@@ -72,7 +72,7 @@ const worker = await build({
 // 3. V8's code cache of the CLI bundle, taken after the commands people start most have run once.
 const bin = join(root, "bin", "gigaplan.js");
 const env = { ...process.env, GIGAPLAN_WRITE_CODE_CACHE: "1" };
-execFileSync(process.execPath, [bin, "run", join(root, "scenarios", "meta-600b.yaml"), "--format", "json"], { env, stdio: "ignore" });
+execFileSync(process.execPath, [bin, "run", join(root, "scenarios", "meta-600b.yaml")], { env, stdio: "ignore" });
 writeFileSync(join(outdir, "BUILD"), "built from src/ by scripts/build.mjs; do not edit\n");
 
 const sizes = [cli, worker].flatMap((r) => Object.entries(r.metafile.outputs).filter(([f]) => !f.endsWith(".map")).map(([f, o]) => `${f} ${(o.bytes / 1024).toFixed(0)} kB`));

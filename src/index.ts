@@ -1,7 +1,8 @@
 /**
  * The public API of gigaplan: the use cases a face needs (CLI, HTTP server, web app, a script), the plain-data
- * types they return, the text renderers, and the building blocks of the power model. Faces import this module
- * (and, on Node, src/io/ for files, worker threads and Parquet); nothing here touches a file system or a clock.
+ * types they return, the text renderers, and the building blocks of the power model. Faces import this module,
+ * src/visual.ts for charts and the HTML report (they need a DOM document and load Observable Plot), and, on Node,
+ * src/io/ for files, worker threads and Parquet; nothing here touches a file system or a clock.
  */
 
 // ---------------------------------------------------------------- use cases
@@ -83,7 +84,5 @@ export { writeLp } from "./solver/lp-writer.ts";
 export { createHighsSolver } from "./solver/highs.ts";
 export type { LpProblem, LpSolution, LpSolver } from "./solver/lp.ts";
 
-// ---- charts and report
+// ---- hourly power of one site-year (the data of the hourly charts; the charts are in src/visual.ts)
 export { hourlyPower, hourlyPowerTable, representativeSiteYear, HOURLY_SERIES, type HourlyPower, type HourlyPowerOptions, type HourlySeriesName } from "./api/hourly-power.ts";
-export { runCharts, hourlyCharts, simulationCharts, compareCharts, chartIds, type ChartSpec, type ChartOptions, type SimulationChartInput } from "./charts/index.ts";
-export { renderHtmlReport, modelDataProvenance, type HtmlReportInput, type HtmlReportOptions, type RunProvenance } from "./report/html.ts";

@@ -136,3 +136,17 @@ describe("verdicts flip when the data change", () => {
     expect(j.verdict).not.toBe("off-by-factor");
   });
 });
+
+describe("claims about what a scenario lacks", () => {
+  it("a scenario without the El Paso site judges C12 unverifiable, with the reason, and still judges the rest", () => {
+    const file = fileURLToPath(new URL("../../test/fixtures/small.yaml", import.meta.url));
+    const text = readFileSync(file, "utf8");
+    const { result } = runText(text, file);
+    const report = checkClaims(claimInputs(result!, parseScenarioText(text, file).value as Scenario, "small.yaml"));
+    const c12 = report.judgments.find((j) => j.id === "C12")!;
+    expect(c12.verdict).toBe("unverifiable");
+    expect(c12.detail).toContain('no site "El Paso"');
+    expect(report.diagnostics.some((d) => d.path === "claims.C12" && d.message.includes("El Paso"))).toBe(true);
+    expect(report.judgments).toHaveLength(29);
+  });
+});

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHARTS_SCENARIO } from "../../test/helpers/chart-inputs.ts";
-import { chartIds } from "../index.ts";
+import { chartIds } from "../visual.ts";
 import { main } from "./main.ts";
 
 const dirs: string[] = [];

@@ -15,18 +15,17 @@ import {
   SAMPLING_METHODS,
   STRATEGY_NAMES,
   type SamplingMethod,
-  type SimulationChartInput,
   error,
   hasErrors,
   hourlyPower,
   prepareComparison,
   prepareSimulation,
-  renderHtmlReport,
   representativeSiteYear,
   run,
   runComparison,
   runSimulation,
 } from "../index.ts";
+import type { SimulationChartInput } from "../visual.ts";
 import { sharedDocument } from "../io/dom.ts";
 import { bundledPath, nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
@@ -131,6 +130,7 @@ export async function reportCommand(file: string, o: ReportCliOptions, io: Io): 
     simulation = { ...out.report, samples: out.table };
   }
   const comparison: CompareReport | undefined = cmp?.value && cmpOptions ? runComparison(cmp.value, cmpOptions) : undefined;
+  const { renderHtmlReport } = await import("../visual.ts"); // loads Observable Plot only for this command
   const html = renderHtmlReport(
     {
       result: ran.result,

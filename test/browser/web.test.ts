@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simulate, simulationCharts } from "../../src/index.ts";
+import { simulate } from "../../src/index.ts";
+import { simulationCharts } from "../../src/visual.ts";
 import { parseCsv, tableToCsv } from "../../web/src/views/csv.ts";
 import { type StaticServer, startStaticServer } from "./static-server.ts";
 

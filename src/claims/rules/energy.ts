@@ -1,5 +1,5 @@
 /** Claims about electricity, energy projects and grids: C12, C13, C15, C16, C17, C18. */
-import type { ClaimCtx } from "../context.ts";
+import { type ClaimCtx, MissingData } from "../context.ts";
 import { type ClaimedValue, deviationFactor, judgeBenchmark, judgeFigure, judgeLabel } from "../judge.ts";
 import { type Quantity, div, format, mul, qty, restate, scale, to } from "../../core/quantity.ts";
 import type { ClaimTest } from "./types.ts";
@@ -14,7 +14,8 @@ function fullYearEnergy(ctx: ClaimCtx, site: string): { year: number; mwh: numbe
   const max = Math.max(...rows.map((r) => r.mwh));
   // within 1 % of the maximum: leap years (8784 h) are not mistaken for a larger fleet
   const first = rows.find((r) => r.mwh >= max * 0.99);
-  if (!first || !(max > 0)) throw new Error(`no electricity for site ${site} in the model run`);
+  // a scenario without the site the claim is about cannot judge it: unverifiable, with this reason
+  if (!first || !(max > 0)) throw new MissingData(`the scenario has no site "${site}" using electricity in the model run`);
   return first;
 }
 

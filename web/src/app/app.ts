@@ -3,7 +3,8 @@
  * the results. Every edit runs the quick pass at once (monthly model and finance, no weather) and, after a short
  * pause, the hourly pass with the bundled weather; both run in a Web Worker and newer edits supersede older passes.
  */
-import { type RunResult, hourlyCharts, hourlyPowerTable, referenceData, runCharts } from "../../../src/index.ts";
+import { type RunResult, hourlyPowerTable, referenceData } from "../../../src/index.ts";
+import { hourlyCharts, runCharts } from "../../../src/visual.ts";
 import type { HourlyPower } from "../../../src/index.ts";
 import { parseDocument } from "yaml";
 import { type FormEdit, ScenarioForm } from "../editor/form.ts";

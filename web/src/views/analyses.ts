@@ -13,9 +13,9 @@ import {
   type SamplingMethod,
   type StrategyName,
   type Table,
-  compareCharts,
   peersYearsTable,
 } from "../../../src/index.ts";
+import { compareCharts } from "../../../src/visual.ts";
 import { ChartGrid } from "./charts.ts";
 import { csvButton, fmt, fmtPct, fmtUsdB, h, htmlTable } from "./dom.ts";
 

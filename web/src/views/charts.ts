@@ -4,7 +4,8 @@
  * one per animation frame, those near the viewport first, the others when the page is idle, so typing in the
  * editor stays responsive.
  */
-import type { ChartSpec, Table } from "../../../src/index.ts";
+import type { Table } from "../../../src/index.ts";
+import type { ChartSpec } from "../../../src/visual.ts";
 import { csvButton, h } from "./dom.ts";
 
 interface Slot<I> {

@@ -3,7 +3,8 @@
  * options, `runSimulation` fills the samples with the Web Worker executor (shards across N workers) and reports.
  * A progress bar follows the samples; Cancel terminates the workers. Charts come from `simulationCharts`.
  */
-import { SAMPLING_METHODS, type SampleTable, type SamplingMethod, type SimulationChartInput, type SimulationReport, prepareSimulation, runSimulation, simulationCharts } from "../../../src/index.ts";
+import { SAMPLING_METHODS, type SampleTable, type SamplingMethod, type SimulationReport, prepareSimulation, runSimulation } from "../../../src/index.ts";
+import { type SimulationChartInput, simulationCharts } from "../../../src/visual.ts";
 import { CancelledError, type ShardWorker, webWorkerExecutor } from "../model/mc-executor.ts";
 import type { Doc } from "../model/protocol.ts";
 import { ChartGrid } from "./charts.ts";
