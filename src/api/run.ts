@@ -14,6 +14,11 @@ export interface RunOptions {
   files?: InputFiles;
   /** reference data (default: data/ as shipped) */
   ref?: ReferenceData;
+  /**
+   * false: skip the hourly dispatch of the sites' power blocks, for a quick pass (the monthly model, financing
+   * and everything else as usual; `summary.power` empty) that a full pass with `files` follows. Default true.
+   */
+  hourlyPower?: boolean;
 }
 
 /** The run and the prepared scenario it came from (null when the scenario has errors). */
@@ -26,10 +31,10 @@ export async function runDocument(doc: ScenarioDocument, options: RunOptions = {
   const ref = options.ref ?? referenceData;
   const prepared = prepareDocument(doc, ref);
   if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics, prepared: null };
-  const profiles: Outcome<Awaited<ReturnType<typeof loadPowerProfiles>>["value"] | undefined> = options.files
+  const profiles: Outcome<Awaited<ReturnType<typeof loadPowerProfiles>>["value"] | undefined> = options.files && options.hourlyPower !== false
     ? await loadPowerProfiles(prepared.value.scenario, options.files, { ref })
     : { value: undefined, diagnostics: [] };
-  const result = runResolved(prepared.value.resolved, prepared.diagnostics, { powerProfiles: profiles.value });
+  const result = runResolved(prepared.value.resolved, prepared.diagnostics, { powerProfiles: profiles.value, hourlyPower: options.hourlyPower });
   const diagnostics: Diagnostic[] = [...result.diagnostics, ...profiles.diagnostics];
   // a weather or grid file that cannot be read stops the run like any other input error
   if (hasErrors(profiles.diagnostics)) return { result: null, diagnostics, prepared: prepared.value };

@@ -38,6 +38,8 @@ export interface RunOutcome {
 /** Inputs read at the edge (files): hourly PV/wind/grid-carbon profiles by site name. */
 export interface RunInputs {
   powerProfiles?: PowerProfiles;
+  /** false: skip the hourly dispatch of the sites' `power` blocks (no powerSitesYearly rows, an empty summary.power) */
+  hourlyPower?: boolean;
 }
 
 export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {
@@ -54,7 +56,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
       return { path: ph.path, severity: "warning", message };
     });
   const fin = financingOutputs(st, pm);
-  const pw = powerOutputs(st, inputs.powerProfiles);
+  const pw = powerOutputs(st, inputs.powerProfiles, inputs.hourlyPower !== false);
   const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,

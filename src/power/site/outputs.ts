@@ -11,7 +11,8 @@ export interface PowerOutputs {
   diagnostics: Diagnostic[];
 }
 
-export function powerOutputs(st: ModelState, profiles: PowerProfiles | undefined): PowerOutputs {
-  const p = simulateProgramPower(st, profiles);
+/** The power outputs of a run; with `simulate` false no site-year is dispatched (the tables stay, empty). */
+export function powerOutputs(st: ModelState, profiles: PowerProfiles | undefined, simulate = true): PowerOutputs {
+  const p = simulate ? simulateProgramPower(st, profiles) : { siteYears: [], diagnostics: [] };
   return { summary: powerSummary(p), tables: { powerSitesYearly: powerSitesYearlyTable(p) }, diagnostics: p.diagnostics };
 }

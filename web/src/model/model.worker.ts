@@ -25,13 +25,13 @@ const newer = (kind: ModelKind): boolean => pending.has(kind);
 async function execute(req: ModelRequest): Promise<ModelResult | null> {
   switch (req.kind) {
     case "quick":
-      return { kind: "quick", outcome: await run(req.doc) };
+      return { kind: "quick", outcome: await run(req.doc, { hourlyPower: false }) };
     case "bench": {
       const runMs: number[] = [];
-      for (let i = 0; i < req.warmupRuns; i++) await run(req.doc);
+      for (let i = 0; i < req.warmupRuns; i++) await run(req.doc, { hourlyPower: false });
       for (let i = 0; i < req.runs; i++) {
         const t = performance.now();
-        await run(req.doc);
+        await run(req.doc, { hourlyPower: false });
         runMs.push(performance.now() - t);
       }
       return { kind: "bench", runMs };
