@@ -2,8 +2,10 @@
 import type { ModelState } from "./model.ts";
 import { ASSET_CLASSES, type AssetClass } from "./capex.ts";
 import { sumArrays } from "../core/series.ts";
+import type { SiteCapacity } from "./capacity.ts";
 
-export interface ProgramMonthly {
+/** Capacity fields are the sites' (SiteCapacity), summed over the sites. */
+export interface ProgramMonthly extends SiteCapacity {
   capexUsdByClass: Record<AssetClass, Float64Array>;
   capexUsd: Float64Array;
   depreciationUsdByClass: Record<AssetClass, Float64Array>;
@@ -15,12 +17,6 @@ export interface ProgramMonthly {
   revenueUsd: Float64Array;
   /** revenue - opex - capex */
   cashFlowUsd: Float64Array;
-  itPowerMwUnderConstruction: Float64Array;
-  itPowerMwOnline: Float64Array;
-  facilityPowerMwOnline: Float64Array;
-  accelerators: Float64Array;
-  acceleratorItPowerMw: Float64Array;
-  denseBf16FlopPerS: Float64Array;
   itEnergyMwh: Float64Array;
   facilityEnergyMwh: Float64Array;
   constructionJobs: Float64Array;
