@@ -18,15 +18,24 @@ for (const stream of [process.stdout, process.stderr]) {
 const compiled = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
 const src = new URL("../src/", import.meta.url);
 
-/** Newest modification time of the .ts files under a folder, ms. */
-function newestMs(dir) {
+const data = new URL("../data/", import.meta.url);
+
+/** Newest modification time of the files with `extension` under a folder, ms. */
+function newestMs(dir, extension) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = new URL(e.name + (e.isDirectory() ? "/" : ""), dir);
-    if (e.isDirectory()) newest = Math.max(newest, newestMs(p));
-    else if (e.name.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+    if (e.isDirectory()) newest = Math.max(newest, newestMs(p, extension));
+    else if (e.name.endsWith(extension)) newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
+}
+
+/** The bundle holds the .ts files of src/ and the reference data (.json under data/): stale when either is newer. */
+function compiledIsCurrent() {
+  if (!existsSync(compiled)) return false;
+  const built = statSync(compiled).mtimeMs;
+  return (!existsSync(src) || built >= newestMs(src, ".ts")) && (!existsSync(data) || built >= newestMs(data, ".json"));
 }
 
 /** Loads the CommonJS bundle through V8 with its code cache (see scripts/build.mjs). */
@@ -44,7 +53,7 @@ function loadCompiled() {
   return { main: module.exports.main, saveCache };
 }
 
-const upToDate = existsSync(compiled) && (!existsSync(src) || statSync(compiled).mtimeMs >= newestMs(src));
+const upToDate = compiledIsCurrent();
 let main;
 let saveCache = () => {};
 if (upToDate) ({ main, saveCache } = loadCompiled());

@@ -35,7 +35,13 @@ function parseText(text: string, fileName: string): Outcome<unknown> {
     });
     return { value: undefined, diagnostics };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // the yaml library stops alias expansion bombs ("billion laughs") by throwing: a bad input, not a crash
+    return { value: undefined, diagnostics: [error("(file)", `YAML cannot be expanded: ${firstLine((e as Error).message)}`)] };
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { value: undefined, diagnostics: [error("(root)", "the scenario must be a mapping (program, sites, ...)")] };
   }

@@ -26,10 +26,8 @@ export class ClientGoneError extends Error {
 }
 
 function workerSource(): string | null {
-  for (const rel of ["./optimize-worker.mjs", "../optimize-worker.mjs"]) {
-    const compiled = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(compiled))) return `import(${JSON.stringify(compiled.href)});`;
-  }
+  const compiled = new URL("./optimize-worker.mjs", import.meta.url); // beside dist/cli.cjs in the compiled CLI
+  if (existsSync(fileURLToPath(compiled))) return `import(${JSON.stringify(compiled.href)});`;
   const ts = new URL("./optimize-worker.ts", import.meta.url);
   if (!existsSync(fileURLToPath(ts))) return null;
   const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");

@@ -44,7 +44,12 @@ export function registerReferenceRoutes(app: Hono, ctx: ServerContext): void {
       outcome = await checkClaims({ text: readFileSync(bundledPath(META_SCENARIO), "utf8"), name: META_SCENARIO }, { files: ctx.files, claimIds });
     } else {
       metaClaims ??= checkClaims({ text: readFileSync(bundledPath(META_SCENARIO), "utf8"), name: META_SCENARIO }, { files: ctx.files });
-      outcome = await metaClaims;
+      const pending = metaClaims;
+      // a failed run is not kept: the next request tries again
+      pending.catch(() => {
+        if (metaClaims === pending) metaClaims = null;
+      });
+      outcome = await pending;
     }
     if (!outcome.value) {
       return badRequest(c, outcome.diagnostics.map((d) => (d.path === "claimIds" ? { ...d, path: "claim" } : d)));
