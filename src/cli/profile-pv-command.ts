@@ -20,10 +20,8 @@ import {
   simulatePv,
 } from "../index.ts";
 import { readSolarWeatherFile } from "../io/solar-file.ts";
-import type { Io } from "./io.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io } from "./io.ts";
 
-const EXIT_OK = 0;
-const EXIT_BAD_INPUT = 2;
 const JSON_SCHEMA_VERSION = 1;
 const DEFAULT_INVERTER_EFFICIENCY_PERCENT = "96";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

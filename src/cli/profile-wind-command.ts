@@ -23,11 +23,9 @@ import {
 import { bundledPath } from "../io/input-files.ts";
 import { readTextFile } from "../io/read-text-file.ts";
 import { readSrwFile } from "../io/srw-file.ts";
-import type { Io } from "./io.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io } from "./io.ts";
 import { profileCommand } from "./profile-command.ts";
 
-const EXIT_OK = 0;
-const EXIT_BAD_INPUT = 2;
 const JSON_SCHEMA_VERSION = 1;
 const PERCENT_RANGE = { min: 0, max: 100 };
 const DEFAULT_CURVE_FILE = bundledPath(DEFAULT_FILES.powerCurve);
