@@ -8,7 +8,7 @@
 // ---------------------------------------------------------------- use cases
 export { run, validate, type RunOptions } from "./api/run.ts";
 export { optimizePower, type OptimizePowerOptions, type OptimizePowerOutcome } from "./api/optimize-power.ts";
-export { checkClaims, type CheckClaimsOptions } from "./api/check-claims.ts";
+export { checkClaims, type CheckClaimsOptions, selectClaims } from "./api/check-claims.ts";
 export {
   simulate,
   prepareSimulation,

@@ -118,6 +118,24 @@ describe("POST /api/runs", () => {
   });
 });
 
+describe("POST /api/runs under load", () => {
+  it("computes at most maxConcurrentRuns at once (429 with Retry-After), and frees the slot after a run", async () => {
+    const one = testApp({ limits: { maxConcurrentRuns: 1 } });
+    try {
+      const answers = await Promise.all([1, 2, 3].map(() => one.post("/api/runs", META_YAML, "application/yaml")));
+      const codes = answers.map((r) => r.status).sort();
+      expect(codes).toEqual([201, 429, 429]);
+      const refused = answers.find((r) => r.status === 429)!;
+      expect(refused.headers.get("retry-after")).toBe("2");
+      expect((await body(refused)).diagnostics[0].message).toMatch(/all 1 run slots are busy/);
+      expect((await one.post("/api/runs", SMALL_YAML, "application/yaml")).status).toBe(201);
+      expect(one.context.runSlots.inUse).toBe(0);
+    } finally {
+      one.close();
+    }
+  });
+});
+
 describe("GET /api/runs", () => {
   it("pages newest first and checks its query", async () => {
     const all = await body(await t.request("/api/runs?limit=500"));
@@ -145,6 +163,10 @@ describe("reference endpoints", () => {
     expect(await body(await t.request("/api/schema"))).toEqual(scenarioJsonSchema());
     const c12 = await body(await t.request("/api/claims?claim=C12&claim=c13"));
     expect(c12.judgments.map((j: { id: string }) => j.id)).toEqual(["C12", "C13"]);
+    // a filter selects from the one Meta report: the same judgments, counts of the selection
+    const all = await body(await t.request("/api/claims"));
+    expect(c12.judgments).toEqual(all.judgments.filter((j: { id: string }) => j.id === "C12" || j.id === "C13"));
+    expect(Object.values(c12.counts).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
     const bad = await t.request("/api/claims?claim=C99");
     expect(bad.status).toBe(400);
     expect((await body(bad)).diagnostics[0].path).toBe("claim");

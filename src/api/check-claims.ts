@@ -5,7 +5,7 @@
 import { checkClaims as judgeClaims } from "../claims/check.ts";
 import { claimInputs } from "../claims/inputs.ts";
 import { type ClaimReport, VERDICTS } from "../claims/types.ts";
-import { type Diagnostic, type Outcome, error, hasErrors } from "../core/diagnostics.ts";
+import { type Outcome, error, hasErrors } from "../core/diagnostics.ts";
 import type { ScenarioDocument } from "../pipeline/prepare.ts";
 import { type RunOptions, runDocument } from "./run.ts";
 
@@ -16,11 +16,18 @@ export interface CheckClaimsOptions extends RunOptions {
   scenarioLabel?: string;
 }
 
-/** The report restricted to some claims, with the counts recomputed. */
-function selectClaims(report: ClaimReport, ids: readonly string[]): ClaimReport {
-  const judgments = report.judgments.filter((j) => ids.includes(j.id));
+/** The report restricted to some claims (ids case-insensitive), with the counts recomputed; unknown ids are an error. */
+export function selectClaims(report: ClaimReport, ids: readonly string[]): Outcome<ClaimReport | null> {
+  const wanted = ids.map((c) => c.toUpperCase());
+  if (wanted.length === 0) return { value: report, diagnostics: report.diagnostics };
+  const unknown = wanted.filter((id) => !report.judgments.some((j) => j.id === id));
+  if (unknown.length > 0) {
+    const known = `C01-C${String(report.judgments.length).padStart(2, "0")}`;
+    return { value: null, diagnostics: [error("claimIds", `unknown claim id(s) ${unknown.join(", ")} (known: ${known})`)] };
+  }
+  const judgments = report.judgments.filter((j) => wanted.includes(j.id));
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, judgments.filter((j) => j.verdict === v).length])) as ClaimReport["counts"];
-  return { ...report, judgments, counts };
+  return { value: { ...report, judgments, counts }, diagnostics: report.diagnostics };
 }
 
 /** Runs the scenario and judges the claims; null with the scenario's errors when it cannot run. */
@@ -28,12 +35,5 @@ export async function checkClaims(doc: ScenarioDocument, options: CheckClaimsOpt
   const { result, diagnostics, prepared } = await runDocument(doc, options);
   if (!result || !prepared || hasErrors(diagnostics)) return { value: null, diagnostics };
   const report = judgeClaims(claimInputs(result, prepared.scenario, options.scenarioLabel ?? doc.name ?? "scenario", options.ref));
-  const wanted = (options.claimIds ?? []).map((c) => c.toUpperCase());
-  const unknown = wanted.filter((id) => !report.judgments.some((j) => j.id === id));
-  if (unknown.length > 0) {
-    const known = `C01-C${String(report.judgments.length).padStart(2, "0")}`;
-    const problem: Diagnostic = error("claimIds", `unknown claim id(s) ${unknown.join(", ")} (known: ${known})`);
-    return { value: null, diagnostics: [problem] };
-  }
-  return { value: wanted.length > 0 ? selectClaims(report, wanted) : report, diagnostics: report.diagnostics };
+  return selectClaims(report, options.claimIds ?? []);
 }

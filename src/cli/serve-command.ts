@@ -13,6 +13,7 @@ interface ServeCliOptions {
   token?: string;
   filesDir?: string;
   maxJobs: string;
+  maxRuns: string;
   maxIterations: string;
   simWorkers: string;
 }
@@ -42,6 +43,7 @@ export async function serveCommand(o: ServeCliOptions, io: Io): Promise<number> 
   if (port > 65535) problems.push(`--port: must be at most 65535 (got ${port})`);
   const limits = {
     maxConcurrentJobs: count(o.maxJobs, "--max-jobs", 1, problems),
+    maxConcurrentRuns: count(o.maxRuns, "--max-runs", 1, problems),
     maxIterations: count(o.maxIterations, "--max-iterations", 1, problems),
     simulationWorkers: count(o.simWorkers, "--sim-workers", 1, problems),
   };
@@ -87,6 +89,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option("--token <token>", "bearer token required on every /api request (default: $GIGAPLAN_TOKEN; at least 16 characters)")
     .option("--files-dir <dir>", "directory that weather files named by posted scenarios are read from (default: none; bundled files only)")
     .option("--max-jobs <n>", "simulation and optimize-power jobs running at once (more: 429)", "2")
+    .option("--max-runs <n>", "model runs (POST /api/runs) computing at once (more: 429)", "4")
     .option("--max-iterations <n>", "most samples one simulation job may ask for", "200000")
     .option("--sim-workers <k>", "worker threads per simulation job (1: in the server's thread)", "2")
     .action(async (opts: ServeCliOptions) => setExit(await serveCommand(opts, io)));

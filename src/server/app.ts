@@ -59,7 +59,7 @@ export function createApp(o: AppOptions): GigaplanApp {
       now: () => new Date().toISOString(),
     },
   );
-  const context: ServerContext = { store: o.store, limits, files: serverInputFiles({ filesDir: o.filesDir }), filesDir: o.filesDir, slots, jobs, log };
+  const context: ServerContext = { store: o.store, limits, files: serverInputFiles({ filesDir: o.filesDir }), filesDir: o.filesDir, slots, runSlots: new Slots(limits.maxConcurrentRuns), jobs, log };
 
   const app = new Hono();
   if (o.loopbackOnly !== false) app.use("*", loopbackHostOnly());

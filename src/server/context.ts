@@ -10,7 +10,10 @@ export interface ServerContext {
   /** InputFiles for posted scenarios (bundled files; scenario-named files only under filesDir) */
   files: InputFiles;
   filesDir?: string;
+  /** background jobs (simulations, optimize-power) */
   slots: Slots;
+  /** model runs in progress (POST /api/runs) */
+  runSlots: Slots;
   jobs: SimulationJobs;
   /** a line for the server's log (stderr) */
   log: (line: string) => void;

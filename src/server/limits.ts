@@ -10,6 +10,8 @@ export interface ServerLimits {
   optimizeTimeLimitSeconds: number;
   /** simulation and optimize-power jobs running at once; more are refused with 429 */
   maxConcurrentJobs: number;
+  /** model runs (POST /api/runs) computing at once; more are refused with 429 (a run holds the CPU for up to seconds) */
+  maxConcurrentRuns: number;
   /** finished simulation jobs kept in memory (oldest forgotten first; their reports stay in the run store) */
   retainFinishedJobs: number;
   /** finished jobs whose raw samples are kept for samples.parquet (the newest ones) */
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   simulationTimeLimitSeconds: 600,
   optimizeTimeLimitSeconds: 120,
   maxConcurrentJobs: 2,
+  maxConcurrentRuns: 4,
   retainFinishedJobs: 50,
   retainSampleTables: 4,
   simulationWorkers: 2,

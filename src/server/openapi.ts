@@ -40,7 +40,7 @@ const errors = (...codes: number[]): Json => {
     404: "no such run or job",
     413: "request body larger than the server's limit",
     415: "unsupported content type",
-    429: "all job slots are busy; retry later (Retry-After)",
+    429: "all job (or run) slots are busy; retry later (Retry-After)",
     503: "the solve ran past the server's time limit",
   };
   return Object.fromEntries([...codes, 500].map((c) => [String(c), json(ref("Error"), text[c] ?? "internal error (generic message; details only in the server log)")]));
@@ -75,7 +75,7 @@ export function openApiDocument(o: { limits: ServerLimits; version: string }): J
       post: {
         summary: "run a scenario and store it",
         description:
-          "Body: the scenario as JSON (application/json: the scenario object, or `{ scenario: \"...YAML or JSON text...\" }`) or as YAML (application/yaml, text/yaml). Every successful run is written to the run store.",
+          `Body: the scenario as JSON (application/json: the scenario object, or \`{ scenario: "...YAML or JSON text..." }\`) or as YAML (application/yaml, text/yaml). Every successful run is written to the run store. At most ${o.limits.maxConcurrentRuns} runs compute at once (more: 429).`,
         requestBody: {
           required: true,
           content: {
@@ -83,7 +83,7 @@ export function openApiDocument(o: { limits: ServerLimits; version: string }): J
             "application/yaml": { schema: { type: "string", description: "scenario as YAML" } },
           },
         },
-        responses: { "201": json(ref("RunCreated"), "the stored run's id and its result"), ...errors(400, 401, 413, 415) },
+        responses: { "201": json(ref("RunCreated"), "the stored run's id and its result"), ...errors(400, 401, 413, 415, 429) },
       },
       get: {
         summary: "stored runs, newest first",

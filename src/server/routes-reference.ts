@@ -1,7 +1,7 @@
 /** Read-only reference endpoints: peers, claims, the scenario JSON Schema, the OpenAPI document, health. */
 import { readFileSync } from "node:fs";
 import type { Hono } from "hono";
-import { type ClaimReport, type Diagnostic, checkClaims, peers, scenarioJsonSchema } from "../index.ts";
+import { type ClaimReport, type Diagnostic, checkClaims, peers, scenarioJsonSchema, selectClaims } from "../index.ts";
 import { bundledPath } from "../io/input-files.ts";
 import { dataVintage, gigaplanVersion } from "../store/index.ts";
 import type { ServerContext } from "./context.ts";
@@ -40,16 +40,16 @@ export function registerReferenceRoutes(app: Hono, ctx: ServerContext): void {
       if (!stored || stored.kind !== "run") return notFound(c, "scenario", `no stored run ${scenario}`);
       const doc = { text: stored.scenarioText, name: stored.scenarioFormat === "json" ? "scenario.json" : "scenario.yaml" };
       outcome = await checkClaims(doc, { files: ctx.files, claimIds, scenarioLabel: `run ${id} (${stored.name})` });
-    } else if (claimIds.length > 0) {
-      outcome = await checkClaims({ text: readFileSync(bundledPath(META_SCENARIO), "utf8"), name: META_SCENARIO }, { files: ctx.files, claimIds });
     } else {
+      // the Meta report is computed once; a claim filter selects from it instead of running the model again
       metaClaims ??= checkClaims({ text: readFileSync(bundledPath(META_SCENARIO), "utf8"), name: META_SCENARIO }, { files: ctx.files });
       const pending = metaClaims;
       // a failed run is not kept: the next request tries again
       pending.catch(() => {
         if (metaClaims === pending) metaClaims = null;
       });
-      outcome = await pending;
+      const full = await pending;
+      outcome = full.value ? selectClaims(full.value, claimIds) : full;
     }
     if (!outcome.value) {
       return badRequest(c, outcome.diagnostics.map((d) => (d.path === "claimIds" ? { ...d, path: "claim" } : d)));

@@ -53,7 +53,17 @@ export function registerRunRoutes(app: Hono, ctx: ServerContext): void {
     if (!kind) return unsupportedType(c, "application/json or application/yaml");
     const body = scenarioFromRunBody(await c.req.text(), kind);
     if (!body.source) return badRequest(c, body.diagnostics);
-    const { result, diagnostics } = await run(body.source.doc, { files: ctx.files });
+    if (!ctx.runSlots.tryAcquire()) {
+      c.header("Retry-After", "2");
+      return diagnosticsResponse(c, 429, [problem("(server)", `all ${ctx.limits.maxConcurrentRuns} run slots are busy; retry later`)]);
+    }
+    let outcome: Awaited<ReturnType<typeof run>>;
+    try {
+      outcome = await run(body.source.doc, { files: ctx.files });
+    } finally {
+      ctx.runSlots.release();
+    }
+    const { result, diagnostics } = outcome;
     if (!result || hasErrors(diagnostics)) return badRequest(c, diagnostics);
     const meta = ctx.store.add({
       kind: "run",

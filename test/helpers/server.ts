@@ -17,6 +17,7 @@ export interface TestApp {
   dir: string;
   logs: string[];
   stopJobs: () => void;
+  context: ReturnType<typeof createApp>["context"];
   close: () => void;
 }
 
@@ -24,7 +25,7 @@ export function testApp(o: Partial<Omit<AppOptions, "store">> = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), "gigaplan-server-"));
   const store = RunStore.open(join(dir, "runs.db"));
   const logs: string[] = [];
-  const { app, stopJobs } = createApp({ store, webDist: join(dir, "web-dist-missing"), log: (l) => logs.push(l), ...o, limits: { simulationWorkers: 1, ...o.limits } });
+  const { app, stopJobs, context } = createApp({ store, webDist: join(dir, "web-dist-missing"), log: (l) => logs.push(l), ...o, limits: { simulationWorkers: 1, ...o.limits } });
   const request: TestApp["request"] = (path, init = {}) => Promise.resolve(app.request(path, { ...init, headers: { host: "127.0.0.1:8787", ...init.headers } }));
   const post: TestApp["post"] = (path, body, contentType = "application/json") =>
     request(path, { method: "POST", headers: { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
@@ -35,6 +36,7 @@ export function testApp(o: Partial<Omit<AppOptions, "store">> = {}): TestApp {
     dir,
     logs,
     stopJobs,
+    context,
     close: () => {
       stopJobs();
       store.close();
