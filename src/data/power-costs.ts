@@ -20,7 +20,10 @@ export const PowerCostsSchema = z.strictObject({
     batteryRoundTripEfficiency: num.gt(0).max(1),
     batterySocMinFraction: fraction,
     batterySocMaxFraction: fraction,
-    gasHeatRateMmbtuPerMwh: positive,
+    /** LHV basis (as the source states efficiencies); the model converts to HHV with naturalGasHhvPerLhvRatio */
+    gasHeatRateLhvMmbtuPerMwh: positive,
+    /** higher over lower heating value of natural gas (US prices and CO2 factors are per MMBtu HHV) */
+    naturalGasHhvPerLhvRatio: num.min(1).max(1.2),
     gasVariableOmUsdPerMwh: nonNegative,
     gasCo2KgPerMmbtu: nonNegative,
     gasWaterConsumptionGalPerMwh: nonNegative,

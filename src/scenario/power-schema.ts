@@ -32,7 +32,7 @@ export const powerTechnologySchema = z.strictObject({
   batteryRoundTripEfficiency: z.number().finite().gt(0).max(1).optional(),
   batterySocMinFraction: fraction.optional(),
   batterySocMaxFraction: fraction.optional(),
-  gasHeatRateMmbtuPerMwh: positive.optional(),
+  gasHeatRateMmbtuPerMwh: positive.optional().describe("Gas plant heat rate, MMBtu per MWh on the higher-heating-value basis (as US gas prices and the CO2 factor); default: data/power-costs.json LHV heat rate x HHV/LHV"),
   firmCleanAvailabilityFraction: fraction.optional(),
 });
 

@@ -20,7 +20,10 @@ describe("site power block", () => {
   it("takes defaults from the reference data and the scenario's overrides", () => {
     const p = resolve({ prices: { carbonPriceUsdPerTco2: 50 }, technology: { batteryRoundTripEfficiency: 0.9 } });
     expect(p.prices.gridPriceUsdPerMwh).toBe(referenceData.opex.energyPriceUsdPerMwh);
-    expect(p.technology.gasHeatRateMmbtuPerMwh).toBe(referenceData.powerCosts.operation.gasHeatRateMmbtuPerMwh);
+    expect(p.technology.gasHeatRateMmbtuPerMwh).toBe(referenceData.powerCosts.operation.gasHeatRateLhvMmbtuPerMwh * referenceData.powerCosts.operation.naturalGasHhvPerLhvRatio);
+    // HHV basis (issue 12 item 12): 5.95 MMBtu/MWh LHV x 1089/983 = 6.59 MMBtu/MWh HHV, so CO2 at 53.06 kg/MMBtu HHV is 350 kg/MWh, not 316
+    expect(p.technology.gasHeatRateMmbtuPerMwh).toBeCloseTo(6.59, 2);
+    expect(p.technology.gasHeatRateMmbtuPerMwh * p.operation.gasCo2KgPerMmbtu).toBeCloseTo(349.8, 0);
     const t = techParams(p, 2026);
     expect(t.battery.roundTripEfficiency).toBe(0.9);
     expect(t.carbonPriceUsdPerTco2).toBe(50);

@@ -7,8 +7,13 @@ import { unitFixedCosts } from "./power-unit-costs.ts";
 
 export type { ResolvedSitePower };
 
-
-
+/**
+ * The default gas heat rate on the higher-heating-value basis: the source's LHV heat rate times HHV/LHV of natural
+ * gas, so fuel (priced per MMBtu HHV) and CO2 (EPA factor per MMBtu HHV) are on the same basis as the heat rate.
+ */
+export function gasHeatRateHhvMmbtuPerMwh(op: ReferenceData["powerCosts"]["operation"]): number {
+  return op.gasHeatRateLhvMmbtuPerMwh * op.naturalGasHhvPerLhvRatio;
+}
 
 function checkPortfolio(pf: PortfolioInput, path: string, ds: Diagnostic[]): void {
   if ((pf.batteryMw ?? 0) > 0 && pf.batteryMwh === 0) ds.push(warning(`${path}.batteryMwh`, "is 0 while batteryMw > 0: the battery can store nothing"));
@@ -22,7 +27,7 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     batteryRoundTripEfficiency: t.batteryRoundTripEfficiency ?? op.batteryRoundTripEfficiency,
     batterySocMinFraction: t.batterySocMinFraction ?? op.batterySocMinFraction,
     batterySocMaxFraction: t.batterySocMaxFraction ?? op.batterySocMaxFraction,
-    gasHeatRateMmbtuPerMwh: t.gasHeatRateMmbtuPerMwh ?? op.gasHeatRateMmbtuPerMwh,
+    gasHeatRateMmbtuPerMwh: t.gasHeatRateMmbtuPerMwh ?? gasHeatRateHhvMmbtuPerMwh(op),
     firmCleanAvailabilityFraction: t.firmCleanAvailabilityFraction ?? op.firmCleanAvailabilityFraction,
   };
   if (technology.batterySocMinFraction >= technology.batterySocMaxFraction) {
