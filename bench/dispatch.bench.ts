@@ -39,7 +39,7 @@ const portfolio: Portfolio = { pvMw: 1200, windMw: 600, batteryMw: 300, batteryM
 const op = referenceData.powerCosts.operation;
 const tech: TechParams = {
   battery: { roundTripEfficiency: op.batteryRoundTripEfficiency, socMinFraction: 0.1, socMaxFraction: 0.95 },
-  gas: { heatRateMmbtuPerMwh: op.gasHeatRateMmbtuPerMwh, fuelPriceUsdPerMmbtu: 3.52, variableOmUsdPerMwh: op.gasVariableOmUsdPerMwh, co2KgPerMmbtu: op.gasCo2KgPerMmbtu },
+  gas: { heatRateMmbtuPerMwh: op.gasHeatRateLhvMmbtuPerMwh * op.naturalGasHhvPerLhvRatio, fuelPriceUsdPerMmbtu: 3.52, variableOmUsdPerMwh: op.gasVariableOmUsdPerMwh, co2KgPerMmbtu: op.gasCo2KgPerMmbtu },
   firmClean: { availabilityFraction: op.firmCleanAvailabilityFraction, variableCostUsdPerMwh: 14 },
   carbonPriceUsdPerTco2: 50,
 };

@@ -12,11 +12,19 @@ export interface SiteOpex {
   revenueUsd: Float64Array;
 }
 
+/** A site-year's energy price in base-year USD per MWh of facility energy, or undefined for the flat scenario price. */
+export type EnergyPriceOverride = (siteIndex: number, year: number) => number | undefined;
+
+/**
+ * Opex by site and month. Energy is priced at `opex.energyPriceUsdPerMwh` unless `energyPrice` gives a site-year its
+ * own price (the hourly power model's cost per MWh of load); both are base-year prices, escalated alike.
+ */
 export function computeOpex(
   s: ResolvedScenario,
   capacity: readonly SiteCapacity[],
   energy: readonly SiteEnergy[],
   assets: readonly Asset[],
+  energyPrice?: EnergyPriceOverride,
 ): SiteOpex[] {
   const t = s.timeline;
   const n = t.months;
@@ -37,7 +45,8 @@ export function computeOpex(
     for (let m = 0; m < n; m++) {
       const esc = escalationFactor(s, t.years[t.yearIndex[m]]);
       const mw = capacity[si].itPowerMwOnline[m];
-      r.energyCostUsd[m] = energy[si].facilityEnergyMwh[m] * o.energyPriceUsdPerMwh * esc;
+      const price = energyPrice?.(si, t.years[t.yearIndex[m]]) ?? o.energyPriceUsdPerMwh;
+      r.energyCostUsd[m] = energy[si].facilityEnergyMwh[m] * price * esc;
       r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
       r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
       r.revenueUsd[m] = mw * revenuePerMwMonth * esc;

@@ -1,7 +1,9 @@
 /** The pipeline: prepared scenario (+ hourly profiles) → build-out model → financing → power → result tables and summary. Pure. */
 import type { Diagnostic, Outcome } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
-import { runModel } from "../buildout/model.ts";
+import { type ModelState, runModel } from "../buildout/model.ts";
+import { computeOpex } from "../buildout/opex.ts";
+import type { SiteYearPower } from "../power/site/site-power.ts";
 import { financingOutputs } from "../finance/structures/outputs.ts";
 import type { FinancingSummary } from "../finance/structures/summary.ts";
 import { powerOutputs } from "../power/site/outputs.ts";
@@ -42,8 +44,41 @@ export interface RunInputs {
   hourlyPower?: boolean;
 }
 
+/**
+ * The model state with each dispatched site-year's energy priced at the hourly power model's cost per MWh of load
+ * (all-in: fixed costs of the portfolio, fuel, grid purchases, less exports), instead of the flat scenario price; an
+ * info diagnostic per site states the range used. Site-years not dispatched keep the flat price.
+ */
+export function withPowerEnergyCost(st: ModelState, siteYears: readonly SiteYearPower[]): { state: ModelState; diagnostics: Diagnostic[] } {
+  const s = st.scenario;
+  const bySite = new Map<number, Map<number, number>>();
+  for (const sy of siteYears) {
+    const price = sy.metrics.cost.costUsdPerMwhLoad;
+    const si = s.sites.findIndex((x) => x.name === sy.site);
+    if (price === null || !Number.isFinite(price) || si < 0) continue;
+    if (!bySite.has(si)) bySite.set(si, new Map());
+    bySite.get(si)!.set(sy.year, price);
+  }
+  if (bySite.size === 0) return { state: st, diagnostics: [] };
+  const opex = computeOpex(s, st.capacity.sites, st.energy, st.capex.assets, (si, year) => bySite.get(si)?.get(year));
+  const diagnostics = [...bySite].map(([si, prices]): Diagnostic => {
+    const v = [...prices.values()];
+    const years = [...prices.keys()];
+    const range = (a: number, b: number) => (Math.round(a) === Math.round(b) ? `$${Math.round(a)}` : `$${Math.round(a)}-${Math.round(b)}`);
+    return {
+      path: `sites[${si}].power`,
+      severity: "info",
+      message: `opex energy priced from the hourly power model: ${range(Math.min(...v), Math.max(...v))}/MWh of load (${Math.min(...years)}-${Math.max(...years)}, base-year USD) instead of the flat $${s.opex.energyPriceUsdPerMwh}/MWh`,
+    };
+  });
+  return { state: { ...st, opex }, diagnostics };
+}
+
 export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {
-  const st = runModel(s);
+  const built = runModel(s);
+  const pw = powerOutputs(built, inputs.powerProfiles, inputs.hourlyPower !== false);
+  const priced = withPowerEnergyCost(built, pw.siteYears);
+  const st = priced.state;
   const pm = programMonthly(st);
   const delays = st.build.phases
     .filter((p) => p.delayMonths > 0 || p.startIndex < 0 || p.onlineIndex >= s.timeline.months)
@@ -56,8 +91,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
       return { path: ph.path, severity: "warning", message };
     });
   const fin = financingOutputs(st, pm);
-  const pw = powerOutputs(st, inputs.powerProfiles, inputs.hourlyPower !== false);
-  const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics];
+  const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary },

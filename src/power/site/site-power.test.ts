@@ -21,6 +21,22 @@ function scenario(power: unknown) {
 const rows = (t: Table) => t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])) as Record<string, number | string | null>);
 
 describe("power in gigaplan run", () => {
+  it("prices a dispatched site's opex energy at the power model's cost per MWh of load (issue 12 item 3); others keep the flat price", () => {
+    const sc = scenario({ prices: { gridPriceUsdPerMwh: 60 } });
+    const profiles = { powerProfiles: { S: { gridCo2KgPerMwh: flat(300) } } };
+    const hourly = run(sc, referenceData, profiles).result!;
+    const flatOnly = run(sc, referenceData, { ...profiles, hourlyPower: false }).result!;
+    const energy = (r: typeof hourly, site: string) => rows(r.tables.sitesYearly).find((x) => x.site === site && x.year === 2027)!.facilityEnergyMwh as number;
+    const cost = (r: typeof hourly) => rows(r.tables.yearly).find((x) => x.year === 2027)!.energyCostUsd as number;
+    const flatPrice = referenceData.opex.energyPriceUsdPerMwh;
+    const eS = energy(hourly, "S");
+    const eN = energy(hourly, "NoPower");
+    const escalation = cost(flatOnly) / ((eS + eN) * flatPrice); // the flat run's own escalation of 2027
+    expect(cost(hourly)).toBeCloseTo((eS * 60 + eN * flatPrice) * escalation, 0);
+    expect(cost(hourly)).toBeLessThan(cost(flatOnly)); // $60 grid instead of the flat $81.1
+    expect(hourly.diagnostics.some((d) => d.path === "sites[0].power" && /opex energy priced from the hourly power model: \$60\/MWh/.test(d.message))).toBe(true);
+  });
+
   it("dispatches every site-year with load: a grid-only site buys all its load at the grid price", () => {
     const out = run(scenario({ prices: { gridPriceUsdPerMwh: 60 } }), referenceData, { powerProfiles: { S: { gridCo2KgPerMwh: flat(300) } } });
     expect(out.result).not.toBeNull();
@@ -54,7 +70,7 @@ describe("power in gigaplan run", () => {
     expect(y26.annualMatchFraction).toBeCloseTo((50 / 73.44) * (8 / 24), 9);
     expect(y27.gasMwh).toBeCloseTo(73.44 * HOURS - 50 * 8 * 365, 6); // gas (23 USD/MWh) beats the grid (81 USD/MWh)
     const op = referenceData.powerCosts.operation;
-    expect(y27.gasTco2).toBeCloseTo(((y27.gasMwh as number) * op.gasHeatRateMmbtuPerMwh * op.gasCo2KgPerMmbtu) / 1000, 6);
+    expect(y27.gasTco2).toBeCloseTo(((y27.gasMwh as number) * op.gasHeatRateLhvMmbtuPerMwh * op.naturalGasHhvPerLhvRatio * op.gasCo2KgPerMmbtu) / 1000, 6);
     expect(y27.waterGasPlantMegaliters).toBeCloseTo(((y27.gasMwh as number) * op.gasWaterConsumptionGalPerMwh * 3.785411784) / 1e6, 9);
     expect(y27.waterDataCenterMegaliters).toBeCloseTo((100 * 0.68 * HOURS * 1000 * referenceData.facility.wueLPerKwh) / 1e6, 6);
   });
