@@ -24,6 +24,7 @@ export {
   type SimulateRunOptions,
 } from "./api/uncertainty.ts";
 export { peers, PEERS_SCHEMA_VERSION, type PeersReport } from "./api/peers.ts";
+export { BASE_PROCESS_BYTES, estimateComparison, estimateSimulation, type RunEstimate, type SimulationEstimateOptions } from "./api/estimate.ts";
 export { scenarioJsonSchema, scenarioSchema } from "./scenario/schema.ts";
 export type { Scenario, ScenarioInput } from "./scenario/schema.ts";
 

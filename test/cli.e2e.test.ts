@@ -663,7 +663,7 @@ describe("unreadable or unparsable input", () => {
     const r = cli(["run", file, "--out", out]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(`error: ${file}: cannot read scenario (ENOENT)`);
+    expect(r.stderr).toContain(`error: ${file}: cannot read scenario: no such file`);
     expectNothingWritten(out);
     const v = cli(["validate", file]);
     expect(v.code).toBe(2);

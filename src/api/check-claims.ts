@@ -34,6 +34,7 @@ export function selectClaims(report: ClaimReport, ids: readonly string[]): Outco
 export async function checkClaims(doc: ScenarioDocument, options: CheckClaimsOptions = {}): Promise<Outcome<ClaimReport | null>> {
   const { result, diagnostics, prepared } = await runDocument(doc, options);
   if (!result || !prepared || hasErrors(diagnostics)) return { value: null, diagnostics };
+  options.onStage?.("judging the claims against data/ and the run");
   const report = judgeClaims(claimInputs(result, prepared.scenario, options.scenarioLabel ?? doc.name ?? "scenario", options.ref));
   return selectClaims(report, options.claimIds ?? []);
 }

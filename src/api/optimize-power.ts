@@ -46,6 +46,8 @@ export interface OptimizePowerOptions {
   solver?: LpSolver;
   /** a clock in milliseconds (e.g. performance.now) to time the solves in `log`; absent: no times */
   now?: () => number;
+  /** called as each stage begins (HiGHS reports nothing while it solves: these are the only signs of life) */
+  onStage?: (message: string) => void;
   ref?: ReferenceData;
 }
 
@@ -114,8 +116,10 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
   const ds: Diagnostic[] = [];
   const log: string[] = [];
   const fail = (solverFailed = false): OptimizePowerOutcome => ({ report: null, log, solverFailed, diagnostics: ds });
+  o.onStage?.("preparing the scenario and its build-out model");
   const c = prepareCase(doc, o, ref, ds);
   if (!c) return fail();
+  if (o.files) o.onStage?.(`reading weather and grid files for ${o.site}`);
   const s = c.prepared.resolved;
   const profiles = o.files
     ? await loadPowerProfiles(c.prepared.scenario, o.files, { ref, sites: [o.site], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) })
@@ -123,6 +127,9 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
   ds.push(...profiles.diagnostics);
   if (hasErrors(ds)) return fail();
   const sizing = buildSiteSizing(s.timeline, c.facilityEnergyMwh, c.power, profiles.value[o.site] ?? {}, c.sizing);
+  const stepCount = sizing.problem.series.loadMw.length;
+  const span = c.sizing.representativeWeeks === undefined ? `${stepCount} steps of ${c.sizing.hoursPerStep} h` : `${c.sizing.representativeWeeks} representative weeks, ${stepCount} hourly steps`;
+  o.onStage?.(`building the LP (${span}) and solving it with ${o.solver?.name ?? "HiGHS"}; the solver reports nothing until it is done`);
   const lpText = o.writeLp ? writeLp(buildSizingLp(sizing.problem).lp).text : undefined;
   const solver = o.solver ?? (await createHighsSolver());
   const t0 = o.now?.() ?? 0;
@@ -137,6 +144,7 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
   let check = null;
   if (sizing.problem !== sizing.hourlyProblem && result.dispatch) {
     const t1 = o.now?.() ?? 0;
+    o.onStage?.(`checking the chosen capacities on the real hourly year (dispatch LP on ${sizing.hourlyProblem.series.loadMw.length} h)`);
     check = optimizePortfolio(withFixedCapacities(sizing.hourlyProblem, result.dispatch.portfolio), solver);
     log.push(`hourly check of the chosen capacities (dispatch LP on 8760 h): ${check.status}${seconds(o.now, t1)}`);
   }

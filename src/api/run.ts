@@ -19,6 +19,8 @@ export interface RunOptions {
    * and everything else as usual; `summary.power` empty) that a full pass with `files` follows. Default true.
    */
   hourlyPower?: boolean;
+  /** called as each stage of the run begins (a progress line for a face; the stages cannot report inside themselves) */
+  onStage?: (message: string) => void;
 }
 
 /** The run and the prepared scenario it came from (null when the scenario has errors). */
@@ -31,9 +33,12 @@ export async function runDocument(doc: ScenarioDocument, options: RunOptions = {
   const ref = options.ref ?? referenceData;
   const prepared = prepareDocument(doc, ref);
   if (!prepared.value) return { result: null, diagnostics: prepared.diagnostics, prepared: null };
+  const powerSites = options.hourlyPower === false ? 0 : prepared.value.resolved.sites.filter((x) => x.power).length;
+  if (options.files && powerSites > 0) options.onStage?.(`reading weather and grid files for ${powerSites} site(s) with a power block`);
   const profiles: Outcome<Awaited<ReturnType<typeof loadPowerProfiles>>["value"] | undefined> = options.files && options.hourlyPower !== false
     ? await loadPowerProfiles(prepared.value.scenario, options.files, { ref })
     : { value: undefined, diagnostics: [] };
+  options.onStage?.(`running the model (build-out, energy, finance${powerSites > 0 ? `, hourly dispatch of ${powerSites} site(s) over every year with load` : ""})`);
   const result = runResolved(prepared.value.resolved, prepared.diagnostics, { powerProfiles: profiles.value, hourlyPower: options.hourlyPower });
   const diagnostics: Diagnostic[] = [...result.diagnostics, ...profiles.diagnostics];
   // a weather or grid file that cannot be read stops the run like any other input error

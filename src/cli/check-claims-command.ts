@@ -9,10 +9,11 @@ import { checkClaims, formatDiagnostic, renderClaimReport } from "../index.ts";
 import { bundledPath, nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { EXIT_BAD_INPUT, EXIT_OK, type Io } from "./io.ts";
+import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
 
 export const DEFAULT_CLAIMS_SCENARIO = "scenarios/meta-600b.yaml";
 
-export interface CheckClaimsCliOptions {
+export interface CheckClaimsCliOptions extends ProgressFlags {
   format: "table" | "json";
   scenario?: string;
   claim?: string[];
@@ -26,7 +27,9 @@ export async function checkClaimsCommand(opts: CheckClaimsCliOptions, io: Io): P
     io.stderr(`error: ${label}: ${doc.diagnostics[0].message}\n`);
     return EXIT_BAD_INPUT;
   }
-  const report = await checkClaims(doc.value, { files: nodeInputFiles(path), claimIds: opts.claim, scenarioLabel: label });
+  const stages = stageReporter("check-claims", progressEnabled(opts, io), io);
+  const report = await checkClaims(doc.value, { files: nodeInputFiles(path), claimIds: opts.claim, scenarioLabel: label, onStage: stages.stage });
+  stages.done();
   if (!report.value) {
     const unknownIds = report.diagnostics.find((d) => d.path === "claimIds");
     if (unknownIds) io.stderr(`error: --claim: ${unknownIds.message}\n`);
@@ -41,11 +44,12 @@ export async function checkClaimsCommand(opts: CheckClaimsCliOptions, io: Io): P
 }
 
 export function registerCheckClaims(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("check-claims")
     .description("judge every numeric claim of the reference article against data/ and a model run, showing the arithmetic and sources")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--scenario <file>", `scenario to run for model-based claims (default ${DEFAULT_CLAIMS_SCENARIO})`)
     .option("--claim <id...>", "only show these claims (e.g. C12 C26)")
     .action(async (opts: CheckClaimsCliOptions) => setExit(await checkClaimsCommand(opts, io)));
+  addProgressOptions(command);
 }

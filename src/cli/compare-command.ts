@@ -1,15 +1,20 @@
 /** `gigaplan compare <scenario> --strategies aggressive,staged,just-in-time`: build strategies under demand uncertainty. */
+import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, SAMPLING_METHODS, STRATEGY_NAMES, type SamplingMethod, type StrategyName, error, hasErrors, prepareComparison, renderCompareReport, runComparison } from "../index.ts";
+import { type Diagnostic, SAMPLING_METHODS, STRATEGY_NAMES, type SamplingMethod, type StrategyName, error, estimateComparison, hasErrors, prepareComparison, renderCompareReport, runComparison } from "../index.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
+import { numberFlag, printProblems } from "./flags.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io } from "./io.ts";
+import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
+import { estimateText, limitProblem } from "./run-limits.ts";
 
-interface CompareCliOptions {
+interface CompareCliOptions extends ProgressFlags {
   strategies: string;
   paths: string;
   seed: string;
   method: SamplingMethod;
   format: "table" | "json";
+  force?: boolean;
 }
 
 function parseStrategies(text: string, ds: Diagnostic[]): StrategyName[] {
@@ -21,29 +26,40 @@ function parseStrategies(text: string, ds: Diagnostic[]): StrategyName[] {
 }
 
 export function compareCommand(file: string, o: CompareCliOptions, io: Io): number {
-  const doc = readScenarioFile(file);
-  if (!doc.value) {
-    io.stderr(`error: ${file}: ${doc.diagnostics[0].message}\n`);
-    return EXIT_BAD_INPUT;
-  }
   const ds: Diagnostic[] = [];
   const strategies = parseStrategies(o.strategies, ds);
-  const int = (s: string, flag: string): number => {
-    if (!/^\d+$/.test(s.trim())) ds.push(error(flag, `must be a non-negative integer (got "${s}")`));
-    return Number(s);
-  };
-  const options = { paths: int(o.paths, "--paths"), seed: int(o.seed, "--seed"), method: o.method, strategies };
+  const paths = numberFlag(o.paths, "--paths", { integer: true, min: 1 }, ds);
+  const seed = numberFlag(o.seed, "--seed", { integer: true, min: 0 }, ds);
+  // a bad flag is reported once, here: the API checks harmless stand-ins instead
+  const options = { paths: paths ?? 1, seed: seed ?? 0, method: o.method, strategies };
+  const doc = readScenarioFile(file);
+  if (!doc.value) {
+    printProblems(file, [...ds, ...doc.diagnostics], io);
+    return EXIT_BAD_INPUT;
+  }
   const settings = prepareComparison(doc.value, options);
-  const all = [...settings.diagnostics, ...ds];
-  printDiagnostics(file, all, io);
+  const all = [...ds, ...settings.diagnostics];
+  printProblems(file, all, io);
   if (!settings.value || hasErrors(all)) return EXIT_BAD_INPUT;
+  const showProgress = progressEnabled(o, io);
+  const estimate = estimateComparison(settings.value, options, { now: () => performance.now() });
+  const advice = (): string => "use fewer paths (the standard error of each figure falls only as 1/√paths)";
+  const tooBig = limitProblem(estimate, { flag: "--paths", force: o.force === true, advice });
+  if (showProgress || tooBig) io.stderr(`compare: ${estimateText(estimate, "demand paths", "one thread")}\n`);
+  if (tooBig) {
+    printProblems(file, [tooBig], io);
+    return EXIT_BAD_INPUT;
+  }
+  const stages = stageReporter("compare", showProgress, io);
+  stages.stage(`${strategies.length} strategies on ${options.paths.toLocaleString("en-US")} demand paths`);
   const report = runComparison(settings.value, options);
+  stages.done();
   io.stdout(o.format === "json" ? `${JSON.stringify(report)}\n` : renderCompareReport(report));
   return EXIT_OK;
 }
 
 export function registerCompare(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("compare")
     .description("compare build strategies under stochastic demand: expected cost, regret, the newsvendor curve")
     .argument("<scenario>", "scenario file with uncertain.demand")
@@ -52,5 +68,7 @@ export function registerCompare(program: Command, io: Io, setExit: (code: number
     .option("--seed <s>", "seed of the counter-based RNG", "1")
     .addOption(new Option("--method <method>", "sampling method").choices([...SAMPLING_METHODS]).default("lhs"))
     .addOption(new Option("--format <format>", "report format").choices(["table", "json"]).default("table"))
+    .option("--force", "run even beyond 4 GB of memory or an hour (estimated)")
     .action((file: string, opts: CompareCliOptions) => setExit(compareCommand(file, opts, io)));
+  addProgressOptions(command);
 }

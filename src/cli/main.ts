@@ -1,17 +1,20 @@
 /** The `gigaplan` command line. Exit codes: 0 ok, 1 internal failure, 2 bad input. */
 import { Command, CommanderError, Option } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
 import { hasErrors, renderTextReport, run, scenarioJsonSchema, validate } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { tableToCsv, writeResultDir } from "../io/write-output.ts";
 import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerCompare } from "./compare-command.ts";
+import { caseInsensitiveChoicesEverywhere } from "./flags.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 import { registerMerge } from "./merge-command.ts";
 import { registerOptimizePowerCommand } from "./optimize-power-command.ts";
 import { registerPeers } from "./peers-command.ts";
 import { registerProfileCommand } from "./profile-command.ts";
 import { registerProfileWindCommand } from "./profile-wind-command.ts";
+import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
 import { registerReport } from "./report-command.ts";
 import { registerRuns } from "./runs-command.ts";
 import { registerServe } from "./serve-command.ts";
@@ -22,9 +25,13 @@ export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io };
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTty: process.stderr.isTTY === true,
 };
 
-interface RunOptions {
+/** The package's version (package.json, bundled into dist/cli.cjs by scripts/build.mjs like the data files). */
+export const VERSION: string = packageJson.version;
+
+interface RunOptions extends ProgressFlags {
   format: "table" | "json" | "csv";
   out?: string;
   table: string;
@@ -33,7 +40,9 @@ interface RunOptions {
 async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(doc.diagnostics, io);
-  const { result, diagnostics } = await run(doc.value, { files: nodeInputFiles(file) });
+  const stages = stageReporter("run", progressEnabled(opts, io), io);
+  const { result, diagnostics } = await run(doc.value, { files: nodeInputFiles(file), onStage: stages.stage });
+  stages.done();
   if (!result || hasErrors(diagnostics)) {
     printDiagnostics(file, diagnostics, io);
     return EXIT_BAD_INPUT;
@@ -50,11 +59,12 @@ async function runCommand(file: string, opts: RunOptions, io: Io): Promise<numbe
   }
   if (opts.format === "json") io.stdout(`${JSON.stringify(result)}\n`);
   else if (table) io.stdout(tableToCsv(table));
-  else io.stdout(renderTextReport(result));
+  // warnings went to stderr above: the report lists only the notes (else a terminal shows each warning twice)
+  else io.stdout(renderTextReport({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === "info") }));
   return EXIT_OK;
 }
 
-/** An unreadable scenario file: `error: FILE: cannot read scenario (CODE)`. */
+/** An unreadable scenario file: `error: FILE: cannot read scenario: no such file` (the reason in words). */
 function fail(ds: { path: string; message: string }[], io: Io): number {
   for (const d of ds) io.stderr(`error: ${d.path}: ${d.message}\n`);
   return EXIT_BAD_INPUT;
@@ -74,8 +84,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("gigaplan")
     .description("Planner and simulator for gigawatt-scale AI-infrastructure programs")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  program
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .version(VERSION, "-v, --version", "print the version of gigaplan");
+  const runCmd = program
     .command("run")
     .description("run a scenario: build schedule, fleet, energy, finance, jobs, water")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
@@ -83,6 +94,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--table <name>", "table printed by --format csv", "yearly")
     .option("--out <dir>", "also write one CSV per table and summary.json into DIR")
     .action(async (file: string, opts: RunOptions) => setExit(await runCommand(file, opts, io)));
+  addProgressOptions(runCmd);
   program
     .command("validate")
     .description("check a scenario and list every problem")
@@ -106,6 +118,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerReport(program, io, setExit);
   registerServe(program, io, setExit);
   registerRuns(program, io, setExit);
+  caseInsensitiveChoicesEverywhere(program); // keep last: applies to every command registered above
   return program;
 }
 

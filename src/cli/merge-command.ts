@@ -8,7 +8,7 @@ import { type Command, Option } from "commander";
 import { type DecodedSamples, mergeSamples, renderSimulationReport } from "../index.ts";
 import { decodeParquet, encodeParquet } from "../io/samples-file.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, type Io } from "./io.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io, readErrorMessage } from "./io.ts";
 
 interface MergeOptions {
   out?: string;
@@ -25,7 +25,7 @@ export async function mergeCommand(files: string[], o: MergeOptions, io: Io): Pr
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       parts.push({ name: file, samples: await decodeParquet(buffer) });
     } catch (e) {
-      problems.push(`${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      problems.push(`cannot read ${file}: ${readErrorMessage(e)}`);
     }
   }
   const merged = problems.length === 0 ? mergeSamples(parts) : null;

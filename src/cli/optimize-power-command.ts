@@ -10,8 +10,9 @@ import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, withFlags } from "./io.ts";
+import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
 
-interface Options {
+interface Options extends ProgressFlags {
   site: string;
   year?: string;
   target?: Exclude<TargetKind, "none">;
@@ -63,7 +64,9 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
     writeLp: o.writeLp !== undefined,
   };
   if (hasErrors(ds)) return fail(io, ds);
-  const out = await optimizePower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now() });
+  const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
+  const out = await optimizePower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
+  stages.done();
   if (out.lpText !== undefined && o.writeLp) {
     writeFileAtomic(o.writeLp, out.lpText);
     io.stderr(`wrote the LP to ${o.writeLp}\n`);
@@ -78,7 +81,7 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
 
 /** Adds `optimize-power` to `program`. */
 export function registerOptimizePowerCommand(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("optimize-power")
     .description("LP sizing of one site's power portfolio for a clean-energy target (HiGHS)")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
@@ -93,4 +96,5 @@ export function registerOptimizePowerCommand(program: Command, io: Io, setExit: 
     .option("--hourly", "include the hourly (per-step) dispatch of the optimum in the JSON output")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .action(async (file: string, opts: Options) => setExit(await optimizePowerCommand(file, opts, io)));
+  addProgressOptions(command);
 }

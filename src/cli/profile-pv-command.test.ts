@@ -100,7 +100,7 @@ describe("gigaplan profile pv", () => {
   it("unreadable or malformed weather files exit 2 with the file, line and column", async () => {
     const missing = await cli(withOption(CASE_A, "--weather", join(dir, "nope.csv")));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("cannot read weather file (ENOENT)");
+    expect(missing.stderr).toContain("cannot read weather file: no such file");
     const lines = gunzipSync(readFileSync(TMY2)).toString("utf8").split("\n");
     lines[99] = lines[99].replace(/^(\d+,\d+,\d+,\d+,)\d+/, "$1-5");
     const bad = join(dir, "bad.csv");

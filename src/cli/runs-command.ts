@@ -3,6 +3,7 @@
  * stored scenario text again and checks that the result is identical (exit 1 when it is not); `diff A B`
  * prints the summary fields that differ, with both values and the change.
  */
+import { statSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { type RunResult, type SimulationReport, formatDiagnostic, renderSimulationReport, renderTextReport, renderTextTable } from "../index.ts";
 import type { FieldChange, RunMeta, RunStore, StoredRun } from "../store/index.ts";
@@ -21,6 +22,14 @@ async function openStore(o: StoreOptions, io: Io): Promise<RunStore | null> {
   } catch (e) {
     if (e instanceof StoreMissingError || e instanceof StoreVersionError) {
       io.stderr(`error: ${e.message}\n`);
+      return null;
+    }
+    // SQLite's own refusals (a directory, a file that is not a database, no permission): a sentence, exit 2
+    const path = o.db ?? defaultStorePath();
+    if ((e as { code?: string }).code?.startsWith("SQLITE_")) {
+      const isDir = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+      const why = (e as { code: string }).code === "SQLITE_NOTADB" ? "not a gigaplan run store (not an SQLite database)" : isDir ? "it is a directory, not a file" : `cannot open it (${(e as Error).message})`;
+      io.stderr(`error: --db: ${path}: ${why}\n`);
       return null;
     }
     throw e;

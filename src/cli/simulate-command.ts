@@ -1,19 +1,24 @@
 /**
  * `gigaplan simulate <scenario>`: Monte Carlo over the scenario's `uncertain` block with a worker pool,
  * progress on stderr, Ctrl-C cancelling cleanly (workers stopped, no output file), optional sharding and
- * raw samples written to Parquet or CSV (temporary file, then rename: never half-written).
+ * raw samples written to Parquet or CSV (temporary file, then rename: never half-written). Before it starts, the
+ * run's memory and time are estimated (printed with progress on); beyond 4 GB or an hour it is refused unless
+ * `--force`, with the shards that would fit; `--workers` is capped at the machine's cores unless `--force`.
  */
 import { availableParallelism } from "node:os";
-import cliProgress from "cli-progress";
+import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, hasErrors, prepareSimulation, renderSimulationReport, runSimulation } from "../index.ts";
+import { BASE_PROCESS_BYTES, type Diagnostic, type RunEstimate, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, estimateSimulation, hasErrors, prepareSimulation, renderSimulationReport, runSimulation } from "../index.ts";
 import { encodeCsv, encodeParquet } from "../io/samples-file.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
-import { CancelledError, workerPoolExecutor } from "../io/simulation-pool.ts";
+import { CancelledError, capWorkers, workerPoolExecutor } from "../io/simulation-pool.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
-import { EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
+import { numberFlag, printProblems } from "./flags.ts";
+import { EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, type Io } from "./io.ts";
+import { type ProgressFlags, addProgressOptions, progressCounter, progressEnabled } from "./progress.ts";
+import { estimateText, limitProblem, piecesToFit } from "./run-limits.ts";
 
-interface SimulateCliOptions {
+interface SimulateCliOptions extends ProgressFlags {
   iterations: string;
   seed: string;
   method: SamplingMethod;
@@ -21,49 +26,35 @@ interface SimulateCliOptions {
   shard?: string;
   out?: string;
   format: "table" | "json";
-  progress: boolean;
+  force?: boolean;
 }
 
-function parseOptions(o: SimulateCliOptions): { options: SimulateOptions; workers: number; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const int = (s: string, flag: string): number => {
-    const v = Number(s);
-    if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(v)) diagnostics.push(error(flag, `must be a non-negative integer (got "${s}")`));
-    return v;
-  };
-  const options: SimulateOptions = { iterations: int(o.iterations, "--iterations"), seed: int(o.seed, "--seed"), method: o.method };
-  const workers = int(o.workers, "--workers");
-  if (workers < 1) diagnostics.push(error("--workers", "must be at least 1"));
+/** The options as numbers; a bad flag is one error naming it, and a harmless stand-in keeps the API from repeating it. */
+function parseOptions(o: SimulateCliOptions, diagnostics: Diagnostic[]): { options: SimulateOptions; workers: number } {
+  const iterations = numberFlag(o.iterations, "--iterations", { integer: true, min: 1 }, diagnostics);
+  const seed = numberFlag(o.seed, "--seed", { integer: true, min: 0 }, diagnostics);
+  const workers = numberFlag(o.workers, "--workers", { integer: true, min: 1 }, diagnostics);
+  const options: SimulateOptions = { iterations: iterations ?? 1, seed: seed ?? 0, method: o.method };
   if (o.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(o.shard.trim());
     if (!m) diagnostics.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${o.shard}")`));
     else options.shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   if (o.out && !/\.(parquet|csv)$/i.test(o.out)) diagnostics.push(error("--out", "must end in .parquet or .csv"));
-  return { options, workers, diagnostics };
+  return { options, workers: workers ?? 1 };
 }
 
-/** A progress bar on stderr when it is a terminal (the report itself goes to `io`). */
-function progressBar(enabled: boolean): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "simulate [{bar}] {percentage}% | {value}/{total} samples | ETA {eta}s", hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
+/** The way to cut a run that is too big: more shards (LHS also keeps a permutation of every iteration per input). */
+function shardAdvice(options: SimulateOptions): (e: RunEstimate) => string {
+  return (e) => {
+    const n = piecesToFit(e, BASE_PROCESS_BYTES) * (options.shard?.count ?? 1);
+    const lhs = options.method === "lhs" ? " (with --method lhs every shard still holds a permutation of all iterations per input: sobol or mc need none)" : "";
+    return `split it into shards, e.g. --shard 0/${n} … --shard ${n - 1}/${n} with --out part-K.parquet (one process or machine each), and join them with \`gigaplan merge part-*.parquet\`${lhs}`;
   };
 }
+
+/** An allocation the machine refused (typed arrays of the sample table, LHS permutations). */
+const isOutOfMemory = (e: unknown): boolean => e instanceof RangeError && /allocation failed|invalid typed array length|invalid array length|array buffer/i.test(e.message);
 
 function writeSamples(path: string, run: SimulationRun): void {
   if (/\.csv$/i.test(path)) writeFileAtomic(path, encodeCsv(run.table));
@@ -71,27 +62,42 @@ function writeSamples(path: string, run: SimulationRun): void {
 }
 
 export async function simulateCommand(file: string, o: SimulateCliOptions, io: Io): Promise<number> {
+  const flagProblems: Diagnostic[] = [];
+  const parsed = parseOptions(o, flagProblems);
   const doc = readScenarioFile(file);
   if (!doc.value) {
-    io.stderr(`error: ${file}: ${doc.diagnostics[0].message}\n`);
+    printProblems(file, [...flagProblems, ...doc.diagnostics], io);
     return EXIT_BAD_INPUT;
   }
-  const parsed = parseOptions(o);
   const prepared = prepareSimulation(doc.value, parsed.options);
-  const diagnostics = [...prepared.diagnostics, ...parsed.diagnostics];
-  printDiagnostics(file, diagnostics, io);
+  const diagnostics = [...flagProblems, ...prepared.diagnostics];
+  printProblems(file, diagnostics, io);
   if (!prepared.value || hasErrors(diagnostics)) return EXIT_BAD_INPUT;
+  const threads = capWorkers(parsed.workers, o.force === true);
+  if (threads.capped) io.stderr(`warning: --workers: ${parsed.workers} is more than the ${threads.cores} cores of this machine; using ${threads.cores} (--force runs ${parsed.workers})\n`);
+  const showProgress = progressEnabled(o, io);
+  const estimate = estimateSimulation(prepared.value, { workers: threads.workers, writesFile: o.out !== undefined, now: () => performance.now() });
+  const tooBig = limitProblem(estimate, { flag: "--iterations", force: o.force === true, advice: shardAdvice(parsed.options) });
+  if (showProgress || tooBig) io.stderr(`simulate: ${estimateText(estimate, "samples", `${threads.workers} worker thread(s)`)}\n`);
+  if (tooBig) {
+    printProblems(file, [tooBig], io);
+    return EXIT_BAD_INPUT;
+  }
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once("SIGINT", onSigint);
-  const bar = progressBar(o.progress);
+  const bar = progressCounter("simulate", "samples", showProgress, io);
   let out: SimulationRun;
   try {
-    out = await runSimulation(prepared.value, { executor: workerPoolExecutor(parsed.workers), signal: abort.signal, onProgress: bar.update });
+    out = await runSimulation(prepared.value, { executor: workerPoolExecutor(threads.workers), signal: abort.signal, onProgress: bar.update });
   } catch (e) {
     if (e instanceof CancelledError) {
       io.stderr("\ncancelled: workers stopped; nothing was written\n");
       return EXIT_CANCELLED;
+    }
+    if (isOutOfMemory(e)) {
+      io.stderr(`error: --iterations: not enough memory for ${estimate.samples.toLocaleString("en-US")} samples (${(e as Error).message}); ${shardAdvice(parsed.options)(estimate)}; nothing was written\n`);
+      return EXIT_BAD_INPUT;
     }
     throw e;
   } finally {
@@ -107,17 +113,18 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: I
 }
 
 export function registerSimulate(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("simulate")
     .description("Monte Carlo over the scenario's `uncertain` block: percentiles, risk, sensitivity, raw samples")
     .argument("<scenario>", "scenario file with an `uncertain` block")
     .option("--iterations <n>", "number of samples of the whole run", "10000")
     .option("--seed <s>", "seed of the counter-based RNG (same seed → same samples anywhere)", "1")
     .addOption(new Option("--method <method>", "sampling method").choices([...SAMPLING_METHODS]).default("mc"))
-    .option("--workers <k>", "worker threads", String(Math.max(1, Math.min(4, availableParallelism()))))
+    .option("--workers <k>", "worker threads (at most the machine's cores unless --force)", String(Math.max(1, Math.min(4, availableParallelism()))))
     .option("--shard <k/n>", "compute only shard k of n (k from 0, as a Kubernetes completion index)")
     .option("--out <file>", "write the raw samples (inputs and outputs) to FILE.parquet or FILE.csv")
     .addOption(new Option("--format <format>", "report format").choices(["table", "json"]).default("table"))
-    .option("--no-progress", "no progress bar on stderr")
+    .option("--force", "run even beyond 4 GB of memory or an hour (estimated), or with more workers than cores")
     .action(async (file: string, opts: SimulateCliOptions) => setExit(await simulateCommand(file, opts, io)));
+  addProgressOptions(command);
 }

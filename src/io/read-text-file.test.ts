@@ -27,7 +27,7 @@ describe("readTextFile", () => {
     const missing = readTextFile(join(dir, "nope.srw"));
     expect(missing.value).toBeNull();
     expect(missing.diagnostics[0]).toMatchObject({ severity: "error", path: join(dir, "nope.srw") });
-    expect(missing.diagnostics[0].message).toContain("ENOENT");
+    expect(missing.diagnostics[0].message).toBe("cannot read file: no such file");
     const corrupt = decodeTextBytes(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), "bad.gz");
     expect(corrupt.value).toBeNull();
     expect(corrupt.diagnostics[0].message).toContain("gzip");

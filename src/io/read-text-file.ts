@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { type Outcome, error } from "../core/diagnostics.ts";
+import { fileErrorMessage } from "./file-error.ts";
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -35,8 +36,7 @@ export function readTextFile(path: string, what = "file"): Outcome<string | null
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return { value: null, diagnostics: [error(path, `cannot read ${what} (${code})`)] };
+    return { value: null, diagnostics: [error(path, `cannot read ${what}: ${fileErrorMessage(e)}`)] };
   }
   return decodeTextBytes(bytes, path);
 }

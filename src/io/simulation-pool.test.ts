@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildPlan } from "../uncertainty/plan.ts";
 import { simulateTable } from "../uncertainty/simulate.ts";
 import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
-import { CancelledError, runPool } from "./simulation-pool.ts";
+import { availableParallelism } from "node:os";
+import { CancelledError, capWorkers, runPool } from "./simulation-pool.ts";
 
 const scenario = uncertainScenario(SMALL_UNCERTAIN);
 const plan = buildPlan(scenario).value!;
@@ -10,6 +11,13 @@ const options = { iterations: 48, seed: 21, method: "lhs" as const };
 const columns = (t: { inputs: Float64Array[]; outputs: Float64Array[] }): number[][] => [...t.inputs, ...t.outputs].map((c) => Array.from(c));
 
 describe("worker pool", () => {
+  it("caps the workers at the machine's cores unless forced (400 workers were killed for memory)", () => {
+    const cores = availableParallelism();
+    expect(capWorkers(400)).toEqual({ workers: cores, capped: true, cores });
+    expect(capWorkers(400, true)).toEqual({ workers: 400, capped: false, cores });
+    expect(capWorkers(1)).toEqual({ workers: 1, capped: false, cores });
+  });
+
   it("gives identical results with 1, 2 and 4 workers, equal to the in-thread run", async () => {
     const reference = columns(simulateTable(plan, options));
     const runs = await Promise.all(

@@ -5,6 +5,7 @@
  * Cancellation (AbortSignal) terminates every worker and rejects; nothing partial is returned.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -33,6 +34,16 @@ function bootstrap(): string {
   const tsxApi = pathToFileURL(cjs.replace(/index\.cjs$/, "index.mjs")).href;
   const workerUrl = new URL("./simulation-worker.ts", import.meta.url).href;
   return `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
+}
+
+/**
+ * The worker threads a run gets: at most the machine's cores (os.availableParallelism()), since more threads
+ * only add memory (each is a V8 isolate with the model) and no speed; `force` lets a caller have what it asks.
+ */
+export function capWorkers(requested: number, force = false): { workers: number; capped: boolean; cores: number } {
+  const cores = availableParallelism();
+  const workers = Math.max(1, Math.floor(requested));
+  return !force && workers > cores ? { workers: cores, capped: true, cores } : { workers, capped: false, cores };
 }
 
 export class CancelledError extends Error {

@@ -72,7 +72,7 @@ describe("bundled reference weather files", () => {
     const r = readSolarWeatherFile(join(REPO_ROOT, "data", "weather", "no-such-file.csv"));
     expect(r.value).toBeNull();
     expect(r.diagnostics[0].severity).toBe("error");
-    expect(r.diagnostics[0].message).toContain("ENOENT");
+    expect(r.diagnostics[0].message).toBe("cannot read weather file: no such file");
   });
 });
 
