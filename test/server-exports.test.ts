@@ -75,7 +75,7 @@ describe("run exports", () => {
       });
       expect(ws.rowCount).toBe(table.rows.length + 1);
     }
-    expect(wb.getWorksheet("yearly")?.getRow(1).getCell(9).value).toBe("IT power online (MW)");
+    expect(wb.getWorksheet("yearly")?.getRow(1).getCell(result.tables.yearly.columns.indexOf("itPowerMwOnline") + 1).value).toBe("IT power online (MW)");
     const about = wb.getWorksheet("About");
     const values = (about?.getSheetValues() ?? []).flat().map(String);
     expect(values).toEqual(expect.arrayContaining([result.summary.scenarioName, String(id), "Sources"]));

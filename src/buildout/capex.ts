@@ -22,6 +22,8 @@ export interface CapexByClass {
   /** facility capex per phase (index into scenario.phases), per class, per month, nominal USD */
   phases: Record<FacilityClass, Float64Array>[];
   assets: Asset[];
+  /** IT capex of end-of-life refreshes (part of the sites' `it` class), program-wide, per month, nominal USD */
+  itRefreshUsd: Float64Array;
 }
 
 export function lifeMonthsOf(s: ResolvedScenario, cls: AssetClass): number {
@@ -56,9 +58,11 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
       if (costUsd > 0) assets.push({ assetClass: cls, siteIndex: ph.siteIndex, phaseIndex: ps.phaseIndex, costUsd, inServiceIndex: ps.onlineIndex, lifeMonths: lifeMonthsOf(s, cls) });
     }
   }
+  const itRefreshUsd = new Float64Array(t.months);
   for (const v of fleet) {
     sites[v.siteIndex].it[v.installIndex] += v.itCapexUsd;
+    if (v.refresh) itRefreshUsd[v.installIndex] += v.itCapexUsd;
     assets.push({ assetClass: "it", siteIndex: v.siteIndex, phaseIndex: v.phaseIndex, costUsd: v.itCapexUsd, inServiceIndex: v.installIndex, lifeMonths: s.serverLifeMonths });
   }
-  return { sites, phases, assets };
+  return { sites, phases, assets, itRefreshUsd };
 }

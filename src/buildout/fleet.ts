@@ -22,7 +22,7 @@ export interface Vintage {
 export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[] {
   const t = s.timeline;
   const out: Vintage[] = [];
-  const programGenerations = usedGenerations(s);
+  const candidates = Object.keys(s.accelerators);
   for (const ps of build.phases) {
     const ph = s.phases[ps.phaseIndex];
     if (ps.onlineIndex >= t.months) continue;
@@ -52,7 +52,7 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
       if (!s.refreshAtEndOfLife) break;
       install = retire;
       if (install >= t.months) break;
-      const gen = s.refreshGeneration ?? newestGeneration(s, programGenerations, t.years[t.yearIndex[install]]);
+      const gen = s.refreshGeneration ?? newestGeneration(s, candidates, t.years[t.yearIndex[install]]);
       counts = new Map([[gen, (ph.itPowerMw * 1e6) / s.accelerators[gen].allInWPerAccelerator]]);
       refresh = true;
     }
@@ -60,26 +60,27 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
   return out;
 }
 
-function usedGenerations(s: ResolvedScenario): string[] {
-  const set = new Set<string>();
-  for (const ph of s.phases) for (const f of ph.fleetMix) set.add(f.generation);
-  return [...set].sort();
-}
-
-/** Newest generation (by first year available, then FLOP/s per all-in W) available by `year`. */
-export function newestGeneration(s: ResolvedScenario, candidates: string[], year: number): string {
-  let best = candidates[0];
+/**
+ * Newest generation available by `year`: latest first year available, then most FLOP/s per all-in W, then most
+ * FLOP/s, then the later entry (data/accelerators.json lists generations in release order, so GB300 follows GB200).
+ */
+export function newestGeneration(s: ResolvedScenario, candidates: readonly string[], year: number): string {
+  const order = Object.keys(s.accelerators);
+  let best: string | null = null;
   for (const g of candidates) {
     const a = s.accelerators[g];
-    const b = s.accelerators[best];
     if (a.firstYearAvailable > year) continue;
-    if (b.firstYearAvailable > year) {
+    if (best === null) {
       best = g;
       continue;
     }
-    const newer = a.firstYearAvailable > b.firstYearAvailable;
-    const same = a.firstYearAvailable === b.firstYearAvailable;
-    if (newer || (same && a.denseBf16FlopPerS / a.allInWPerAccelerator > b.denseBf16FlopPerS / b.allInWPerAccelerator)) best = g;
+    const b = s.accelerators[best];
+    const key = (x: typeof a): number[] => [x.firstYearAvailable, x.denseBf16FlopPerS / x.allInWPerAccelerator, x.denseBf16FlopPerS, order.indexOf(x.id)];
+    const ka = key(a);
+    const kb = key(b);
+    let cmp = 0;
+    for (let i = 0; i < ka.length && cmp === 0; i++) cmp = Math.sign(ka[i] - kb[i]);
+    if (cmp > 0) best = g;
   }
-  return best;
+  return best ?? candidates[0];
 }

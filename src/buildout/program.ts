@@ -8,6 +8,8 @@ import type { SiteCapacity } from "./capacity.ts";
 export interface ProgramMonthly extends SiteCapacity {
   capexUsdByClass: Record<AssetClass, Float64Array>;
   capexUsd: Float64Array;
+  /** the part of `capexUsdByClass.it` spent on end-of-life refreshes (the rest is first builds) */
+  itRefreshCapexUsd: Float64Array;
   depreciationUsdByClass: Record<AssetClass, Float64Array>;
   depreciationUsd: Float64Array;
   energyCostUsd: Float64Array;
@@ -47,6 +49,7 @@ export function programMonthly(st: ModelState): ProgramMonthly {
   return {
     capexUsdByClass,
     capexUsd,
+    itRefreshCapexUsd: st.capex.itRefreshUsd,
     depreciationUsdByClass,
     depreciationUsd,
     energyCostUsd,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceData } from "../data/index.ts";
+import { referenceAllInW, referenceData } from "../data/index.ts";
 import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import { prepareOrThrow } from "../../test/helpers/prepare.ts";
 import type { ScenarioInput } from "../scenario/schema.ts";
@@ -8,7 +8,7 @@ import { scheduleBuild } from "./schedule.ts";
 const gb200 = referenceData.accelerators.GB200;
 const facilityUsdPerMw =
   referenceData.capexPerMw.shellCoreUsdPerMw + referenceData.capexPerMw.electricalMechanicalUsdPerMw + referenceData.capexPerMw.siteLandOtherUsdPerMw;
-const gpus = (100e6 / gb200.allInWPerAccelerator!);
+const gpus = 100e6 / referenceAllInW(gb200, referenceData.facility);
 const itUsd = gpus * gb200.unitPriceUsd * (1 + referenceData.capexPerMw.itNonAcceleratorFraction);
 
 function withPhase(extra: Record<string, unknown>, program: Partial<ScenarioInput["program"]> = {}, rest: Partial<ScenarioInput> = {}): ScenarioInput {

@@ -128,7 +128,7 @@ describe("verdicts flip when the data change", () => {
   it("C26: a model run with three times the watts per accelerator changes GPUs per GW and the verdict", () => {
     const ref: ReferenceData = structuredClone(base.reference);
     for (const a of Object.values(ref.accelerators)) {
-      if (a.allInWPerAccelerator !== undefined) a.allInWPerAccelerator *= 3;
+      if (a.systemWPerAccelerator !== undefined) a.systemWPerAccelerator *= 3;
       a.tdpW *= 3;
     }
     const { result } = run(base.scenario, ref);

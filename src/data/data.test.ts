@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-import { dataFiles, MetaFileSchema, referenceData, type MetaFile } from "./index.ts";
+import { dataFiles, MetaFileSchema, referenceAllInW, referenceData, type MetaFile } from "./index.ts";
 
 const dataDir = fileURLToPath(new URL("../../data/", import.meta.url));
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${dataDir}${name}`, "utf8"));
@@ -50,23 +50,22 @@ describe("referenceData sanity", () => {
 
   it("has exactly the required accelerators, all with positive specs", () => {
     expect(Object.keys(r.accelerators).sort()).toEqual(
-      ["B200", "GB200", "GB300", "Gaudi3", "H100", "H200", "MI300X", "MI355X", "MTIAv2"].sort(),
+      ["B200", "GB200", "GB300", "Gaudi3", "H100", "H200", "MI300X", "MI355X", "MTIAv2", "VR200", "VR300"].sort(),
     );
     for (const [id, a] of Object.entries(r.accelerators)) {
       expect(a.tdpW, id).toBeGreaterThan(0);
       expect(a.unitPriceUsd, id).toBeGreaterThan(0);
       expect(a.denseBf16FlopPerS, id).toBeGreaterThan(1e13); // FLOP/s, not TFLOPS
       expect(a.denseBf16FlopPerS, id).toBeLessThan(1e17);
-      if (a.allInWPerAccelerator !== undefined) {
-        expect(a.allInWPerAccelerator, id).toBeGreaterThanOrEqual(a.tdpW);
-        expect(a.allInWPerAccelerator / a.tdpW, id).toBeLessThan(2.5);
-      }
+      const allInW = referenceAllInW(a, r.facility);
+      expect(allInW, id).toBeGreaterThanOrEqual(a.tdpW);
+      expect(allInW / a.tdpW, id).toBeLessThan(2.5);
     }
   });
 
   it("derives GB200/GB300 per-GPU figures from the NVL72 rack", () => {
-    expect(r.accelerators.GB200.allInWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
-    expect(r.accelerators.GB300.allInWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
+    expect(r.accelerators.GB200.systemWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
+    expect(r.accelerators.GB300.systemWPerAccelerator).toBeCloseTo(120_000 / 72, 1);
     expect(r.accelerators.GB200.unitPriceUsd).toBeCloseTo(2.5e6 / 72, 1);
     expect(r.accelerators.GB300.unitPriceUsd).toBeCloseTo(3.5e6 / 72, 1);
     expect(r.accelerators.H100.denseBf16FlopPerS).toBeCloseTo(9.894e14, -11);
@@ -84,7 +83,7 @@ describe("referenceData sanity", () => {
   });
 
   it("itNonAcceleratorFraction reproduces the derivation in its meta note", () => {
-    const gpusPerGw = 1e9 / r.accelerators.GB200.allInWPerAccelerator!;
+    const gpusPerGw = 1e9 / referenceAllInW(r.accelerators.GB200, r.facility);
     const acceleratorCapex = gpusPerGw * r.accelerators.GB200.unitPriceUsd;
     const facilityCapex = 1000 * 11.7e6;
     expect((38e9 - facilityCapex) / acceleratorCapex - 1).toBeCloseTo(r.capexPerMw.itNonAcceleratorFraction, 2);
@@ -128,5 +127,30 @@ describe("referenceData sanity", () => {
       expect(c.netIncomeUsdByYear[y]).toBeLessThan(c.revenueUsdByYear[y]);
       expect(c.operatingCashFlowUsdByYear[y]).toBeGreaterThan(c.capexUsdByYear[y]);
     }
+  });
+});
+
+describe("accelerators on one all-in basis, and the announced roadmap (issue 12 items 1 and 9)", () => {
+  const r = referenceData;
+  const f = r.facility;
+  it("the whole-overhead factor is the server factor x the network-and-storage factor (Epoch 1.53 x 1.14)", () => {
+    expect(f.itOverheadFactorPerTdp / f.networkStorageOverheadFactor).toBeCloseTo(1.53, 2);
+  });
+  it("every system-level figure gets the same network-and-storage share; H100 and H200 share a platform and a basis", () => {
+    expect(referenceAllInW(r.accelerators.GB200, f)).toBeCloseTo(1900, 1);
+    expect(referenceAllInW(r.accelerators.H200, f)).toBe(referenceAllInW(r.accelerators.H100, f));
+    // GB200 accelerators per GW of IT: ~526k on the one basis (600k before, which left out network and storage)
+    expect(1e9 / referenceAllInW(r.accelerators.GB200, f)).toBeCloseTo(526_316, -1);
+  });
+  it("roadmap generations are priced on GB300's price per FLOP/s falling at the price-performance trend", () => {
+    const { flopPerSPerUsdDoublingYears: d, pricePathAnchor } = r.acceleratorRoadmap;
+    const a = r.accelerators[pricePathAnchor];
+    for (const id of ["VR200", "VR300"]) {
+      const g = r.accelerators[id];
+      const expected = (a.unitPriceUsd / a.denseBf16FlopPerS) * g.denseBf16FlopPerS * 2 ** (-(g.firstYearAvailable - a.firstYearAvailable) / d);
+      expect(g.unitPriceUsd, id).toBeCloseTo(expected, 1);
+      expect(g.firstYearAvailable, id).toBeGreaterThan(a.firstYearAvailable);
+    }
+    expect(r.accelerators[r.acceleratorRoadmap.projectionBasis].firstYearAvailable).toBe(Math.max(...Object.values(r.accelerators).map((x) => x.firstYearAvailable)));
   });
 });

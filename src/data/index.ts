@@ -61,6 +61,7 @@ import { StrategyDataSchema } from "./strategy.ts";
 import { WindModelSchema } from "./wind-model.ts";
 
 export * from "./reference-schemas.ts";
+export { referenceAllInW } from "./accelerator-power.ts";
 
 /** The data files, by name (`data/<name>.json`), with their schemas and provenance. */
 export const dataFiles = {
@@ -105,8 +106,11 @@ const load = <N extends DataFileName>(name: N): z.output<(typeof dataFiles)[N]["
   parseFile(name, dataFiles[name].schema as unknown as z.ZodType<z.output<(typeof dataFiles)[N]["schema"]>>, dataFiles[name].raw);
 
 /** Validated reference data of the model. */
+const acceleratorsFile = load("accelerators");
+
 export const referenceData: ReferenceData = {
-  accelerators: load("accelerators").accelerators,
+  accelerators: acceleratorsFile.accelerators,
+  acceleratorRoadmap: acceleratorsFile.roadmap,
   facility: load("facility"),
   capexPerMw: load("capex-per-mw"),
   opex: load("opex"),

@@ -11,10 +11,18 @@ export interface AcceleratorSpec {
   name: string;
   vendor: string;
   tdpW: number;
-  allInWPerAccelerator?: number;
+  /** server or rack system power per accelerator where published (before network and storage outside it) */
+  systemWPerAccelerator?: number;
   denseBf16FlopPerS: number;
   unitPriceUsd: number;
   firstYearAvailable: number;
+}
+
+/** How refreshes beyond the announced generations are priced and projected (data/accelerators.json roadmap). */
+export interface AcceleratorRoadmap {
+  flopPerSPerUsdDoublingYears: number;
+  pricePathAnchor: string;
+  projectionBasis: string;
 }
 
 export interface GridRegion {
@@ -26,10 +34,12 @@ export interface GridRegion {
 
 export interface ReferenceData {
   accelerators: Record<string, AcceleratorSpec>;
+  acceleratorRoadmap: AcceleratorRoadmap;
   facility: {
     pue: number;
     wueLPerKwh: number;
     itOverheadFactorPerTdp: number;
+    networkStorageOverheadFactor: number;
     utilizationFraction: number;
     serverLifeYears: number;
     facilityLifeYears: number;
@@ -75,24 +85,34 @@ export const AcceleratorSpecSchema = z
     name: z.string().min(1),
     vendor: z.string().min(1),
     tdpW: positive,
-    allInWPerAccelerator: positive.optional(),
+    systemWPerAccelerator: positive.optional(),
     denseBf16FlopPerS: positive,
     unitPriceUsd: positive,
     firstYearAvailable: year,
   })
   .strict()
-  .refine((a) => a.allInWPerAccelerator === undefined || a.allInWPerAccelerator >= a.tdpW, {
-    message: "allInWPerAccelerator must be >= tdpW",
-    path: ["allInWPerAccelerator"],
+  .refine((a) => a.systemWPerAccelerator === undefined || a.systemWPerAccelerator >= a.tdpW, {
+    message: "systemWPerAccelerator must be >= tdpW",
+    path: ["systemWPerAccelerator"],
   });
 
-export const AcceleratorsFileSchema = z.object({ accelerators: z.record(z.string().min(1), AcceleratorSpecSchema) }).strict();
+export const AcceleratorsFileSchema = z
+  .object({
+    accelerators: z.record(z.string().min(1), AcceleratorSpecSchema),
+    roadmap: z.object({ flopPerSPerUsdDoublingYears: positive, pricePathAnchor: z.string().min(1), projectionBasis: z.string().min(1) }).strict(),
+  })
+  .strict()
+  .refine((f) => Object.hasOwn(f.accelerators, f.roadmap.pricePathAnchor) && Object.hasOwn(f.accelerators, f.roadmap.projectionBasis), {
+    message: "roadmap.pricePathAnchor and roadmap.projectionBasis must name accelerators of the file",
+    path: ["roadmap"],
+  });
 
 export const FacilitySchema = z
   .object({
     pue: z.number().finite().min(1),
     wueLPerKwh: nonNegative,
     itOverheadFactorPerTdp: z.number().finite().min(1),
+    networkStorageOverheadFactor: z.number().finite().min(1),
     utilizationFraction: fraction,
     serverLifeYears: positive,
     facilityLifeYears: positive,

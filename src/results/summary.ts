@@ -15,6 +15,9 @@ export interface Summary {
   capexUsdTotal: number;
   capexUsdByCategory: Record<AssetClass, number>;
   capexUsdByYear: Record<string, number>;
+  /** IT capex of end-of-life refreshes, included in the capex above; the rest is first builds */
+  refreshCapexUsdTotal: number;
+  refreshCapexUsdByYear: Record<string, number>;
   capitalPlanUsdByYear: Record<string, number>;
   itPowerMwByYear: Record<string, number>;
   facilityPowerMwByYear: Record<string, number>;
@@ -56,6 +59,8 @@ export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Di
     capexUsdTotal: total(pm.capexUsd),
     capexUsdByCategory,
     capexUsdByYear: yr(pm.capexUsd),
+    refreshCapexUsdTotal: total(pm.itRefreshCapexUsd),
+    refreshCapexUsdByYear: yr(pm.itRefreshCapexUsd),
     capitalPlanUsdByYear: byYearRecord(t, s.capitalPlanUsdByYearIndex),
     itPowerMwByYear: eoy(pm.itPowerMwOnline),
     facilityPowerMwByYear: eoy(pm.facilityPowerMwOnline),

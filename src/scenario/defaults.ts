@@ -3,7 +3,7 @@
  * takes every default from here, and `defaultAt` answers "what value does this path take when the scenario leaves
  * it out?" (the base of a Monte Carlo input left to its reference value).
  */
-import type { AcceleratorSpec, ReferenceData } from "../data/index.ts";
+import { type AcceleratorSpec, type ReferenceData, referenceAllInW } from "../data/index.ts";
 
 export interface ScenarioDefaults {
   facility: { pue: number; wueLPerKwh: number; utilizationFraction: number };
@@ -11,8 +11,8 @@ export interface ScenarioDefaults {
   capexPerMw: ReferenceData["capexPerMw"];
   opex: ReferenceData["opex"];
   jobs: ReferenceData["jobs"];
-  /** each reference accelerator, with the all-in overhead factor used when a scenario changes its TDP */
-  accelerators: Record<string, AcceleratorSpec & { itOverheadFactorPerTdp: number }>;
+  /** each reference accelerator with its all-in IT W on the one basis, and the overhead factor used when a scenario changes its TDP */
+  accelerators: Record<string, AcceleratorSpec & { allInWPerAccelerator: number; itOverheadFactorPerTdp: number }>;
 }
 
 const memo = new WeakMap<ReferenceData, ScenarioDefaults>();
@@ -27,7 +27,9 @@ export function scenarioDefaults(ref: ReferenceData): ScenarioDefaults {
       capexPerMw: ref.capexPerMw,
       opex: ref.opex,
       jobs: ref.jobs,
-      accelerators: Object.fromEntries(Object.entries(ref.accelerators).map(([id, a]) => [id, { ...a, itOverheadFactorPerTdp: f.itOverheadFactorPerTdp }])),
+      accelerators: Object.fromEntries(
+        Object.entries(ref.accelerators).map(([id, a]) => [id, { ...a, allInWPerAccelerator: referenceAllInW(a, f), itOverheadFactorPerTdp: f.itOverheadFactorPerTdp }]),
+      ),
     };
     memo.set(ref, d);
   }

@@ -43,3 +43,31 @@ export function resolveAccelerators(s: Scenario, ref: ReferenceData, ds: Diagnos
   }
   return out;
 }
+
+/**
+ * One accelerator per refresh year after the last announced generation (`roadmap.projectionBasis`, data/accelerators.json):
+ * the basis's all-in power and real unit price, its FLOP/s growing so that FLOP/s per dollar doubles every
+ * `roadmap.flopPerSPerUsdDoublingYears` (Epoch's ML-GPU price-performance trend). Ids are `Projected-<year>`.
+ */
+export function withProjectedGenerations(
+  accelerators: Record<string, ResolvedAccelerator>,
+  roadmap: ReferenceData["acceleratorRoadmap"],
+  lastYear: number,
+): Record<string, ResolvedAccelerator> {
+  const basis = Object.hasOwn(accelerators, roadmap.projectionBasis) ? accelerators[roadmap.projectionBasis] : undefined;
+  if (!basis) return accelerators;
+  const out = { ...accelerators };
+  for (let year = basis.firstYearAvailable + 1; year <= lastYear; year++) {
+    const id = `Projected-${year}`;
+    if (Object.hasOwn(out, id)) continue;
+    out[id] = {
+      ...basis,
+      id,
+      name: `Projected ${year} accelerator (${basis.id} power and price, FLOP/s on the price-performance trend)`,
+      vendor: "projected",
+      denseBf16FlopPerS: basis.denseBf16FlopPerS * 2 ** ((year - basis.firstYearAvailable) / roadmap.flopPerSPerUsdDoublingYears),
+      firstYearAvailable: year,
+    };
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceData } from "../data/index.ts";
+import { referenceAllInW, referenceData } from "../data/index.ts";
 import { prepareScenario } from "../pipeline/prepare.ts";
 import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
@@ -27,7 +27,7 @@ describe("resolveScenario", () => {
     expect(s.wueLPerKwh).toBe(referenceData.facility.wueLPerKwh);
     expect(s.phases[0].pue).toBe(referenceData.facility.pue);
     expect(s.serverLifeMonths).toBe(Math.round(referenceData.facility.serverLifeYears * 12));
-    expect(s.accelerators.GB200.allInWPerAccelerator).toBe(referenceData.accelerators.GB200.allInWPerAccelerator);
+    expect(s.accelerators.GB200.allInWPerAccelerator).toBe(referenceAllInW(referenceData.accelerators.GB200, referenceData.facility));
   });
 
   it("derives all-in W from TDP x overhead when a TDP is overridden", () => {

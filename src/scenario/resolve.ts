@@ -9,7 +9,7 @@ import { scenarioDefaults } from "./defaults.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
-import { resolveAccelerators } from "./resolve-accelerators.ts";
+import { resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
 import { resolveSitePower } from "./resolve-power.ts";
 import { resolveFinancing } from "./resolve-financing.ts";
@@ -112,6 +112,15 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   if (refreshGeneration !== null && !accelerators[refreshGeneration]) {
     ds.push(unknownAccelerator("assetLives.refreshGeneration", refreshGeneration));
   }
+  const basis = ref.acceleratorRoadmap.projectionBasis;
+  if (s.assetLives.refreshAtEndOfLife && refreshGeneration === null && Object.hasOwn(accelerators, basis) && lastYear > accelerators[basis].firstYearAvailable) {
+    ds.push(
+      info(
+        "assetLives.refreshGeneration",
+        `IT refreshes buy the newest generation available in their year: announced ones up to ${basis} (${accelerators[basis].firstYearAvailable}), after that a projected one with ${basis}'s power and price and FLOP/s doubling every ${ref.acceleratorRoadmap.flopPerSPerUsdDoublingYears} years (price-performance trend; an assumption)`,
+      ),
+    );
+  }
   const utilizationFraction = s.facility.utilizationFraction ?? d.facility.utilizationFraction;
   if (utilizationFraction === 0) ds.push(warning("facility.utilizationFraction", "is 0: no energy will be used"));
   if (s.economics === undefined) {
@@ -131,7 +140,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     escalationFractionPerYear: p.escalationFractionPerYear,
     sites,
     phases,
-    accelerators,
+    accelerators: withProjectedGenerations(accelerators, ref.acceleratorRoadmap, lastYear),
     supplyUnitsByYearIndex,
     utilizationFraction,
     wueLPerKwh: s.facility.wueLPerKwh ?? d.facility.wueLPerKwh,

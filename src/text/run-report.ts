@@ -82,7 +82,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   const out: string[] = [];
   out.push(`gigaplan — ${s.scenarioName} (nominal USD, base year ${s.currencyBaseYear}; horizon ${s.horizon.startMonth}..${s.horizon.endMonth})`);
   out.push("");
-  out.push(`Capex over the horizon: $${usdB(s.capexUsdTotal)}B  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)})`);
+  out.push(`Capex over the horizon: $${usdB(s.capexUsdTotal)}B  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)}; of all capex, IT refreshes ${usdB(s.refreshCapexUsdTotal)} and first builds ${usdB(s.capexUsdTotal - s.refreshCapexUsdTotal)})`);
   if (s.acceleratorsPerGwIt !== null) out.push(`Accelerators per GW of IT power (fleet at horizon end): ${fixed(0)(s.acceleratorsPerGwIt)}`);
   out.push(`Jobs: construction peak ${fixed(0)(s.jobs.constructionPeak)} (${fixed(0)(s.jobs.constructionJobYears)} job-years), permanent ${fixed(0)(s.jobs.permanent)}, indirect ${fixed(0)(s.jobs.indirect)}`);
   if (s.npvUsd !== null) out.push(`Program NPV $${usdB(s.npvUsd)}B; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);

@@ -18,11 +18,17 @@ export const c14: ClaimTest = (ctx) => {
   return { test: "model run of the Meta scenario: capital plan -> phases -> MW online; peak facility power vs 'several dozen GW'", parts: [judgeFigure("facility power", ctx.stated("power"), peak, ctx.tol)] };
 };
 
-/** All-in watts of one accelerator of a generation: the system-level figure where published, else TDP x overhead. */
+/** All-in watts of one accelerator of a generation: the system-level figure where published x network/storage, else TDP x overhead. */
 function allInW(ctx: ClaimCtx, gen: string): Quantity | null {
-  const spec = ctx.inputs.reference.accelerators[gen];
+  const ref = ctx.inputs.reference;
+  const spec = Object.hasOwn(ref.accelerators, gen) ? ref.accelerators[gen] : undefined;
   if (!spec) return null;
-  if (spec.allInWPerAccelerator !== undefined) return ctx.reference("data/accelerators.json", `accelerators.${gen}.allInWPerAccelerator`, spec.allInWPerAccelerator, "W", `${gen} all-in W per accelerator`);
+  if (spec.systemWPerAccelerator !== undefined) {
+    const sys = ctx.reference("data/accelerators.json", `accelerators.${gen}.systemWPerAccelerator`, spec.systemWPerAccelerator, "W", `${gen} system W per accelerator`);
+    const k = ref.facility.networkStorageOverheadFactor;
+    ctx.reference("data/facility.json", "networkStorageOverheadFactor", k, "x", "network and storage outside the server or rack");
+    return qty(to(sys, "W") * k, "W");
+  }
   const tdp = ctx.reference("data/accelerators.json", `accelerators.${gen}.tdpW`, spec.tdpW, "W", `${gen} TDP`);
   const k = ctx.inputs.reference.facility.itOverheadFactorPerTdp;
   ctx.reference("data/facility.json", "itOverheadFactorPerTdp", k, "x", "IT overhead per accelerator TDP");

@@ -38,7 +38,13 @@ export interface CompanyRoute {
   bondInterestUsd: Float64Array;
   bondPrincipalUsd: Float64Array;
   freeCashFlowUsd: Float64Array;
+  /**
+   * external funding still needed in the year: the shortfall of free cash flow after the financing cash of the year
+   * and what earlier financing left unspent (bond proceeds raised ahead of the capex they fund are held, not lost)
+   */
   fundingGapUsd: Float64Array;
+  /** financing cash raised but not yet spent at the end of the year (operating surpluses are not carried) */
+  financingCashCarriedUsd: Float64Array;
   onBalanceSheetDebtUsd: Float64Array;
   leaseLiabilityUsd: Float64Array;
   offBalanceSheetDebtUsd: Float64Array;
@@ -54,6 +60,25 @@ export interface CompanyRoute {
 }
 
 const clip = (a: Float64Array, n: number): Float64Array => a.subarray(0, n);
+
+/**
+ * Year by year: financing cash c = carried + the year's net financing; gap = max(0, -(FCF + c)); what financing cash
+ * the year does not spend is carried (an operating surplus pays the year's repayments but is not carried itself).
+ */
+export function fundingGap(freeCashFlowUsd: Float64Array, netFinancingUsd: (i: number) => number): { fundingGapUsd: Float64Array; financingCashCarriedUsd: Float64Array } {
+  const n = freeCashFlowUsd.length;
+  const fundingGapUsd = new Float64Array(n);
+  const financingCashCarriedUsd = new Float64Array(n);
+  let carried = 0;
+  for (let i = 0; i < n; i++) {
+    const c = carried + netFinancingUsd(i);
+    const f = freeCashFlowUsd[i];
+    fundingGapUsd[i] = Math.max(0, -(f + c));
+    carried = Math.max(0, c + Math.min(0, f));
+    financingCashCarriedUsd[i] = carried;
+  }
+  return { fundingGapUsd, financingCashCarriedUsd };
+}
 
 function ratio(num: Float64Array, den: Float64Array, valid: (i: number) => boolean): Float64Array {
   return num.map((x, i) => (valid(i) ? x / den[i] : Number.NaN));
@@ -107,7 +132,7 @@ export function companyRoute(st: ModelState, pm: ProgramMonthly, route: RouteId,
   const operatingCashFlowUsd = baseOcf.map((o, i) => o - leasePaymentsUsd[i] + spvDistributionsToSponsorUsd[i] - bondInterestUsd[i]);
   const sponsorCapexUsd = programCapexUsd.map((c, i) => c - spvFundedCapexUsd[i]);
   const freeCashFlowUsd = operatingCashFlowUsd.map((o, i) => o - sponsorCapexUsd[i]);
-  const fundingGapUsd = freeCashFlowUsd.map((f, i) => Math.max(0, -(f + bondProceedsUsd[i] - bondPrincipalUsd[i] + closeDistUsd[i] - sponsorEquityToSpvUsd[i])));
+  const { fundingGapUsd, financingCashCarriedUsd } = fundingGap(freeCashFlowUsd, (i) => bondProceedsUsd[i] - bondPrincipalUsd[i] + closeDistUsd[i] - sponsorEquityToSpvUsd[i]);
   const onBalanceSheetDebtUsd = eoy(bond((d) => d.balanceUsd));
   const leaseLiability = eoy(clip(liability, n));
   const offBalanceSheetDebtUsd = eoy(spvDebt);
@@ -126,6 +151,7 @@ export function companyRoute(st: ModelState, pm: ProgramMonthly, route: RouteId,
     bondPrincipalUsd,
     freeCashFlowUsd,
     fundingGapUsd,
+    financingCashCarriedUsd,
     onBalanceSheetDebtUsd,
     leaseLiabilityUsd: leaseLiability,
     offBalanceSheetDebtUsd,

@@ -60,7 +60,7 @@ function spvRows(r: SpvResult): Cell[][] {
 
 const COMPANY_COLUMNS: (keyof CompanyRoute)[] = [
   "revenueUsd", "operatingCashFlowUsd", "programCapexUsd", "sponsorCapexUsd", "spvFundedCapexUsd", "leasePaymentsUsd", "spvDistributionsToSponsorUsd",
-  "sponsorEquityToSpvUsd", "bondProceedsUsd", "bondInterestUsd", "bondPrincipalUsd", "freeCashFlowUsd", "fundingGapUsd", "onBalanceSheetDebtUsd",
+  "sponsorEquityToSpvUsd", "bondProceedsUsd", "bondInterestUsd", "bondPrincipalUsd", "freeCashFlowUsd", "fundingGapUsd", "financingCashCarriedUsd", "onBalanceSheetDebtUsd",
   "leaseLiabilityUsd", "offBalanceSheetDebtUsd", "sponsorShareOfSpvDebtUsd", "leverageDebtToOcf", "adjustedLeverageDebtToOcf", "interestCover", "fixedChargeCover",
 ];
 
