@@ -34,7 +34,11 @@ export function computeOpex(
     if (a.assetClass === "it") continue;
     for (let m = Math.max(0, a.inServiceIndex); m < n; m++) facilityInService[a.siteIndex][m] += a.costUsd;
   }
-  const revenuePerMwMonth = (s.economics?.revenueUsdPerMwItYear ?? 0) / 12;
+  const econ = s.economics;
+  const perCompute = econ?.revenueUsdPerPflopSYear ?? null;
+  const revenuePerMwMonth = perCompute === null ? (econ?.revenueUsdPerMwItYear ?? 0) / 12 : 0;
+  // compute form: USD per PFLOP/s-month at the base year, falling by the compute price decline each year after it
+  const computePriceFactor = (year: number): number => (1 - (econ?.computePriceDeclineFractionPerYear ?? 0)) ** (year - s.currencyBaseYear);
   return s.sites.map((_, si) => {
     const r: SiteOpex = {
       energyCostUsd: new Float64Array(n),
@@ -49,7 +53,10 @@ export function computeOpex(
       r.energyCostUsd[m] = energy[si].facilityEnergyMwh[m] * price * esc;
       r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
       r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
-      r.revenueUsd[m] = mw * revenuePerMwMonth * esc;
+      r.revenueUsd[m] =
+        perCompute === null
+          ? mw * revenuePerMwMonth * esc
+          : ((capacity[si].denseBf16FlopPerS[m] / 1e15) * perCompute * computePriceFactor(t.years[t.yearIndex[m]]) * esc) / 12;
     }
     return r;
   });

@@ -34,3 +34,15 @@ describe("NPV and IRR", () => {
     );
   });
 });
+
+describe("irrFraction with several sign changes", () => {
+  it("finds the root where NPV falls through zero even when the last flow is a reinvestment", () => {
+    // invest, earn, reinvest, earn, and a final reinvestment: NPV at -99 % and +1000 % share a sign
+    const flows = [-100, ...Array(24).fill(6), -50, ...Array(24).fill(6), -30];
+    const irr = irrFraction(flows)!;
+    expect(irr).not.toBeNull();
+    expect(Math.abs(npvUsd(flows, irr))).toBeLessThan(1e-6);
+    expect(npvUsd(flows, irr - 0.01)).toBeGreaterThan(0);
+    expect(npvUsd(flows, irr + 0.01)).toBeLessThan(0);
+  });
+});

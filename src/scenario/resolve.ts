@@ -8,7 +8,7 @@ import type { ReferenceData } from "../data/index.ts";
 import { scenarioDefaults } from "./defaults.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
-import type { ResolvedAccelerator, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
+import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
 import { resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
 import { resolveSitePower } from "./resolve-power.ts";
@@ -152,7 +152,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     capexPerMw: { ...d.capexPerMw, ...definedOnly(s.capexPerMw) },
     opex: { ...d.opex, ...definedOnly(s.opex) },
     company,
-    economics: s.economics ?? null,
+    economics: s.economics ? resolveEconomics(s.economics, phases, accelerators, ref) : null,
     jobs: { ...d.jobs, ...definedOnly(s.jobs) },
     financing,
   };
@@ -188,4 +188,32 @@ const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The revenue form of the scenario, with the compute price decline defaulting to the price-performance trend. */
+function resolveEconomics(
+  e: NonNullable<Scenario["economics"]>,
+  phases: readonly ResolvedPhase[],
+  accelerators: Record<string, ResolvedAccelerator>,
+  ref: ReferenceData,
+): ResolvedEconomics {
+  if (e.revenueUsdPerPflopSYear === undefined) {
+    return { revenueUsdPerPflopSYear: null, computePriceDeclineFractionPerYear: 0, revenueUsdPerMwItYear: e.revenueUsdPerMwItYear ?? 0, discountRateFractionPerYear: e.discountRateFractionPerYear };
+  }
+  let mw = 0;
+  let pflopS = 0;
+  for (const ph of phases) {
+    mw += ph.itPowerMw;
+    for (const f of ph.fleetMix) {
+      const a = accelerators[f.generation];
+      pflopS += (ph.itPowerMw * f.fraction * 1e6 * a.denseBf16FlopPerS) / a.allInWPerAccelerator / 1e15;
+    }
+  }
+  const decline = e.computePriceDeclineFractionPerYear ?? 1 - 2 ** (-1 / ref.acceleratorRoadmap.flopPerSPerUsdDoublingYears);
+  return {
+    revenueUsdPerPflopSYear: e.revenueUsdPerPflopSYear,
+    computePriceDeclineFractionPerYear: decline,
+    revenueUsdPerMwItYear: mw > 0 ? (e.revenueUsdPerPflopSYear * pflopS) / mw : 0,
+    discountRateFractionPerYear: e.discountRateFractionPerYear,
+  };
 }

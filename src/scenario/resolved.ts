@@ -75,7 +75,20 @@ export interface ResolvedScenario {
     revenueUsdByYearIndex: Float64Array;
     operatingCashFlowMarginFraction: number;
   };
-  economics: { revenueUsdPerMwItYear: number; discountRateFractionPerYear: number } | null;
+  economics: ResolvedEconomics | null;
   jobs: ReferenceData["jobs"];
   financing: ResolvedFinancing;
+}
+
+export interface ResolvedEconomics {
+  /** revenue follows compute: USD per PFLOP/s-year of dense BF16 installed at the base year; null in the watts form */
+  revenueUsdPerPflopSYear: number | null;
+  /** yearly fall of the compute price from the base year (0 in the watts form) */
+  computePriceDeclineFractionPerYear: number;
+  /**
+   * watts form: the scenario's figure; compute form: the equivalent at the base year for the first-build fleets
+   * (IT-weighted PFLOP/s per MW), used where a per-MW figure is needed (strategies, claims)
+   */
+  revenueUsdPerMwItYear: number;
+  discountRateFractionPerYear: number;
 }

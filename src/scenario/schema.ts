@@ -96,10 +96,26 @@ export const companySchema = z.strictObject({
   operatingCashFlowMarginFraction: fraction.optional().describe("Operating cash flow / revenue"),
 });
 
-export const programEconomicsSchema = z.strictObject({
-  revenueUsdPerMwItYear: nonNegative.describe("Revenue attributed to each MW of IT online for a year (base-year USD)"),
-  discountRateFractionPerYear: z.number().finite().min(0).max(1).describe("Nominal discount rate for NPV"),
-});
+export const programEconomicsSchema = z
+  .strictObject({
+    revenueUsdPerPflopSYear: nonNegative
+      .optional()
+      .describe("Revenue per PFLOP/s of dense BF16 compute installed, per year, at the base year (base-year USD): revenue follows compute delivered"),
+    computePriceDeclineFractionPerYear: fraction
+      .optional()
+      .describe("How fast the price of a unit of compute falls each year (with revenueUsdPerPflopSYear); default: the price-performance trend of data/accelerators.json, 1 - 2^(-1/2.07) = 28.5 %"),
+    revenueUsdPerMwItYear: nonNegative
+      .optional()
+      .describe("Alternative, watts-based: revenue per MW of IT online for a year (base-year USD); a hungrier chip earns more"),
+    discountRateFractionPerYear: z.number().finite().min(0).max(1).describe("Nominal discount rate for NPV"),
+  })
+  .superRefine((e, ctx) => {
+    const forms = [e.revenueUsdPerPflopSYear, e.revenueUsdPerMwItYear].filter((x) => x !== undefined).length;
+    if (forms !== 1) ctx.addIssue({ code: "custom", path: [], message: "give exactly one revenue form: revenueUsdPerPflopSYear (follows compute) or revenueUsdPerMwItYear (follows watts)" });
+    if (e.computePriceDeclineFractionPerYear !== undefined && e.revenueUsdPerPflopSYear === undefined) {
+      ctx.addIssue({ code: "custom", path: ["computePriceDeclineFractionPerYear"], message: "applies only with revenueUsdPerPflopSYear" });
+    }
+  });
 
 export const jobsSchema = z.strictObject({
   constructionJobsPeakPerMwUnderConstruction: nonNegative.optional(),

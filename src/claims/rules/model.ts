@@ -85,12 +85,17 @@ export const c28: ClaimTest = (ctx) => {
   const m = (q: Quantity) => format(q, "USD m/MW·year");
   ctx.step(`idle capacity (over-investment) per MW-year: capital ${m(capital)} (facility ${format(facility)} over ${format(lifeF)}, IT ${format(itCapex, "USD m/MW")} over ${format(lifeIt)}, at ${format(restate(r, "%"))}) + staff ${m(staff)} + maintenance ${m(maintenance)} = ${m(overage)}`);
   ctx.step(`missing capacity (under-investment) per MW-year: revenue - energy ${m(energy)}; break-even revenue = ${m(breakEven)}`);
-  const assumed = ctx.model("scenario.economics.revenueUsdPerMwItYear", econ.revenueUsdPerMwItYear, perMwYear, "revenue per MW-year (scenario assumption)", {}, { assumption: true });
   const ratio = (rev: Quantity) => (rev.si - energy.si) / (rev.si - energy.si + overage.si);
-  ctx.step(`with the scenario's assumed ${m(assumed)}: critical ratio (under-cost / (under-cost + over-cost)) = ${formatNumber(ratio(assumed), 3)}`);
+  const perMw = econ.revenueUsdPerMwItYear;
+  if (perMw !== undefined) {
+    const assumed = ctx.model("scenario.economics.revenueUsdPerMwItYear", perMw, perMwYear, "revenue per MW-year (scenario assumption)", {}, { assumption: true });
+    ctx.step(`with the scenario's assumed ${m(assumed)}: critical ratio (under-cost / (under-cost + over-cost)) = ${formatNumber(ratio(assumed), 3)}`);
+  } else {
+    ctx.step("the scenario's revenue follows compute (per PFLOP/s-year, falling with the compute price), so it states no revenue per MW-year to set against the break-even");
+  }
   const part = ctx.has("aiComputeRevenuePerMwItYear")
     ? judgeExceeds("under-investment vs over-investment cost", minus(ctx.evidence("aiComputeRevenuePerMwItYear"), energy, perMwYear), overage, ctx.tol, "lost margin / idle-capacity cost per MW-year")
-    : unverifiable("under-investment vs over-investment cost", `no sourced revenue per MW-year of AI capacity in data/ (the scenario's ${m(assumed)} is an assumption); the asymmetry holds only if revenue exceeds the break-even ${m(breakEven)}`);
+    : unverifiable("under-investment vs over-investment cost", `no sourced revenue per MW-year of AI capacity in data/ (${perMw !== undefined ? `the scenario's ${m(qty(perMw, perMwYear))} is an assumption` : "the scenario's revenue per compute is an assumption"}); the asymmetry holds only if revenue exceeds the break-even ${m(breakEven)}`);
   return { test: "newsvendor comparison per MW-year: margin lost by missing capacity vs carrying cost of idle capacity (annualized capex at the scenario's discount rate + fixed opex)", parts: [part] };
 };
 

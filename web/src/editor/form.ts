@@ -145,7 +145,10 @@ export class ScenarioForm {
         this.field({ path: ["facility", "pue"], label: "PUE (facility ÷ IT power)", min: 1, step: "0.01", fallback: ref.facility.pue, optional: true }),
         this.field({ path: ["facility", "utilizationFraction"], label: "Utilization (%)", unit: 0.01, min: 0, max: 100, fallback: ref.facility.utilizationFraction, optional: true }),
         this.field({ path: ["opex", "energyPriceUsdPerMwh"], label: "Energy price (USD/MWh)", min: 0, fallback: ref.opex.energyPriceUsdPerMwh, optional: true }),
-        this.field({ path: ["economics", "revenueUsdPerMwItYear"], label: "Revenue (USD M per MW-year of IT)", unit: 1e6, min: 0 }),
+        // the scenario's revenue form: per PFLOP/s-year (follows compute) or, as the alternative, per MW-year (follows watts)
+        Object.hasOwn(obj(s.economics), "revenueUsdPerMwItYear")
+          ? this.field({ path: ["economics", "revenueUsdPerMwItYear"], label: "Revenue (USD M per MW-year of IT)", unit: 1e6, min: 0 })
+          : this.field({ path: ["economics", "revenueUsdPerPflopSYear"], label: "Revenue (USD per PFLOP/s-year, base year)", min: 0 }),
         this.field({ path: ["economics", "discountRateFractionPerYear"], label: "Discount rate (% per year)", unit: 0.01, min: 0, max: 100 }),
       ),
     );
