@@ -148,7 +148,7 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
     check = optimizePortfolio(withFixedCapacities(sizing.hourlyProblem, result.dispatch.portfolio), solver);
     log.push(`hourly check of the chosen capacities (dispatch LP on 8760 h): ${check.status}${seconds(o.now, t1)}`);
   }
-  const water = { itEnergyMwh: yearSum(s.timeline, c.itEnergyMwh, c.year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh };
+  const water = { itEnergyMwh: yearSum(s.timeline, c.itEnergyMwh, c.year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: c.power.certificateMatchingFraction };
   const report = optimizePowerReport(o.site, c.year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds, hourlyCheck: check, path: c.power.path });
   return { report, lpText, log, solverFailed: false, diagnostics: report.diagnostics };
 }

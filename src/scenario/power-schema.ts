@@ -69,6 +69,9 @@ export const sitePowerSchema = z.strictObject({
   weather: powerWeatherSchema.default({ local: false }),
   sizing: sizingLimitsSchema.default({ keepPortfolio: false }).describe("Bounds for optimize-power"),
   target: cleanTargetSchema.default({ kind: "cfe-247", countGridClean: false }).describe("Clean target for optimize-power"),
+  certificateMatchingFraction: fraction
+    .default(0)
+    .describe("Share of the site's grid imports the owner matches each year with unbundled certificates or off-site PPAs (RECs, virtual PPAs); lowers market-based CO2 only"),
 });
 
 export type SitePowerInput = z.input<typeof sitePowerSchema>;

@@ -67,5 +67,6 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     weather: pw.weather,
     sizing: pw.sizing,
     target: { kind: pw.target.kind, levelFraction: pw.target.levelFraction ?? dflt.cleanTargetLevelFraction, countGridClean: pw.target.countGridClean },
+    certificateMatchingFraction: pw.certificateMatchingFraction,
   };
 }

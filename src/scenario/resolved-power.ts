@@ -46,4 +46,6 @@ export interface ResolvedSitePower {
   weather: SitePower["weather"];
   sizing: SitePower["sizing"];
   target: { kind: "annual-match" | "cfe-247"; levelFraction: number; countGridClean: boolean };
+  /** share of grid imports matched by purchased certificates / off-site PPAs (market-based CO2 only) */
+  certificateMatchingFraction: number;
 }

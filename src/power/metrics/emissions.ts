@@ -8,13 +8,22 @@ export interface Emissions {
   gasTco2: number;
   /** Σ_h import × hourly grid intensity */
   gridLocationBasedTco2: number;
-  /** imports not covered by exported clean energy (its certificates), × the annual mean grid intensity */
+  /**
+   * imports not covered by certificates (those of the site's exported clean energy, then the owner's purchased
+   * certificates and off-site PPAs), x the annual mean grid intensity
+   */
   gridMarketBasedTco2: number;
+  /** grid imports matched by purchased certificates / off-site PPAs, MWh */
+  purchasedCertificatesMwh: number;
   locationBasedTco2: number;
   marketBasedTco2: number;
 }
 
-export function emissions(s: PowerSeries, d: DispatchSeries, t: TechParams, e: EnergyTotals): Emissions {
+/**
+ * `certificateMatchingFraction`: share of the year's grid imports the owner matches with unbundled certificates or
+ * off-site PPAs (GHG Protocol Scope 2 market-based). It lowers market-based CO2 only; gas burnt on site is Scope 1.
+ */
+export function emissions(s: PowerSeries, d: DispatchSeries, t: TechParams, e: EnergyTotals, certificateMatchingFraction = 0): Emissions {
   let gridKg = 0;
   let meanKgPerMwh = 0;
   for (let h = 0; h < s.loadMw.length; h++) {
@@ -24,12 +33,15 @@ export function emissions(s: PowerSeries, d: DispatchSeries, t: TechParams, e: E
   meanKgPerMwh = s.loadMw.length > 0 ? meanKgPerMwh / s.loadMw.length : 0;
   const gasTco2 = (e.gasMwh * t.gas.heatRateMmbtuPerMwh * t.gas.co2KgPerMmbtu) / 1000;
   const certificatesMwh = Math.min(e.exportMwh, e.cleanDeliveredMwh);
-  const gridMarketBasedTco2 = (Math.max(0, e.gridImportMwh - certificatesMwh) * meanKgPerMwh) / 1000;
+  const uncovered = Math.max(0, e.gridImportMwh - certificatesMwh);
+  const purchasedCertificatesMwh = uncovered * certificateMatchingFraction;
+  const gridMarketBasedTco2 = ((uncovered - purchasedCertificatesMwh) * meanKgPerMwh) / 1000;
   const gridLocationBasedTco2 = gridKg / 1000;
   return {
     gasTco2,
     gridLocationBasedTco2,
     gridMarketBasedTco2,
+    purchasedCertificatesMwh,
     locationBasedTco2: gasTco2 + gridLocationBasedTco2,
     marketBasedTco2: gasTco2 + gridMarketBasedTco2,
   };
@@ -41,6 +53,12 @@ export interface WaterInputs {
   itEnergyMwh: number;
   wueLPerKwh: number;
   gasWaterConsumptionGalPerMwh: number;
+}
+
+/** What the metrics need beyond the dispatch: water inputs and the owner's certificate matching. */
+export interface SiteAccountingInputs extends WaterInputs {
+  /** share of grid imports matched by purchased certificates / off-site PPAs; default 0 */
+  certificateMatchingFraction?: number;
 }
 
 export interface Water {

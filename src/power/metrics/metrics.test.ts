@@ -38,6 +38,17 @@ describe("power metrics, hand-computed", () => {
     expect(e.marketBasedTco2).toBeCloseTo(7 + 2.4, 9);
   });
 
+  it("market-based CO2 nets the owner's purchased certificates from the uncovered imports; location-based and gas stay", () => {
+    const clean = { ...d, pvMw: Float64Array.from([6, 6]) };
+    const e = emissions(s, clean, tech, energyTotals(s, clean), 0.75);
+    // uncovered after exported certificates 10 - 4 = 6 MWh; 75 % matched by purchased certificates
+    expect(e.purchasedCertificatesMwh).toBeCloseTo(4.5, 9);
+    expect(e.gridMarketBasedTco2).toBeCloseTo(1.5 * 0.4, 9);
+    expect(e.locationBasedTco2).toBeCloseTo(11, 9);
+    const all = emissions(s, clean, tech, energyTotals(s, clean), 1);
+    expect(all.marketBasedTco2).toBeCloseTo(all.gasTco2, 9); // 100 % matching: only Scope 1 gas is left
+  });
+
   it("adds data-centre water (WUE × IT energy) and gas-plant water (gal/MWh)", () => {
     const w = water({ itEnergyMwh: 1000, wueLPerKwh: 0.26, gasWaterConsumptionGalPerMwh: 198 }, 20);
     expect(w.dataCenterMegaliters).toBeCloseTo(0.26, 12);

@@ -2,7 +2,7 @@
 import type { DispatchResult } from "../dispatch/dispatch.ts";
 import type { PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
 import { type CostBreakdown, costBreakdown } from "./costs.ts";
-import { type Emissions, type Water, type WaterInputs, emissions, water } from "./emissions.ts";
+import { type Emissions, type SiteAccountingInputs, type Water, emissions, water } from "./emissions.ts";
 import { type CleanScores, type EnergyTotals, cleanScores, energyTotals } from "./energy.ts";
 
 export interface PowerMetrics {
@@ -13,13 +13,13 @@ export interface PowerMetrics {
   water: Water;
 }
 
-export function powerMetrics(s: PowerSeries, r: DispatchResult, t: TechParams, c: UnitFixedCosts, w: WaterInputs): PowerMetrics {
+export function powerMetrics(s: PowerSeries, r: DispatchResult, t: TechParams, c: UnitFixedCosts, w: SiteAccountingInputs): PowerMetrics {
   const energy = energyTotals(s, r.series);
   return {
     energy,
     scores: cleanScores(s, r.series),
     cost: costBreakdown(s, r.series, r.portfolio, t, c),
-    emissions: emissions(s, r.series, t, energy),
+    emissions: emissions(s, r.series, t, energy, w.certificateMatchingFraction ?? 0),
     water: water(w, energy.gasMwh),
   };
 }

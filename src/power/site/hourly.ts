@@ -75,7 +75,7 @@ export function siteYearHourly(st: ModelState, profiles: PowerProfiles | undefin
   const portfolio = portfolioForYear(p, year);
   const tech = techParams(p, year);
   const r = dispatch(series, portfolio, tech, allocateDispatchSeries(series.loadMw.length));
-  const water = { itEnergyMwh: yearSum(s.timeline, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh };
+  const water = { itEnergyMwh: yearSum(s.timeline, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
   const d = r.series;
   return {
     value: {

@@ -96,7 +96,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
       if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
-      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh };
+      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
       const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => series.loadMw[h])]);
       const hit = seen.get(key);
       if (hit) {
