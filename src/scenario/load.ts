@@ -3,6 +3,7 @@ import { parseDocument, LineCounter } from "yaml";
 import type { z } from "zod";
 import { type Diagnostic, type Outcome, error, formatPath } from "../core/diagnostics.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
+import { findReservedKeys, reservedKeyMessage } from "../core/keys.ts";
 
 /** Parse and check; `raw` is the parsed object (undefined when the text itself is malformed). */
 export function parseScenarioText(text: string, fileName = "scenario"): Outcome<Scenario | null> & { raw: unknown } {
@@ -13,9 +14,11 @@ export function parseScenarioText(text: string, fileName = "scenario"): Outcome<
 
 /** Validate an already-parsed object (e.g. from the web app or the API). */
 export function checkScenarioObject(obj: unknown): Outcome<Scenario | null> {
+  // keys such as __proto__, constructor or toString would look up built-ins (or be dropped silently): refuse them
+  const reserved = findReservedKeys(obj).map(([path, key]) => error(path, reservedKeyMessage(key)));
   const parsed = scenarioSchema.safeParse(obj);
-  if (parsed.success) return { value: parsed.data, diagnostics: [] };
-  return { value: null, diagnostics: zodIssuesToDiagnostics(parsed.error.issues) };
+  if (parsed.success && reserved.length === 0) return { value: parsed.data, diagnostics: [] };
+  return { value: null, diagnostics: [...reserved, ...(parsed.success ? [] : zodIssuesToDiagnostics(parsed.error.issues))] };
 }
 
 function parseText(text: string, fileName: string): Outcome<unknown> {

@@ -25,7 +25,7 @@ export function rawCrossReferenceChecks(raw: unknown, ref: ReferenceData): Diagn
   sites.forEach((site, si) => {
     if (!isRecord(site)) return;
     const sitePath = `sites[${si}]`;
-    if (typeof site.gridRegion === "string" && !ref.gridRegions[site.gridRegion]) {
+    if (typeof site.gridRegion === "string" && !Object.hasOwn(ref.gridRegions, site.gridRegion)) {
       out.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
     }
     const phases = Array.isArray(site.phases) ? site.phases : [];

@@ -2,6 +2,7 @@
 import { type Diagnostic, error, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
 import { scenarioDefaults } from "./defaults.ts";
+import { ownValue } from "../core/keys.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator } from "./resolved.ts";
 
@@ -12,8 +13,8 @@ export function resolveAccelerators(s: Scenario, ref: ReferenceData, ds: Diagnos
   const defaults = scenarioDefaults(ref).accelerators;
   const ids = new Set([...Object.keys(defaults), ...Object.keys(s.accelerators)]);
   for (const id of ids) {
-    const base = defaults[id];
-    const o = s.accelerators[id] ?? {};
+    const base = ownValue(defaults, id);
+    const o = ownValue(s.accelerators, id) ?? {};
     const path = keyPath("accelerators", id);
     if (!base) {
       const missing = REQUIRED.filter((k) => o[k] === undefined);

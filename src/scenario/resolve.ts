@@ -6,6 +6,7 @@ import { type Diagnostic, type Outcome, dedupe, error, hasErrors, info, keyPath,
 import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
 import { scenarioDefaults } from "./defaults.ts";
+import { ownValue } from "../core/keys.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
@@ -48,7 +49,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     const sitePath = `sites[${si}]`;
     if (siteNames.has(site.name)) ds.push(error(`${sitePath}.name`, `duplicate site name "${site.name}"`));
     siteNames.add(site.name);
-    const region = ref.gridRegions[site.gridRegion];
+    const region = ownValue(ref.gridRegions, site.gridRegion);
     if (!region) {
       ds.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
     }
@@ -96,7 +97,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
 
   const supplyUnitsByYearIndex: Record<string, Float64Array> = {};
   for (const [gen, byYear] of Object.entries(s.acceleratorSupplyUnitsByYear)) {
-    if (!accelerators[gen]) {
+    if (!Object.hasOwn(accelerators, gen)) {
       ds.push(unknownAccelerator(keyPath("acceleratorSupplyUnitsByYear", gen), gen));
       continue;
     }
@@ -109,7 +110,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
   }
 
   const refreshGeneration = s.assetLives.refreshGeneration ?? null;
-  if (refreshGeneration !== null && !accelerators[refreshGeneration]) {
+  if (refreshGeneration !== null && !Object.hasOwn(accelerators, refreshGeneration)) {
     ds.push(unknownAccelerator("assetLives.refreshGeneration", refreshGeneration));
   }
   const basis = ref.acceleratorRoadmap.projectionBasis;
@@ -173,7 +174,7 @@ function checkFleetMix(
   const out: { generation: string; fraction: number }[] = [];
   let sum = 0;
   for (const [gen, fraction] of Object.entries(mix)) {
-    if (!accelerators[gen]) {
+    if (!Object.hasOwn(accelerators, gen)) {
       ds.push(unknownAccelerator(keyPath(path, gen), gen, Object.keys(accelerators)));
     }
     sum += fraction;

@@ -4,6 +4,8 @@
  * the scenario leaves to its data/ default (e.g. `facility.pue`); whether such a field exists and which values
  * it accepts is decided by the scenario schema itself (see plan.ts).
  */
+import { isReservedKey } from "../core/keys.ts";
+
 export type Segment = string | number;
 
 /** Parses a path into keys and array indices; null when malformed. */
@@ -68,7 +70,7 @@ export function lookup(root: unknown, segments: readonly Segment[]): Lookup {
       cur = cur[seg];
     } else {
       if (!isRecord(cur)) return { kind: "notContainer", depth: d };
-      if (!(seg in cur) || cur[seg] === undefined) return { kind: "missing", depth: d };
+      if (!Object.hasOwn(cur, seg) || cur[seg] === undefined) return { kind: "missing", depth: d };
       cur = cur[seg];
     }
   }
@@ -80,11 +82,14 @@ export function lookup(root: unknown, segments: readonly Segment[]): Lookup {
  * missing objects along the way. Array indices must exist.
  */
 export function setAtPath(root: Record<string, unknown>, segments: readonly Segment[], value: number): void {
+  // plan.ts rejects these with a diagnostic; a write through one would reach Object.prototype
+  const reserved = segments.find((x) => typeof x === "string" && isReservedKey(x));
+  if (reserved !== undefined) throw new Error(`setAtPath: reserved key ${String(reserved)}`);
   let cur: unknown = root;
   for (let d = 0; d < segments.length - 1; d++) {
     const seg = segments[d];
     const container = cur as Record<string | number, unknown>;
-    if (container[seg] === undefined || container[seg] === null) container[seg] = {};
+    if (!Object.hasOwn(container, seg) || container[seg] === undefined || container[seg] === null) container[seg] = {};
     cur = container[seg];
   }
   (cur as Record<string | number, unknown>)[segments[segments.length - 1]] = value;

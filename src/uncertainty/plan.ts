@@ -15,6 +15,7 @@ import { type Distribution, checkDistribution, makeDistribution } from "./distri
 import { defaultAt } from "../scenario/defaults.ts";
 import { U_MAX, U_MIN } from "./rng.ts";
 import { type Segment, formatSegments, lookup, parsePath, setAtPath } from "./paths.ts";
+import { isReservedKey, reservedKeyMessage } from "../core/keys.ts";
 import { type CorrelationsSpec, type DistributionSpec, RESERVED_KEYS, type UncertainSpec } from "../scenario/uncertain-schema.ts";
 
 export interface PlanInput {
@@ -110,6 +111,11 @@ function checkInput(base: Scenario, key: string, spec: DistributionSpec, ref: Re
   const segments = parsePath(key);
   if (!segments) {
     out.push(error(where, 'is not a scenario path (write it like sites[0].phases[1].itPowerMw or program.capitalPlanUsdByYear["2027"])'));
+    return null;
+  }
+  const reserved = segments.find((x): x is string => typeof x === "string" && isReservedKey(x));
+  if (reserved !== undefined) {
+    out.push(error(where, reservedKeyMessage(reserved)));
     return null;
   }
   const path = formatSegments(segments);
