@@ -8,6 +8,7 @@ import { type ReferenceData, referenceData } from "../data/index.ts";
 import { type PreparedScenario, type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
 import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { type RunOutcome, runResolved } from "../pipeline/run.ts";
+import { buildPlan } from "../uncertainty/plan.ts";
 
 export interface RunOptions {
   /** where the weather and grid files come from; absent: no hourly profiles are read */
@@ -56,6 +57,9 @@ export async function run(doc: ScenarioDocument, options: RunOptions = {}): Prom
 
 /** Every problem of a scenario (schema, cross references, capital plan, input files), as `run` finds them. */
 export async function validate(doc: ScenarioDocument, options: RunOptions = {}): Promise<{ valid: boolean; diagnostics: Diagnostic[] }> {
-  const { result, diagnostics } = await runDocument(doc, options);
-  return { valid: result !== null && !hasErrors(diagnostics), diagnostics };
+  const { result, diagnostics, prepared } = await runDocument(doc, options);
+  // the `uncertain` block is read only by simulate and compare: check its paths and distributions here too
+  const uncertain = prepared?.scenario.uncertain ? buildPlan(prepared.scenario, options.ref ?? referenceData, false).diagnostics.filter((d) => d.severity === "error") : [];
+  const all = [...diagnostics, ...uncertain];
+  return { valid: result !== null && !hasErrors(all), diagnostics: all };
 }

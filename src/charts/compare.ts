@@ -99,7 +99,7 @@ export const newsvendorCurve = defineChart<CompareReport>({
     const at = c.newsvendor.atCosts;
     const points = [
       { ratio: at.ratio, mw: at.optimalCapacityMw, label: `at the stated costs: ${fmt(at.optimalCapacityMw)} MW` },
-      ...(Number.isFinite(plan.impliedRatio) && plan.impliedRatio > 0 ? [{ ratio: plan.impliedRatio, mw: plan.capacityMw, label: `the plan: optimal if shortfall costs ${fmt(plan.impliedRatio, 1)} × idle` }] : []),
+      ...(!plan.impliedRatioIsLowerBound && plan.impliedRatio > 0 ? [{ ratio: plan.impliedRatio, mw: plan.capacityMw, label: `the plan: optimal if shortfall costs ${fmt(plan.impliedRatio, 1)} × idle` }] : []),
     ];
     const ratios = [...curve.map((x) => x.ratio), ...points.map((x) => x.ratio)];
     return {

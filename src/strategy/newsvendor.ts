@@ -17,7 +17,17 @@ export interface CurvePoint {
 
 export interface NewsvendorReport {
   curve: CurvePoint[];
-  plan: { capacityMw: number; demandQuantile: number; impliedRatio: number };
+  plan: {
+    capacityMw: number;
+    demandQuantile: number;
+    /**
+     * shortfall cost / idle cost at which the plan is optimal; when the plan is at or above every demand path the
+     * ratio is unbounded and this is its lower bound with N paths (q ≤ N/(N+1) gives N), flagged below
+     */
+    impliedRatio: number;
+    /** true when the plan covers every demand path, so `impliedRatio` is only a lower bound */
+    impliedRatioIsLowerBound: boolean;
+  };
   atCosts: CurvePoint;
 }
 
@@ -42,7 +52,7 @@ export function newsvendor(demandAtTarget: Float64Array, planCapacityMw: number,
   const q = empiricalCdf(sorted, planCapacityMw);
   return {
     curve: CURVE_RATIOS.map(point),
-    plan: { capacityMw: planCapacityMw, demandQuantile: q, impliedRatio: q >= 1 ? Infinity : q / (1 - q) },
+    plan: { capacityMw: planCapacityMw, demandQuantile: q, impliedRatio: q >= 1 ? sorted.length : q / (1 - q), impliedRatioIsLowerBound: q >= 1 },
     atCosts: point(costRatio),
   };
 }

@@ -81,6 +81,11 @@ describe("newsvendor", () => {
     expect(nv.atCosts).toEqual({ ratio: 3, criticalRatio: 0.75, optimalCapacityMw: 1750 });
     expect(nv.plan.demandQuantile).toBeCloseTo(751 / 1001, 12);
     expect(nv.plan.impliedRatio).toBeCloseTo(751 / 250, 12);
-    expect(newsvendor(demand, 5000, 1).plan.impliedRatio).toBe(Infinity);
+    // above every path: a finite lower bound (N paths) that survives JSON, flagged, instead of Infinity (null in JSON)
+    const above = newsvendor(demand, 5000, 1).plan;
+    expect(above.impliedRatio).toBe(demand.length);
+    expect(above.impliedRatioIsLowerBound).toBe(true);
+    expect(JSON.parse(JSON.stringify(above)).impliedRatio).toBe(demand.length);
+    expect(nv.plan.impliedRatioIsLowerBound).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export function renderCompareReport(r: CompareReport): string {
   out.push("", `Asymmetric bet (newsvendor): optimal IT capacity at the end of ${r.targetYear} for a shortfall/idle cost ratio`);
   out.push(table(["shortfall / idle", "critical ratio", "optimal capacity"], nv.curve.map((p) => [p.ratio.toString(), p.criticalRatio.toFixed(3), mw(p.optimalCapacityMw)])));
   out.push(`  at the stated costs (ratio ${nv.atCosts.ratio.toFixed(2)}): optimum ${mw(nv.atCosts.optimalCapacityMw)} (demand quantile ${nv.atCosts.criticalRatio.toFixed(3)})`);
-  const implied = Number.isFinite(nv.plan.impliedRatio) ? nv.plan.impliedRatio.toFixed(2) : "∞ (above every demand path)";
+  const implied = nv.plan.impliedRatioIsLowerBound ? `≥ ${nv.plan.impliedRatio.toFixed(0)} (above every demand path)` : nv.plan.impliedRatio.toFixed(2);
   out.push(`  the plan (${mw(nv.plan.capacityMw)}) sits at demand quantile ${nv.plan.demandQuantile.toFixed(3)}: optimal if a MW-month of shortfall costs ${implied} × a MW-month of idle capacity`);
   return `${out.join("\n")}\n`;
 }

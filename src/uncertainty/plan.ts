@@ -195,10 +195,18 @@ function buildCopula(spec: CorrelationsSpec, inputs: PlanInput[], out: Diagnosti
     const n = dims.length;
     rank = new Float64Array(n * n);
     for (let i = 0; i < n; i++) rank[i * n + i] = 1;
+    const firstPair = new Map<string, number>();
     idx.forEach(([a, b], k) => {
       const i = dims.indexOf(a);
       const j = dims.indexOf(b);
       if (i === j) out.push(error(`uncertain.correlations[${k}].between`, "an input cannot be correlated with itself"));
+      // the same pair twice (in either order): the same value is redundant, another value is a conflict
+      const key = `${Math.min(i, j)},${Math.max(i, j)}`;
+      const earlier = firstPair.get(key);
+      if (earlier !== undefined && spec[earlier].rankCorrelation !== spec[k].rankCorrelation) {
+        out.push(error(`uncertain.correlations[${k}]`, `correlates the same pair as uncertain.correlations[${earlier}] with another value (${spec[k].rankCorrelation} vs ${spec[earlier].rankCorrelation}): keep one`));
+      }
+      if (earlier === undefined) firstPair.set(key, k);
       rank[i * n + j] = rank[j * n + i] = spec[k].rankCorrelation;
     });
   } else {

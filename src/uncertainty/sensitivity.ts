@@ -25,8 +25,15 @@ export function ranks(values: ArrayLike<number>): Float64Array {
 }
 
 
+/** Spearman's rank correlation; 0 when either side has no variance (a fixed input moves nothing). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  return pearson(ranks(x), ranks(y));
+  const r = pearson(ranks(x), ranks(y));
+  return Number.isNaN(r) && (constant(x) || constant(y)) ? 0 : r;
+}
+
+function constant(v: ArrayLike<number>): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
 }
 
 /** Rows where the output is defined. */
@@ -65,7 +72,7 @@ export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float6
 }
 
 export interface RegressionResult {
-  /** standardized coefficient per input (NaN for inputs without variance) */
+  /** standardized coefficient per input (0 for inputs without variance: a fixed input explains nothing; NaN only when the regression cannot be fitted) */
   coefficients: number[];
   /** share of the output's variance the linear model explains */
   rSquared: number;
@@ -79,6 +86,7 @@ export function standardizedRegression(x: readonly ArrayLike<number>[], y: Array
   const varying = x.map((col) => meanSd(pick(col, rows))).map((s, k) => ({ k, ...s })).filter((s) => s.sd > 0);
   const coefficients = x.map(() => NaN);
   if (rows.length <= varying.length + 1 || !(yStats.sd > 0)) return { coefficients, rSquared: NaN };
+  for (let k = 0; k < x.length; k++) coefficients[k] = 0;
   const p = varying.length;
   const z = varying.map((s) => Float64Array.from(rows, (i) => (x[s.k][i] - s.mean) / s.sd));
   const zy = Float64Array.from(ys, (v) => (v - yStats.mean) / yStats.sd);
@@ -95,7 +103,7 @@ export function standardizedRegression(x: readonly ArrayLike<number>[], y: Array
     xty[a] = s;
   }
   const beta = solveLinear(xtx, xty, p);
-  if (!beta) return { coefficients, rSquared: NaN };
+  if (!beta) return { coefficients: x.map(() => NaN), rSquared: NaN };
   let ssRes = 0;
   for (let i = 0; i < rows.length; i++) {
     let fit = 0;
