@@ -31,12 +31,12 @@ export const pertSchema = z.strictObject({
   min: finite,
   mode: finite,
   max: finite,
-  lambda: positive.default(4).describe("weight of the mode (classic PERT: 4)"),
+  lambda: z.number().finite().positive().max(1000).default(4).describe("weight of the mode (classic PERT: 4), at most 1,000"),
 });
 export const betaSchema = z.strictObject({
   dist: z.literal("beta"),
-  alpha: positive,
-  beta: positive,
+  alpha: z.number().finite().min(0.01).max(1e5).describe("shape alpha, 0.01 to 100,000 (the range the sampler serves to 1e-6)"),
+  beta: z.number().finite().min(0.01).max(1e5).describe("shape beta, 0.01 to 100,000"),
   min: finite.default(0),
   max: finite.default(1),
 });

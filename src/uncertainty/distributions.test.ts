@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkDistribution, makeDistribution, Z95 } from "./distributions.ts";
 import { fillUniforms } from "./rng.ts";
-import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
+import { type DistributionSpec, betaSchema, pertSchema } from "../scenario/uncertain-schema.ts";
+import { betaQuantile } from "./special.ts";
+import fc from "fast-check";
 
 const N = 20_000;
 
@@ -113,5 +115,30 @@ describe("checkDistribution", () => {
     expect(checkDistribution({ dist: "lognormal", p5: 3, p95: 2 }, "l")[0].path).toBe("l.p95");
     expect(checkDistribution({ dist: "discrete", values: [1, 2], weights: [1] }, "d")[0].path).toBe("d.weights");
     expect(checkDistribution({ dist: "pert", min: 0, mode: 1, max: 2, lambda: 4 }, "p")).toEqual([]);
+  });
+});
+
+describe("beta/PERT fast path over the whole valid parameter range (issue 15 item 8)", () => {
+  it("is within 1e-6 of the exact inverse CDF and never leaves [min, max]", () => {
+    const shape = fc.double({ min: Math.log(0.01), max: Math.log(1e5), noNaN: true }).map(Math.exp);
+    fc.assert(
+      fc.property(shape, shape, fc.array(fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), { minLength: 20, maxLength: 20 }), (alpha, beta, us) => {
+        const d = makeDistribution({ dist: "beta", alpha, beta, min: 10, max: 20 });
+        const u = Float64Array.from(us);
+        const out = new Float64Array(us.length);
+        d.fill(u, out, us.length);
+        for (let i = 0; i < us.length; i++) {
+          expect(out[i]).toBeGreaterThanOrEqual(10);
+          expect(out[i]).toBeLessThanOrEqual(20);
+          expect(Math.abs(out[i] - (10 + 10 * betaQuantile(us[i], alpha, beta)))).toBeLessThanOrEqual(1e-5); // 1e-6 of the range
+        }
+      }),
+      { seed: 15, numRuns: 40 },
+    );
+  });
+  it("the schema refuses shapes it cannot serve (alpha 1e-300) and PERT weights beyond 1,000", () => {
+    expect(betaSchema.safeParse({ dist: "beta", alpha: 1e-300, beta: 2 }).success).toBe(false);
+    expect(betaSchema.safeParse({ dist: "beta", alpha: 0.5, beta: 2e5 }).success).toBe(false);
+    expect(pertSchema.safeParse({ dist: "pert", min: 0, mode: 1, max: 2, lambda: 1e6 }).success).toBe(false);
   });
 });

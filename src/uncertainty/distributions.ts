@@ -146,13 +146,18 @@ class Triangular implements Distribution {
 /**
  * Beta quantiles for sampling come from cubic Hermite tables with exact slopes: on a uniform grid in u for
  * the centre (dx/du = 1/pdf(x)) and in t = logit(u) for the tails (dx/dt = u(1 − u)/pdf(x)). ~8,000 exact
- * inversions once, then a few flops per sample (the exact inversion costs microseconds). Error < 1e-10 of the
- * range (distributions.test.ts); exact beyond the tail table.
+ * inversions once, then a few flops per sample (the exact inversion costs microseconds). Each table is checked
+ * against the exact quantile halfway between its nodes (where cubic Hermite errs most); a table that misses
+ * BETA_TABLE_TOLERANCE there (extreme shapes, alpha or beta near the schema's lower bound) is not used and that
+ * distribution samples by exact inversion. Results are clamped to [0, 1]: a sample never leaves [min, max].
  */
+const BETA_TABLE_TOLERANCE = 1e-7;
 const BETA_TABLE_T = 25;
 const BETA_TABLE_STEPS = 4096;
 const BETA_CENTRE_LO = 0.02;
 const BETA_CENTRE_HI = 0.98;
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Cubic Hermite interpolation at grid position `pos` of interleaved (value, slope) nodes spaced h apart. */
 function hermite(table: Float64Array, pos: number, h: number): number {
@@ -169,6 +174,8 @@ class ScaledBeta implements Distribution {
   private readonly lnBeta: number;
   private table: Float64Array | null = null;
   private centre: Float64Array | null = null;
+  /** set when a table fails its check: every sample is then an exact inversion */
+  private exactOnly = false;
   constructor(readonly kind: string, readonly alpha: number, readonly beta: number, readonly lower: number, readonly upper: number) {
     const w = upper - lower;
     const s = alpha + beta;
@@ -193,7 +200,16 @@ class ScaledBeta implements Distribution {
       table[2 * k] = x;
       table[2 * k + 1] = (u * (1 - u)) / betaPdf(x, this.alpha, this.beta, this.lnBeta);
     }
+    this.check(table, dt, (pos) => 1 / (1 + Math.exp(-(-BETA_TABLE_T + pos * dt))));
     return table;
+  }
+  /** Compares the table with the exact quantile halfway between nodes; a miss switches to exact sampling. */
+  private check(table: Float64Array, h: number, uAt: (pos: number) => number): void {
+    for (let k = 0; k < BETA_TABLE_STEPS && !this.exactOnly; k++) {
+      const exact = betaQuantile(uAt(k + 0.5), this.alpha, this.beta, this.lnBeta);
+      const approx = hermite(table, k + 0.5, h);
+      if (!(Math.abs(approx - exact) <= BETA_TABLE_TOLERANCE)) this.exactOnly = true;
+    }
   }
   /** Nodes and slopes dx/du on the uniform centre grid. */
   private buildCentre(): Float64Array {
@@ -204,20 +220,26 @@ class ScaledBeta implements Distribution {
       table[2 * k] = x;
       table[2 * k + 1] = 1 / betaPdf(x, this.alpha, this.beta, this.lnBeta);
     }
+    this.check(table, du, (pos) => BETA_CENTRE_LO + pos * du);
     return table;
   }
-  /** Standard beta quantile by the tables (exact outside them). */
+  /** Standard beta quantile by the tables (exact outside them, or when a table failed its check), in [0, 1]. */
   tableQuantile(u: number): number {
+    // both tables are built (and checked) before the first sample, so whether a distribution samples exactly never
+    // depends on which samples came first (shards stay bit-identical)
+    if (this.centre === null || this.table === null) {
+      this.centre = this.buildCentre();
+      this.table = this.buildTable();
+    }
+    if (this.exactOnly) return betaQuantile(u, this.alpha, this.beta, this.lnBeta);
     if (u >= BETA_CENTRE_LO && u < BETA_CENTRE_HI) {
-      const table = this.centre ?? (this.centre = this.buildCentre());
       const du = (BETA_CENTRE_HI - BETA_CENTRE_LO) / BETA_TABLE_STEPS;
-      return hermite(table, (u - BETA_CENTRE_LO) / du, du);
+      return clamp01(hermite(this.centre, (u - BETA_CENTRE_LO) / du, du));
     }
     const t = Math.log(u / (1 - u));
     if (!(t > -BETA_TABLE_T && t < BETA_TABLE_T)) return betaQuantile(u, this.alpha, this.beta, this.lnBeta);
-    const table = this.table ?? (this.table = this.buildTable());
     const dt = (2 * BETA_TABLE_T) / BETA_TABLE_STEPS;
-    return hermite(table, (t + BETA_TABLE_T) / dt, dt);
+    return clamp01(hermite(this.table, (t + BETA_TABLE_T) / dt, dt));
   }
   fill(u: Float64Array, out: Float64Array, n: number): void {
     const a = this.lower;
