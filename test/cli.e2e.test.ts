@@ -622,7 +622,7 @@ describe("unreadable or unparsable input", () => {
     const { file, out } = writeScenario(text);
     const r = await inProcess(["run", file, "--out", out]);
     expectBadInput(r, out);
-    expect(r.stderr).toMatch(/malformed YAML at line \d+, column \d+: Map keys must be unique/);
+    expect(r.stderr).toMatch(/program\.currencyBaseYear: duplicate key "currencyBaseYear" at line \d+/);
   });
 
   it("a YAML document that is not a mapping → exit 2", async () => {

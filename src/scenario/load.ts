@@ -1,7 +1,7 @@
 /** Parse scenario text (YAML or JSON) and check it against the schema, collecting every problem. */
-import { parseDocument, LineCounter } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { z } from "zod";
-import { type Diagnostic, type Outcome, error, formatPath } from "../core/diagnostics.ts";
+import { type Diagnostic, type Outcome, error, formatPath, keyPath } from "../core/diagnostics.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { findReservedKeys, reservedKeyMessage } from "../core/keys.ts";
 
@@ -21,16 +21,32 @@ export function checkScenarioObject(obj: unknown): Outcome<Scenario | null> {
   return { value: null, diagnostics: [...reserved, ...(parsed.success ? [] : zodIssuesToDiagnostics(parsed.error.issues))] };
 }
 
+/** Scenarios are small documents; a bigger input is refused before it is parsed (a 50 MB list ran out of memory). */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+
 function parseText(text: string, fileName: string): Outcome<unknown> {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return { value: undefined, diagnostics: [error("(file)", `is ${(text.length / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`)] };
+  }
   if (/\.json$/i.test(fileName)) {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), diagnostics: [] };
+      value = JSON.parse(text);
     } catch (e) {
       return { value: undefined, diagnostics: [error("(file)", `malformed JSON${jsonPosition(text, (e as Error).message)}: ${(e as Error).message}`)] };
     }
+    // JSON.parse keeps the last of two equal keys silently; YAML refuses them: treat both alike
+    const lines = new LineCounter();
+    const dups = duplicateKeys(parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines);
+    return dups.length > 0 ? { value: undefined, diagnostics: dups } : { value, diagnostics: [] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // the yaml library's own uniqueKeys check compares every pair of keys (100,000 keys: minutes): ours is linear
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length === 0) {
+    const dups = duplicateKeys(doc, lineCounter);
+    if (dups.length > 0) return { value: undefined, diagnostics: dups };
+  }
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
@@ -49,6 +65,27 @@ function parseText(text: string, fileName: string): Outcome<unknown> {
     return { value: undefined, diagnostics: [error("(root)", "the scenario must be a mapping (program, sites, ...)")] };
   }
   return { value, diagnostics: [] };
+}
+
+/** Every key that repeats within its mapping, at its path and line (one Set per mapping: linear in the keys). */
+function duplicateKeys(doc: Document, lines: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const p = path === "" && /^[A-Za-z_$][\w$]*$/.test(key) ? key : keyPath(path, key);
+        if (seen.has(key)) {
+          const at = isScalar(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]) : null;
+          out.push(error(p, `duplicate key "${key}"${at ? ` at line ${at.line}` : ""}: a key may appear once in a mapping`));
+        } else seen.add(key);
+        walk(pair.value, p);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, `${path}[${i}]`));
+  };
+  walk(doc.contents, "");
+  return out;
 }
 
 /** " at line L, column C" from V8's "at position N" message, when present. */
