@@ -4,13 +4,13 @@
  * revenue-required settings. Omitted numbers take their defaults from data/financing.json (see resolve.ts).
  */
 import { z } from "zod";
+import { MAX_USD, between, month, yearKey } from "./bounds.ts";
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
-const positive = z.number().finite().positive();
-const nonNegative = z.number().finite().nonnegative();
+const usd = between(0, MAX_USD);
+const positiveUsd = between(1, MAX_USD);
+const years = between(0.5, 100);
 const fraction = z.number().finite().min(0).max(1);
 const rate = z.number().finite().min(0).max(1);
-const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
 const assetClass = z.enum(["shellCore", "electricalMechanical", "siteLandOther", "it"]);
 const amortization = z.enum(["bullet", "level", "straightLine"]);
 const paymentsPerYear = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(12)]);
@@ -24,11 +24,11 @@ export const operatingCashFlowStructureSchema = z.strictObject({
 export const corporateBondSchema = z.strictObject({
   kind: z.literal("corporateBond"),
   name: z.string().min(1),
-  amountUsd: positive.optional().describe("Principal of a single issue, nominal USD"),
+  amountUsd: positiveUsd.optional().describe("Principal of a single issue, nominal USD"),
   issueMonth: month.optional(),
   maturityMonth: month.optional(),
   programCapexShareFraction: fraction.optional().describe("Instead of one issue: borrow this share of each month's program capex, one tranche a month"),
-  termYears: positive.optional().describe("Term of each program-share tranche"),
+  termYears: years.optional().describe("Term of each program-share tranche (0.5 to 100 years)"),
   fromMonth: month.optional().describe("First month program-share tranches are issued; default: horizon start"),
   untilMonth: month.optional().describe("Last month program-share tranches are issued; default: horizon end"),
   couponFractionPerYear: rate,
@@ -39,20 +39,20 @@ export const corporateBondSchema = z.strictObject({
 
 export const leaseSchema = z.strictObject({
   startMonth: month.optional().describe("Rent starts; default: first month a covered phase is online"),
-  initialTermYears: positive.optional(),
-  renewalTermYears: positive.optional(),
-  renewals: z.number().int().min(0).optional().describe("Renewals exercised; default: enough to reach debt maturity"),
-  escalationFractionPerYear: z.number().finite().min(-0.5).max(1).optional(),
-  annualRentUsd: positive.optional().describe("First-year rent at full capacity; omit to size it from debt service and the partner's target return"),
+  initialTermYears: between(1, 100).optional().describe("Years (1 to 100)"),
+  renewalTermYears: between(1, 100).optional().describe("Years (1 to 100)"),
+  renewals: z.number().int().min(0).max(50).optional().describe("Renewals exercised (0 to 50); default: enough to reach debt maturity"),
+  escalationFractionPerYear: between(-0.2, 0.5).optional(),
+  annualRentUsd: positiveUsd.optional().describe("First-year rent at full capacity; omit to size it from debt service and the partner's target return"),
   partnerTargetIrrFraction: rate.optional(),
-  minDebtServiceCoverRatio: positive.optional(),
+  minDebtServiceCoverRatio: between(1, 10).optional().describe("Minimum debt service cover ratio (1 to 10)"),
   sponsorDiscountRateFractionPerYear: rate.optional().describe("Rate discounting the lease liability; default: the SPV coupon"),
 });
 
 export const residualValueGuaranteeSchema = z.strictObject({
-  termYears: positive.optional().describe("Years from lease start the guarantee covers"),
+  termYears: between(1, 100).optional().describe("Years from lease start the guarantee covers (1 to 100)"),
   basis: z.enum(["debtOutstanding", "cost"]).default("debtOutstanding"),
-  guaranteedFraction: nonNegative.optional().describe("Guaranteed value as a fraction of the basis"),
+  guaranteedFraction: between(0, 2).optional().describe("Guaranteed value as a fraction of the basis (0 to 2)"),
   marketValueDeclineFractionPerYear: fraction.optional(),
   marketValueFloorFraction: fraction.optional(),
   vacancyHaircutFraction: fraction.optional().describe("Discount of the campus's market value once its tenant has left"),
@@ -65,20 +65,20 @@ export const spvSchema = z.strictObject({
   site: z.string().min(1).describe("Site whose assets the SPV owns"),
   phases: z.array(z.string().min(1)).min(1).optional().describe("Phases of the site the SPV owns; default: all"),
   assetClasses: z.array(assetClass).min(1).default(["shellCore", "electricalMechanical", "siteLandOther"]),
-  sponsorEquityFraction: fraction.optional().describe("Sponsor's share of the SPV's equity; the partner owns the rest"),
+  sponsorEquityFraction: between(0, 0.99).optional().describe("Sponsor's share of the SPV's equity (0 to 0.99); the partner owns the rest"),
   closeMonth: month.optional().describe("Financial close: debt drawn, partner cash in, assets built so far contributed by the sponsor"),
-  debtUsd: nonNegative.optional(),
+  debtUsd: usd.optional(),
   couponFractionPerYear: rate.optional(),
   maturityMonth: month.optional(),
   amortization: amortization.default("level"),
   amortizationStartMonth: month.optional().describe("default: lease start"),
   paymentsPerYear: paymentsPerYear.optional(),
-  partnerEquityUsd: nonNegative.optional().describe("Partner cash at close"),
-  sponsorCashEquityUsd: nonNegative.default(0),
-  sponsorDistributionAtCloseUsd: nonNegative.optional(),
+  partnerEquityUsd: usd.optional().describe("Partner cash at close"),
+  sponsorCashEquityUsd: usd.default(0),
+  sponsorDistributionAtCloseUsd: usd.optional(),
   opexFractionOfCostPerYear: fraction.optional(),
-  debtServiceReserveMonths: nonNegative.optional(),
-  reportedDevelopmentCostUsd: positive.optional().describe("Published development cost, shown beside the modelled cost (not an input)"),
+  debtServiceReserveMonths: between(0, 60).optional().describe("Months (0 to 60)"),
+  reportedDevelopmentCostUsd: positiveUsd.optional().describe("Published development cost, shown beside the modelled cost (not an input)"),
   lease: leaseSchema.default({}),
   residualValueGuarantee: residualValueGuaranteeSchema.optional(),
 });
@@ -88,8 +88,8 @@ export const structureSchema = z.discriminatedUnion("kind", [operatingCashFlowSt
 export const usefulLifeChangeSchema = z.strictObject({
   assetClass,
   effectiveMonth: month,
-  lifeYears: positive.describe("Book life from the effective month on (remaining value over the remaining new life)"),
-  previousLifeYears: positive.optional().describe("Book life before the change; default: the model's asset life"),
+  lifeYears: years.describe("Book life from the effective month on (remaining value over the remaining new life; 0.5 to 100 years)"),
+  previousLifeYears: years.optional().describe("Book life before the change; default: the model's asset life"),
 });
 
 export const impairmentSchema = z.strictObject({

@@ -18,7 +18,10 @@ export function checkScenarioObject(obj: unknown): Outcome<Scenario | null> {
   const reserved = findReservedKeys(obj).map(([path, key]) => error(path, reservedKeyMessage(key)));
   const parsed = scenarioSchema.safeParse(obj);
   if (parsed.success && reserved.length === 0) return { value: parsed.data, diagnostics: [] };
-  return { value: null, diagnostics: [...reserved, ...(parsed.success ? [] : zodIssuesToDiagnostics(parsed.error.issues))] };
+  // a reserved key is reported once, as reserved (not again as an unknown field or an invalid record key)
+  const at = new Set(reserved.map((d) => d.path));
+  const schemaProblems = parsed.success ? [] : zodIssuesToDiagnostics(parsed.error.issues).filter((d) => !at.has(d.path));
+  return { value: null, diagnostics: [...reserved, ...schemaProblems] };
 }
 
 /** Scenarios are small documents; a bigger input is refused before it is parsed (a 50 MB list ran out of memory). */

@@ -5,34 +5,37 @@
  */
 import { z } from "zod";
 
-const nonNegative = z.number().finite().nonnegative();
-const positive = z.number().finite().positive();
+import { between, yearKey } from "./bounds.ts";
+
+/** capacities: up to 1,000 GW; energy: up to 10,000 GWh; prices per MWh or tCO2: up to $10,000 */
+const mw = between(0, 1e6);
+const mwh = between(0, 1e7);
+const usdPerUnit = between(0, 10_000);
 const fraction = z.number().finite().min(0).max(1);
-const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
 
 export const portfolioSchema = z.strictObject({
-  pvMw: nonNegative.optional().describe("PV capacity, MW AC (owned or contracted)"),
-  windMw: nonNegative.optional().describe("Wind capacity, MW"),
-  batteryMw: nonNegative.optional().describe("Battery power, MW"),
-  batteryMwh: nonNegative.optional().describe("Battery energy, MWh"),
-  gasMw: nonNegative.optional().describe("Dedicated gas generation, MW"),
-  firmCleanMw: nonNegative.optional().describe("Firm clean supply (nuclear-like contract), MW"),
-  gridImportLimitMw: nonNegative.optional().describe("Interconnection limit for imports, MW; omit for no limit"),
-  exportLimitMw: nonNegative.optional().describe("Interconnection limit for exports, MW; default 0"),
+  pvMw: mw.optional().describe("PV capacity, MW AC (owned or contracted)"),
+  windMw: mw.optional().describe("Wind capacity, MW"),
+  batteryMw: mw.optional().describe("Battery power, MW"),
+  batteryMwh: mwh.optional().describe("Battery energy, MWh"),
+  gasMw: mw.optional().describe("Dedicated gas generation, MW"),
+  firmCleanMw: mw.optional().describe("Firm clean supply (nuclear-like contract), MW"),
+  gridImportLimitMw: mw.optional().describe("Interconnection limit for imports, MW; omit for no limit"),
+  exportLimitMw: mw.optional().describe("Interconnection limit for exports, MW; default 0"),
 });
 
 export const powerPricesSchema = z.strictObject({
-  gridPriceUsdPerMwh: nonNegative.optional().describe("Price of grid imports; default opex.energyPriceUsdPerMwh"),
-  exportPriceUsdPerMwh: nonNegative.optional(),
-  gasPriceUsdPerMmbtu: nonNegative.optional().describe("Default: Henry Hub annual average of the year (latest known year after)"),
-  carbonPriceUsdPerTco2: nonNegative.optional(),
+  gridPriceUsdPerMwh: usdPerUnit.optional().describe("Price of grid imports; default opex.energyPriceUsdPerMwh"),
+  exportPriceUsdPerMwh: usdPerUnit.optional(),
+  gasPriceUsdPerMmbtu: between(0, 1000).optional().describe("Default: Henry Hub annual average of the year (latest known year after)"),
+  carbonPriceUsdPerTco2: usdPerUnit.optional(),
 });
 
 export const powerTechnologySchema = z.strictObject({
-  batteryRoundTripEfficiency: z.number().finite().gt(0).max(1).optional(),
+  batteryRoundTripEfficiency: between(0.05, 1).optional(),
   batterySocMinFraction: fraction.optional(),
   batterySocMaxFraction: fraction.optional(),
-  gasHeatRateMmbtuPerMwh: positive.optional().describe("Gas plant heat rate, MMBtu per MWh on the higher-heating-value basis (as US gas prices and the CO2 factor); default: data/power-costs.json LHV heat rate x HHV/LHV"),
+  gasHeatRateMmbtuPerMwh: between(3.412, 20).optional().describe("Gas plant heat rate, MMBtu per MWh on the higher-heating-value basis (as US gas prices and the CO2 factor); default: data/power-costs.json LHV heat rate x HHV/LHV"),
   firmCleanAvailabilityFraction: fraction.optional(),
 });
 
@@ -43,12 +46,12 @@ export const powerWeatherSchema = z.strictObject({
 });
 
 export const sizingLimitsSchema = z.strictObject({
-  pvMaxMw: nonNegative.optional().describe("Land limit for PV, MW; default unlimited"),
-  windMaxMw: nonNegative.optional(),
-  batteryMaxMw: nonNegative.optional(),
-  batteryMaxMwh: nonNegative.optional(),
-  gasMaxMw: nonNegative.optional(),
-  firmCleanMaxMw: nonNegative.optional(),
+  pvMaxMw: mw.optional().describe("Land limit for PV, MW; default unlimited"),
+  windMaxMw: mw.optional(),
+  batteryMaxMw: mw.optional(),
+  batteryMaxMwh: mwh.optional(),
+  gasMaxMw: mw.optional(),
+  firmCleanMaxMw: mw.optional(),
   keepPortfolio: z.boolean().default(false).describe("true: the portfolio's capacities are lower bounds (already contracted)"),
 });
 

@@ -7,40 +7,42 @@ import { uncertainSchema } from "./uncertain-schema.ts";
 import { financingSchema } from "./financing-schema.ts";
 import { sitePowerSchema } from "./power-schema.ts";
 
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
+import { MAX_USD, between, month, yearInt, yearKey } from "./bounds.ts";
+
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
 const fraction = z.number().finite().min(0).max(1);
-const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
-const usdByYear = z.record(yearKey, nonNegative);
+const usd = between(0, MAX_USD);
+const usdByYear = z.record(yearKey, usd);
 
 export const acceleratorSpecSchema = z.strictObject({
   name: z.string().optional(),
   vendor: z.string().optional(),
-  tdpW: positive.optional().describe("Thermal design power per accelerator, W"),
-  allInWPerAccelerator: positive
+  tdpW: between(1, 100_000).optional().describe("Thermal design power per accelerator, W (1 to 100,000)"),
+  allInWPerAccelerator: between(1, 200_000)
     .optional()
-    .describe("IT watts per accelerator including host CPU, memory, network and storage share"),
-  itOverheadFactorPerTdp: positive
+    .describe("IT watts per accelerator including host CPU, memory, network and storage share (1 to 200,000)"),
+  itOverheadFactorPerTdp: between(1, 10)
     .optional()
-    .describe("All-in IT W per TDP W, used when allInWPerAccelerator is absent"),
-  denseBf16FlopPerS: positive.optional().describe("Dense BF16 tensor throughput, FLOP/s"),
-  unitPriceUsd: positive.optional().describe("Price per accelerator as bought in a system, USD"),
-  firstYearAvailable: z.number().int().optional(),
+    .describe("All-in IT W per TDP W, used when allInWPerAccelerator is absent (1 to 10)"),
+  denseBf16FlopPerS: between(1e9, 1e20).optional().describe("Dense BF16 tensor throughput, FLOP/s (1e9 to 1e20)"),
+  unitPriceUsd: between(1, 1e8).optional().describe("Price per accelerator as bought in a system, USD (up to $100M)"),
+  firstYearAvailable: yearInt.optional(),
 });
 
 export const phaseSchema = z.strictObject({
   name: z.string().min(1),
-  itPowerMw: positive.describe("Critical IT power of the phase, MW"),
+  itPowerMw: positive
+    .max(100_000, "must be at most 100,000")
+    .refine((v) => v <= 0 || v >= 0.1, "must be at least 0.1 MW (a smaller phase gives meaningless per-MWh figures)")
+    .describe("Critical IT power of the phase, MW (0.1 to 100,000)"),
   constructionStartMonth: month.describe("Requested start of construction"),
-  constructionMonths: z.number().int().positive().describe("Months from start of construction to ready for IT"),
+  constructionMonths: z.number().int().min(1).max(240).describe("Months from start of construction to ready for IT (1 to 240)"),
   interconnectionMonth: month.optional().describe("Earliest month the grid connection can energize the phase"),
   fleetMix: z
     .record(z.string(), fraction)
     .describe("Share of the phase's IT MW by accelerator generation; shares sum to 1"),
-  pue: z.number().finite().min(1).optional(),
+  pue: between(1, 3).optional().describe("Facility / IT power (1 to 3)"),
 });
 
 export const siteSchema = z.strictObject({
@@ -53,58 +55,58 @@ export const siteSchema = z.strictObject({
 
 export const programSchema = z.strictObject({
   name: z.string().min(1),
-  currencyBaseYear: z.number().int().min(2000).max(2100),
+  currencyBaseYear: yearInt,
   horizonStartMonth: month,
   horizonEndMonth: month,
   capitalPlanUsdByYear: usdByYear.describe("Capital the program may spend in each calendar year, nominal USD"),
   unspentCapitalCarriesOver: z.boolean().default(true),
-  escalationFractionPerYear: z.number().finite().min(-0.5).max(1).default(0),
+  escalationFractionPerYear: between(-0.2, 0.5).default(0).describe("Nominal price escalation per year (-20 % to +50 %)"),
 });
 
 export const facilitySchema = z.strictObject({
-  pue: z.number().finite().min(1).optional(),
-  wueLPerKwh: nonNegative.optional(),
+  pue: between(1, 3).optional().describe("Facility / IT power (1 to 3)"),
+  wueLPerKwh: between(0, 20).optional().describe("Water per kWh of IT energy, L (0 to 20)"),
   utilizationFraction: fraction.optional(),
 });
 
 export const assetLivesSchema = z.strictObject({
-  serverLifeYears: positive.optional(),
-  facilityLifeYears: positive.optional(),
-  electricalMechanicalLifeYears: positive.optional(),
+  serverLifeYears: between(1, 30).optional().describe("Server life, years (1 to 30; a shorter life refreshes every few months)"),
+  facilityLifeYears: between(1, 100).optional().describe("Years (1 to 100)"),
+  electricalMechanicalLifeYears: between(1, 100).optional().describe("Years (1 to 100)"),
   refreshAtEndOfLife: z.boolean().default(true),
   refreshGeneration: z.string().optional().describe("Generation bought at refresh; default: newest available"),
 });
 
 export const capexPerMwSchema = z.strictObject({
-  shellCoreUsdPerMw: nonNegative.optional(),
-  electricalMechanicalUsdPerMw: nonNegative.optional(),
-  siteLandOtherUsdPerMw: nonNegative.optional(),
-  itNonAcceleratorFraction: nonNegative.optional(),
+  shellCoreUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
+  electricalMechanicalUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
+  siteLandOtherUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
+  itNonAcceleratorFraction: between(0, 10).optional().describe("Non-accelerator IT capex per accelerator capex (0 to 10)"),
 });
 
 export const opexSchema = z.strictObject({
-  energyPriceUsdPerMwh: nonNegative.optional(),
-  staffPerMw: nonNegative.optional(),
-  staffCostUsdPerYear: nonNegative.optional(),
+  energyPriceUsdPerMwh: between(0, 10_000).optional().describe("USD per MWh (0 to 10,000)"),
+  staffPerMw: between(0, 100).optional().describe("Staff per MW of IT online (0 to 100)"),
+  staffCostUsdPerYear: between(0, 1e7).optional().describe("USD per person-year (up to $10M)"),
   maintenanceFractionPerYear: fraction.optional(),
 });
 
 export const companySchema = z.strictObject({
   name: z.string().optional(),
   revenueUsdByYear: usdByYear.optional().describe("Reported or assumed revenue; later years grow by revenueGrowthFractionPerYear"),
-  revenueGrowthFractionPerYear: z.number().finite().min(-1).max(5).default(0),
+  revenueGrowthFractionPerYear: between(-0.9, 5).default(0),
   operatingCashFlowMarginFraction: fraction.optional().describe("Operating cash flow / revenue"),
 });
 
 export const programEconomicsSchema = z
   .strictObject({
-    revenueUsdPerPflopSYear: nonNegative
+    revenueUsdPerPflopSYear: between(0, 1e9)
       .optional()
       .describe("Revenue per PFLOP/s of dense BF16 compute installed, per year, at the base year (base-year USD): revenue follows compute delivered"),
-    computePriceDeclineFractionPerYear: fraction
+    computePriceDeclineFractionPerYear: between(0, 0.99)
       .optional()
       .describe("How fast the price of a unit of compute falls each year (with revenueUsdPerPflopSYear); default: the price-performance trend of data/accelerators.json, 1 - 2^(-1/2.07) = 28.5 %"),
-    revenueUsdPerMwItYear: nonNegative
+    revenueUsdPerMwItYear: between(0, 1e10)
       .optional()
       .describe("Alternative, watts-based: revenue per MW of IT online for a year (base-year USD); a hungrier chip earns more"),
     discountRateFractionPerYear: z.number().finite().min(0).max(1).describe("Nominal discount rate for NPV"),
@@ -129,7 +131,7 @@ export const scenarioSchema = z.strictObject({
   sites: z.array(siteSchema).min(1),
   accelerators: z.record(z.string(), acceleratorSpecSchema).default({}),
   acceleratorSupplyUnitsByYear: z
-    .record(z.string(), z.record(yearKey, nonNegative))
+    .record(z.string(), z.record(yearKey, between(0, 1e9)))
     .default({})
     .describe("Cap on accelerators of each generation the program can install per calendar year"),
   facility: facilitySchema.default({}),

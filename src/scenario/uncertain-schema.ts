@@ -5,6 +5,7 @@
  * paths.ts, so every problem is reported with its path.
  */
 import { z } from "zod";
+import { between, month, yearInt } from "./bounds.ts";
 
 const finite = z.number().finite();
 const positive = finite.positive();
@@ -73,25 +74,24 @@ const correlationMatrixSchema = z.strictObject({
 export const correlationsSchema = z.union([z.array(correlationPairSchema), correlationMatrixSchema]);
 export type CorrelationsSpec = z.output<typeof correlationsSchema>;
 
-const numberOrDistribution = z.union([finite, distributionSchema]);
 
 export const demandSchema = z.strictObject({
-  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM").optional()
+  startMonth: month.optional()
     .describe("first month of the demand paths; default: January of the program's currency base year"),
-  endYear: z.number().int().optional().describe("last year of the demand paths; default: last capital-plan year + 4"),
-  initialItMw: positive.optional().describe("IT MW of compute demand at the start; default: plan capacity online then"),
-  growthFractionPerYear: numberOrDistribution.describe("expected demand growth per year, drawn once per path"),
+  endYear: yearInt.optional().describe("last year of the demand paths; default: last capital-plan year + 4"),
+  initialItMw: between(0.1, 1e6).optional().describe("IT MW of compute demand at the start; default: plan capacity online then"),
+  growthFractionPerYear: z.union([between(-0.9, 5), distributionSchema]).describe("expected demand growth per year, drawn once per path"),
   volatilityFractionPerYear: finite.min(0).max(2).default(0).describe("standard deviation of the yearly log-growth shock"),
 });
 export type DemandSpec = z.output<typeof demandSchema>;
 
 export const strategySettingsSchema = z.strictObject({
-  shortfallCostUsdPerMwMonth: finite.nonnegative().optional().describe("cost of one MW of missing IT capacity for a month"),
-  idleCostUsdPerMwMonth: finite.nonnegative().optional().describe("cost of one MW of unused IT capacity for a month"),
-  justInTimeLeadTimeMonths: z.number().int().positive().optional().describe("default: MW-weighted construction months"),
+  shortfallCostUsdPerMwMonth: between(0, 1e9).optional().describe("cost of one MW of missing IT capacity for a month"),
+  idleCostUsdPerMwMonth: between(0, 1e9).optional().describe("cost of one MW of unused IT capacity for a month"),
+  justInTimeLeadTimeMonths: z.number().int().min(1).max(240).optional().describe("default: MW-weighted construction months"),
   stagedGateFraction: finite.positive().max(2).optional()
     .describe("staged: release the next phase once demand reaches this fraction of committed capacity"),
-  targetYear: z.number().int().optional().describe("year whose end-of-year demand the newsvendor curve uses"),
+  targetYear: yearInt.optional().describe("year whose end-of-year demand the newsvendor curve uses"),
 });
 export type StrategySettings = z.output<typeof strategySettingsSchema>;
 
@@ -103,7 +103,7 @@ export const uncertainSchema = z
     correlations: correlationsSchema.optional(),
     demand: demandSchema.optional(),
     strategies: strategySettingsSchema.optional(),
-    targetYear: z.number().int().optional().describe("year for the 'by year' outputs (IT MW, energy); default: last capital-plan year"),
+    targetYear: yearInt.optional().describe("year for the 'by year' outputs (IT MW, energy); default: last capital-plan year"),
   })
   .catchall(distributionSchema)
   .describe("distributions keyed by scenario path, e.g. \"sites[0].phases[1].itPowerMw\" or \"economics.revenueUsdPerMwItYear\"");
