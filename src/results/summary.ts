@@ -19,6 +19,8 @@ export interface Summary {
   refreshCapexUsdTotal: number;
   refreshCapexUsdByYear: Record<string, number>;
   capitalPlanUsdByYear: Record<string, number>;
+  /** whose revenue and cash flow fund the program (the reference company when the scenario states none) */
+  company: { name: string; fromReferenceData: boolean };
   itPowerMwByYear: Record<string, number>;
   facilityPowerMwByYear: Record<string, number>;
   acceleratorsByYear: Record<string, number>;
@@ -62,6 +64,7 @@ export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Di
     refreshCapexUsdTotal: total(pm.itRefreshCapexUsd),
     refreshCapexUsdByYear: yr(pm.itRefreshCapexUsd),
     capitalPlanUsdByYear: byYearRecord(t, s.capitalPlanUsdByYearIndex),
+    company: { name: s.company.name, fromReferenceData: s.company.fromReferenceData },
     itPowerMwByYear: eoy(pm.itPowerMwOnline),
     facilityPowerMwByYear: eoy(pm.facilityPowerMwOnline),
     acceleratorsByYear: eoy(pm.accelerators),

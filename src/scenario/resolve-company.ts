@@ -37,5 +37,15 @@ export function resolveCompany(s: Scenario, ref: ReferenceData, years: number[],
       ds.push(info("company.operatingCashFlowMarginFraction", `from ${ref.company.company} ${y}: operating cash flow / revenue = ${margin.toFixed(3)}`));
     }
   }
-  return { name: s.company.name ?? ref.company.company, revenueUsdByYearIndex, operatingCashFlowMarginFraction: margin };
+  // a scenario that names no company and gives no revenue is funded from the reference company's books: say so
+  const fromReferenceData = s.company.name === undefined && s.company.revenueUsdByYear === undefined;
+  if (fromReferenceData) {
+    ds.push(
+      info(
+        "company",
+        `the scenario states no company: the funding, P&L and leverage sections use the reported revenue and cash-flow margin of ${ref.company.company} (data/company-financials.json); set company.name and company.revenueUsdByYear for your own`,
+      ),
+    );
+  }
+  return { name: s.company.name ?? ref.company.company, revenueUsdByYearIndex, operatingCashFlowMarginFraction: margin, fromReferenceData };
 }

@@ -74,6 +74,8 @@ export interface ResolvedScenario {
     name: string;
     revenueUsdByYearIndex: Float64Array;
     operatingCashFlowMarginFraction: number;
+    /** true when the scenario states no company (name or revenue): the reference company's books are used */
+    fromReferenceData: boolean;
   };
   economics: ResolvedEconomics | null;
   jobs: ReferenceData["jobs"];

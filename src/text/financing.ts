@@ -85,7 +85,9 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   const f = result.summary.financing;
   const out: string[] = [];
   const both = f.routes.includes("declaredStructures");
-  out.push(`Funding (USD B; A = all from operating cash flow${both ? `, B = declared structures with the rest from ${f.remainderFundedBy}` : ""}):`, fundingBlock(result, years));
+  const co = result.summary.company;
+  const whose = `the operating cash flow of ${co.name}${co.fromReferenceData ? " (the reference company of data/company-financials.json: the scenario states none)" : ""}`;
+  out.push(`Funding (USD B; A = all from ${whose}${both ? `, B = declared structures with the rest from ${f.remainderFundedBy}` : ""}):`, fundingBlock(result, years));
   for (const s of f.spvs) out.push(...spvLines(s));
   for (const bond of f.bonds) {
     const share = bond.programCapexShareFraction === null ? "" : ` (${pct(bond.programCapexShareFraction, 0)} of each month's capex)`;
@@ -97,7 +99,7 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   }
   out.push("", `Program P&L (USD B; tax at ${pct(f.pnl.taxRateFraction)}; "life chg." = depreciation avoided by useful-life changes):`, pnlBlock(result, years));
   const rr = f.revenueRequired;
-  out.push("", `Revenue required: Sequoia top-down = GPU data-centre run-rate x ${rr.sequoiaTcoMultiplier} (TCO) x ${rr.sequoiaMarginMultiplier} (margin):`);
+  out.push("", `Revenue required: Sequoia top-down = GPU data-centre run-rate x ${rr.sequoiaTcoMultiplier} (TCO) x ${rr.sequoiaMarginMultiplier} (margin); industry reference points from data/financing.json, the same for every scenario:`);
   for (const c of rr.sequoiaCases) {
     const published = c.publishedRequiredRevenueUsd === null ? "" : ` (published $${b(c.publishedRequiredRevenueUsd)}B)`;
     out.push(`  ${c.label}: $${b(c.nvidiaDataCenterRunRateUsd)}B -> $${b(c.requiredRevenueUsd)}B/yr${published}`);

@@ -1,6 +1,7 @@
 /** Plain-text report of `optimize-power`: the optimal portfolio and its metrics beside the scenario's portfolio. */
 import { renderTextTable } from "../core/text-table.ts";
 import type { OptimizePowerReport } from "../power/optimize/site-result.ts";
+import { COST_LINES } from "../power/metrics/costs.ts";
 
 /** The number columns keep one width whatever the values, so reports of several runs line up. */
 const NUMBER_COLUMN_WIDTH = 12;
@@ -24,10 +25,7 @@ export function renderOptimizePowerReport(r: OptimizePowerReport): string {
     ["gas MW", fmt(c.gasMw), fmt(sc.gasMw)],
     ["firm clean MW", fmt(c.firmCleanMw), fmt(sc.firmCleanMw)],
     ["cost $M/yr", musd(opt.cost.totalUsd), musd(base.cost.totalUsd)],
-    ["  fixed (capex + O&M)", musd(opt.cost.pvFixedUsd + opt.cost.windFixedUsd + opt.cost.batteryFixedUsd + opt.cost.gasFixedUsd + opt.cost.firmCleanFixedUsd), musd(base.cost.pvFixedUsd + base.cost.windFixedUsd + base.cost.batteryFixedUsd + base.cost.gasFixedUsd + base.cost.firmCleanFixedUsd)],
-    ["  gas fuel + O&M", musd(opt.cost.gasFuelUsd + opt.cost.gasVariableOmUsd), musd(base.cost.gasFuelUsd + base.cost.gasVariableOmUsd)],
-    ["  grid imports", musd(opt.cost.gridImportUsd), musd(base.cost.gridImportUsd)],
-    ["  carbon", musd(opt.cost.carbonCostUsd), musd(base.cost.carbonCostUsd)],
+    ...COST_LINES.map((l): [string, string, string] => [`  ${l.label}`, musd(l.usd(opt.cost)), musd(l.usd(base.cost))]),
     ["cost $/MWh", fmt(opt.cost.costUsdPerMwhLoad ?? 0, 1), fmt(base.cost.costUsdPerMwhLoad ?? 0, 1)],
     ["24/7 CFE score", pct(opt.scores.cfeScoreFraction), pct(base.scores.cfeScoreFraction)],
     ["annual match", pct(opt.scores.annualMatchFraction), pct(base.scores.annualMatchFraction)],

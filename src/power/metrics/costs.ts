@@ -64,3 +64,16 @@ export function costBreakdown(s: PowerSeries, d: DispatchSeries, p: Portfolio, t
   for (const v of [...Object.values(fixed), ...Object.values(variable)]) totalUsd += v;
   return { ...fixed, ...variable, totalUsd, costUsdPerMwhLoad: loadMwh > 0 ? totalUsd / loadMwh : null };
 }
+
+/**
+ * The cost breakdown as report lines that add up to `totalUsd` (every component in exactly one line; export revenue
+ * is negative). Every face that prints a cost table takes its lines from here.
+ */
+export const COST_LINES: readonly { label: string; usd: (c: CostBreakdown) => number }[] = [
+  { label: "fixed (capex + O&M)", usd: (c) => c.pvFixedUsd + c.windFixedUsd + c.batteryFixedUsd + c.gasFixedUsd + c.firmCleanFixedUsd },
+  { label: "gas fuel + O&M", usd: (c) => c.gasFuelUsd + c.gasVariableOmUsd },
+  { label: "firm clean energy", usd: (c) => c.firmCleanVariableUsd },
+  { label: "grid imports", usd: (c) => c.gridImportUsd },
+  { label: "export revenue", usd: (c) => c.exportRevenueUsd },
+  { label: "carbon", usd: (c) => c.carbonCostUsd },
+];
