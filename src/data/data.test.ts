@@ -154,3 +154,10 @@ describe("accelerators on one all-in basis, and the announced roadmap (issue 12 
     expect(r.accelerators[r.acceleratorRoadmap.projectionBasis].firstYearAvailable).toBe(Math.max(...Object.values(r.accelerators).map((x) => x.firstYearAvailable)));
   });
 });
+
+describe("claim evidence cites primary sources (issue 15 item 17)", () => {
+  it("no evidence source links to a forum mirror or aggregator thread", () => {
+    const meta = JSON.parse(readFileSync(new URL("../../data/claims/evidence.meta.json", import.meta.url), "utf8")) as { sources: { id: string; url: string }[] };
+    for (const s of meta.sources) expect(s.url, s.id).not.toMatch(/ycombinator|masterscheme|reddit\.com|\/item\?id=/);
+  });
+});

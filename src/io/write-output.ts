@@ -5,8 +5,18 @@ import { stringify } from "csv-stringify/sync";
 import type { RunResult } from "../index.ts";
 import type { Table } from "../index.ts";
 
+/**
+ * CSV of a table: numbers to 10 significant digits (the model's precision; no float noise such as
+ * 0.30000000000000004 or 12 digits of a dollar figure), empty cells for null.
+ */
 export function tableToCsv(table: Table): string {
-  return stringify([table.columns, ...table.rows.map((r) => r.map((c) => (c === null ? "" : c)))]);
+  return stringify([table.columns, ...table.rows.map((r) => r.map(csvCell))]);
+}
+
+export function csvCell(c: string | number | null): string | number {
+  if (c === null) return "";
+  if (typeof c !== "number" || Number.isInteger(c) || !Number.isFinite(c)) return c;
+  return Number(c.toPrecision(10));
 }
 
 /**

@@ -109,7 +109,11 @@ export interface StrategyResult {
   meanCapacityAtTargetMw: number;
 }
 
+/** Version of the `compare --format json` contract. */
+export const COMPARE_SCHEMA_VERSION = 1;
+
 export interface CompareReport {
+  schemaVersion: typeof COMPARE_SCHEMA_VERSION;
   paths: number;
   seed: number;
   method: SamplingMethod;
@@ -180,6 +184,7 @@ export function runComparison(settings: CompareSettings, o: CompareOptions): Com
   const aggressiveCapacity = new Float64Array(months);
   STRATEGIES.aggressive(settings.context, demand, aggressiveCapacity);
   return {
+    schemaVersion: COMPARE_SCHEMA_VERSION,
     paths: o.paths,
     seed: o.seed,
     method: o.method,

@@ -85,7 +85,11 @@ export interface InputReport {
   stats: ColumnStats;
 }
 
+/** Version of the `simulate --format json` contract; raised when a field changes meaning or goes away. */
+export const SIMULATION_SCHEMA_VERSION = 1;
+
 export interface SimulationReport {
+  schemaVersion: typeof SIMULATION_SCHEMA_VERSION;
   iterations: number;
   seed: number;
   method: SamplingMethod;
@@ -117,6 +121,7 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
     return Object.fromEntries(table.inputNames.map((name, k) => [name, spearman(Float64Array.from(rows, (i) => table.inputs[k][i]), ys)]));
   };
   return {
+    schemaVersion: SIMULATION_SCHEMA_VERSION,
     iterations: table.iterations,
     seed: table.seed,
     method: table.method,
