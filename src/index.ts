@@ -9,6 +9,10 @@
 export { run, validate, type RunOptions } from "./api/run.ts";
 export { optimizePower, type OptimizePowerOptions, type OptimizePowerOutcome } from "./api/optimize-power.ts";
 export { checkClaims, type CheckClaimsOptions, selectClaims } from "./api/check-claims.ts";
+export { SWEEP_MAX_CASES, SWEEP_SCHEMA_VERSION, type SweepCase, type SweepOptions, type SweepReport, type SweepSet, parseSetFlag, sweep } from "./api/sweep.ts";
+export { DIFF_SCHEMA_VERSION, type DiffReport, diff } from "./api/diff.ts";
+export { KEY_OUTPUTS, type KeyOutput, keyOutputs } from "./api/key-outputs.ts";
+export { KEY_OUTPUT_COLUMNS, renderDiffReport, renderSweepReport, sweepTable } from "./api/sweep-render.ts";
 export {
   simulate,
   prepareSimulation,

@@ -7,6 +7,7 @@ import { readScenarioFile } from "../io/scenario-file.ts";
 import { tableToCsv, writeResultDir } from "../io/write-output.ts";
 import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerCompare } from "./compare-command.ts";
+import { registerSweepDiffInit } from "./sweep-command.ts";
 import { caseInsensitiveChoicesEverywhere } from "./flags.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 import { registerMerge } from "./merge-command.ts";
@@ -118,6 +119,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerReport(program, io, setExit);
   registerServe(program, io, setExit);
   registerRuns(program, io, setExit);
+  registerSweepDiffInit(program, io, setExit);
   caseInsensitiveChoicesEverywhere(program); // keep last: applies to every command registered above
   return program;
 }
