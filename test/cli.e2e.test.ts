@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const META = join(ROOT, "scenarios", "meta-600b.yaml");
 const SMALL = join(ROOT, "test", "fixtures", "small.yaml");
 const TABLES = ["phases", "yearly", "sitesYearly", "acceleratorsYearly", "monthlySites", "vintages", "spvYearly", "fundingYearly", "pnlYearly", "revenueRequiredYearly", "powerSitesYearly"];
-const OUT_FILES = [...TABLES.map((t) => `${t}.csv`), "summary.json"].sort();
+const OUT_FILES = [...TABLES.map((t) => `${t}.csv`), "summary.json", "inputs.json"].sort();
 
 interface CliResult {
   code: number;
@@ -169,7 +169,7 @@ describe("run scenarios/meta-600b.yaml", () => {
     expect(s.jobs.permanent).toBeGreaterThan(0);
   });
 
-  it("--out DIR writes one CSV per table plus summary.json and nothing else", () => {
+  it("--out DIR writes one CSV per table plus summary.json and inputs.json and nothing else", () => {
     expect(table.code, `stderr:\n${table.stderr}`).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual(OUT_FILES); // no leftover .gigaplan-tmp-* dirs
     const yearly = parseCsv(readFileSync(join(outDir, "yearly.csv"), "utf8"));

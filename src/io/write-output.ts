@@ -34,6 +34,8 @@ export function writeResultDir(result: RunResult, dir: string): string[] {
     }
     writeFileSync(join(tmp, "summary.json"), `${JSON.stringify(result.summary, null, 2)}\n`);
     files.push("summary.json");
+    writeFileSync(join(tmp, "inputs.json"), `${JSON.stringify(result.inputs, null, 2)}\n`);
+    files.push("inputs.json");
     for (const f of files) renameSync(join(tmp, f), join(dir, f));
   } finally {
     rmSync(tmp, { recursive: true, force: true });

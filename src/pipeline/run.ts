@@ -10,6 +10,7 @@ import { powerOutputs } from "../power/site/outputs.ts";
 import type { PowerSummary } from "../power/site/report.ts";
 import type { PowerProfiles } from "../power/site/site-power.ts";
 import { programMonthly } from "../buildout/program.ts";
+import { type EffectiveInputs, effectiveInputs } from "../results/inputs.ts";
 import { type Summary, buildSummary } from "../results/summary.ts";
 import {
   type Table,
@@ -27,6 +28,8 @@ export const RESULT_SCHEMA_VERSION = 1;
 
 export interface RunResult {
   schemaVersion: number;
+  /** the inputs the run used, after the schema's and data/'s defaults */
+  inputs: EffectiveInputs;
   summary: Summary & { financing: FinancingSummary; power: PowerSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
@@ -94,6 +97,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
   const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
+    inputs: effectiveInputs(st),
     summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary },
     tables: {
       phases: phasesTable(st),
