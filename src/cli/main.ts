@@ -4,7 +4,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { hasErrors, renderTextReport, run, scenarioJsonSchema, validate } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
-import { tableToCsv, writeResultDir } from "../io/write-output.ts";
+import { outputDirProblem, tableToCsv, writeResultDir } from "../io/write-output.ts";
 import { registerCheckClaims } from "./check-claims-command.ts";
 import { registerCompare } from "./compare-command.ts";
 import { registerSweepDiffInit } from "./sweep-command.ts";
@@ -41,6 +41,12 @@ interface RunOptions extends ProgressFlags {
 async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(doc.diagnostics, io);
+  // an unusable --out is found before the model runs, not after
+  const outProblem = opts.out ? outputDirProblem(opts.out) : null;
+  if (outProblem) {
+    io.stderr(`error: --out ${outProblem}; nothing was written\n`);
+    return EXIT_BAD_INPUT;
+  }
   const stages = stageReporter("run", progressEnabled(opts, io), io);
   const { result, diagnostics } = await run(doc.value, { files: nodeInputFiles(file), onStage: stages.stage });
   stages.done();

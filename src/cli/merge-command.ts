@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { type DecodedSamples, mergeSamples, renderSimulationReport } from "../index.ts";
 import { decodeParquet, encodeParquet } from "../io/samples-file.ts";
+import { outputPathProblem } from "../io/output-path.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { EXIT_BAD_INPUT, EXIT_OK, type Io, readErrorMessage } from "./io.ts";
 
@@ -19,6 +20,10 @@ export async function mergeCommand(files: string[], o: MergeOptions, io: Io): Pr
   const parts: { name: string; samples: DecodedSamples }[] = [];
   const problems: string[] = [];
   if (o.out && !/\.parquet$/i.test(o.out)) problems.push(`--out: must end in .parquet (got ${o.out})`);
+  else if (o.out) {
+    const problem = outputPathProblem(o.out, "file");
+    if (problem) problems.push(`--out: ${problem}`);
+  }
   for (const file of files) {
     try {
       const bytes = readFileSync(file);

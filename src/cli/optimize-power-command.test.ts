@@ -1,5 +1,5 @@
 /** End-to-end tests of `gigaplan optimize-power` (in-process, daily steps to stay fast). */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -45,6 +45,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe("gigaplan optimize-power", () => {
   it("sizes a portfolio for the site's 24/7 target, writes an LP file that HiGHS re-reads to the same optimum", async () => {
+    // the LP's directory must exist: --write-lp no longer creates it (issue 15 item 5)
+    mkdirSync(join(dir, "out"));
     const lpFile = join(dir, "out", "desert.lp");
     const r = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--resolution", "24", "--format", "json", "--write-lp", lpFile]);
     expect(r.code, r.stderr).toBe(0);

@@ -8,6 +8,9 @@ import { type Command, Option } from "commander";
 import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, renderOptimizePowerReport } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { outputPathProblem } from "../io/output-path.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, withFlags } from "./io.ts";
 import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
@@ -63,12 +66,17 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
     hourly: o.hourly === true,
     writeLp: o.writeLp !== undefined,
   };
+  if (o.writeLp !== undefined) {
+    // the LP file's directory must exist (it is not created), checked before the solve
+    const problem = existsSync(dirname(resolve(o.writeLp))) ? outputPathProblem(o.writeLp, "file") : `${o.writeLp}: the directory ${dirname(o.writeLp)} does not exist`;
+    if (problem) ds.push(error("--write-lp", problem));
+  }
   if (hasErrors(ds)) return fail(io, ds);
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
   const out = await optimizePower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
   stages.done();
   if (out.lpText !== undefined && o.writeLp) {
-    writeFileAtomic(o.writeLp, out.lpText);
+    writeFileAtomic(o.writeLp, out.lpText, { createDirectory: false });
     io.stderr(`wrote the LP to ${o.writeLp}\n`);
   }
   for (const line of out.log) io.stderr(`${line}\n`);

@@ -11,6 +11,7 @@ import { type Command, Option } from "commander";
 import { BASE_PROCESS_BYTES, type Diagnostic, type RunEstimate, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, estimateSimulation, hasErrors, prepareSimulation, renderSimulationReport, runSimulation } from "../index.ts";
 import { encodeCsv, encodeParquet } from "../io/samples-file.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
+import { outputPathProblem } from "../io/output-path.ts";
 import { CancelledError, capWorkers, workerPoolExecutor } from "../io/simulation-pool.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { numberFlag, printProblems } from "./flags.ts";
@@ -41,6 +42,11 @@ function parseOptions(o: SimulateCliOptions, diagnostics: Diagnostic[]): { optio
     else options.shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   if (o.out && !/\.(parquet|csv)$/i.test(o.out)) diagnostics.push(error("--out", "must end in .parquet or .csv"));
+  else if (o.out) {
+    // checked before the samples are computed, not after
+    const problem = outputPathProblem(o.out, "file");
+    if (problem) diagnostics.push(error("--out", problem));
+  }
   return { options, workers: workers ?? 1 };
 }
 
