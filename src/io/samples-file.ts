@@ -4,11 +4,21 @@
  * and CSV. The run's identity (seed, method, iterations, scenario digest, column names) is stored as Parquet
  * key-value metadata; shard boundaries are not, so merged shards are byte-identical to a single run.
  */
+import { createHash } from "node:crypto";
 import { parquetMetadata, parquetRead } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { type DecodedSamples, SAMPLES_FORMAT, type SampleTable, type SamplesInfo } from "../index.ts";
 
 export const SAMPLES_META_KEY = "gigaplan.samples";
+/** SHA-256 of the file's data (first sample index, row count, then every column's float64 bytes, in column order) */
+export const SAMPLES_CHECKSUM_KEY = "gigaplan.samples.sha256";
+
+function dataChecksum(start: number, count: number, columns: readonly Float64Array[]): string {
+  const h = createHash("sha256");
+  h.update(Buffer.from(new Float64Array([start, count]).buffer));
+  for (const c of columns) h.update(Buffer.from(c.buffer, c.byteOffset, c.length * 8));
+  return h.digest("hex");
+}
 /** Fixed row-group size: the layout depends only on the rows, never on how they were produced. */
 const ROW_GROUP_ROWS = 65536;
 
@@ -23,7 +33,10 @@ export function encodeParquet(table: SampleTable, info: SamplesInfo): ArrayBuffe
   return parquetWriteBuffer({
     columnData,
     rowGroupSize: ROW_GROUP_ROWS,
-    kvMetadata: [{ key: SAMPLES_META_KEY, value: JSON.stringify(info) }],
+    kvMetadata: [
+      { key: SAMPLES_META_KEY, value: JSON.stringify(info) },
+      { key: SAMPLES_CHECKSUM_KEY, value: dataChecksum(table.start, table.count, [...table.inputs, ...table.outputs].map((c) => c.subarray(0, table.count))) },
+    ],
     createdBy: "gigaplan",
   });
 }
@@ -51,6 +64,11 @@ export async function decodeParquet(buffer: ArrayBuffer): Promise<DecodedSamples
   const sample = columns.get("sample") as Float64Array;
   const start = rows > 0 ? sample[0] : 0;
   for (let j = 0; j < rows; j++) if (sample[j] !== start + j) throw new Error(`sample indices are not contiguous at row ${j}`);
+  // the data must be what was written: a flipped byte or an edited value changes the checksum
+  const stored = metadata.key_value_metadata?.find((e) => e.key === SAMPLES_CHECKSUM_KEY)?.value;
+  if (!stored) throw new Error("has no data checksum (written by an older gigaplan): regenerate it with simulate");
+  const actual = dataChecksum(start, rows, [...info.inputs, ...info.outputs].map((n) => columns.get(n) as Float64Array));
+  if (actual !== stored) throw new Error("its data does not match its checksum: the file was changed or damaged after it was written");
   return { info, start, count: rows, columns };
 }
 

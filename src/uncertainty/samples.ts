@@ -90,6 +90,10 @@ export function mergeProblems(parts: { file: string; part: DecodedSamples }[]): 
   let next = 0;
   for (const { file, part } of sorted) {
     if (part.count === 0) continue;
+    if (part.start + part.count > first.iterations) {
+      problems.push(`${file}: holds samples ${part.start}…${part.start + part.count - 1}, beyond the ${first.iterations.toLocaleString("en-US")} iterations its metadata states`);
+      continue;
+    }
     if (part.start > next) problems.push(`samples ${next}…${part.start - 1} are missing (no part covers them)`);
     if (part.start < next) problems.push(`${file}: samples ${part.start}…${Math.min(next, part.start + part.count) - 1} appear in more than one part`);
     next = Math.max(next, part.start + part.count);
