@@ -10,7 +10,7 @@ import { parseScenarioText, checkScenarioObject } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { ScenarioDocument } from "../pipeline/prepare.ts";
 import { type CompareOptions, type CompareReport, type CompareSettings, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
-import type { SimulationPlan } from "../uncertainty/plan.ts";
+import { type SimulationPlan, buildPlan } from "../uncertainty/plan.ts";
 import { type DecodedSamples, type SamplesInfo, concatenate, digest, mergeProblems, tableInfo } from "../uncertainty/samples.ts";
 import { type SampleTable, type SimulateOptions, type SimulationReport, preparePlan, simulateTable, summarize, summarizeTable } from "../uncertainty/simulate.ts";
 
@@ -75,13 +75,23 @@ export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Pr
   return { value: await runSimulation(prepared.value, o), diagnostics: prepared.diagnostics };
 }
 
-/** Joins the decoded shards of one run (checked to be one run, covering every sample once) and summarizes them. */
-export function mergeSamples(parts: { name: string; samples: DecodedSamples }[]): Outcome<SimulationRun | null> {
+/**
+ * Joins the decoded shards of one run (checked to be one run, covering every sample once) and summarizes them.
+ * With the scenario the shards were run from (checked by its digest), the report is the single run's in full: base
+ * values, distributions, the tornado and the planned MW; without it, the sample statistics and sensitivities only.
+ */
+export function mergeSamples(parts: { name: string; samples: DecodedSamples }[], scenario?: ScenarioDocument, ref: ReferenceData = referenceData): Outcome<SimulationRun | null> {
   const problems = parts.length === 0 ? ["no input files"] : mergeProblems(parts.map((p) => ({ file: p.name, part: p.samples })));
   if (problems.length > 0) return { value: null, diagnostics: problems.map((message): Diagnostic => ({ path: "parts", severity: "error", message })) };
   const table = concatenate(parts.map((p) => p.samples));
   const info = parts[0].samples.info;
-  return { value: { table, report: summarizeTable(table, info.targetYear), info }, diagnostics: [] };
+  if (!scenario) return { value: { table, report: summarizeTable(table, info.targetYear), info }, diagnostics: [] };
+  const s = parseDocument(scenario);
+  if (!s.value) return { value: null, diagnostics: s.diagnostics };
+  if (digest(s.value) !== info.scenarioDigest) return { value: null, diagnostics: [{ path: "--scenario", severity: "error", message: "is not the scenario the parts were simulated from (its digest differs)" }] };
+  const plan = buildPlan(s.value, ref);
+  if (!plan.value) return { value: null, diagnostics: plan.diagnostics };
+  return { value: { table, report: summarize(plan.value, table), info }, diagnostics: [] };
 }
 
 /** The comparison's settings from the scenario's `uncertain.demand`, with the options checked: every problem at once. */

@@ -8,12 +8,14 @@ import { type Command, Option } from "commander";
 import { type DecodedSamples, mergeSamples, renderSimulationReport } from "../index.ts";
 import { decodeParquet, encodeParquet } from "../io/samples-file.ts";
 import { outputPathProblem } from "../io/output-path.ts";
+import { readScenarioFile } from "../io/scenario-file.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { EXIT_BAD_INPUT, EXIT_OK, type Io, readErrorMessage } from "./io.ts";
 
 interface MergeOptions {
   out?: string;
   format: "table" | "json";
+  scenario?: string;
 }
 
 export async function mergeCommand(files: string[], o: MergeOptions, io: Io): Promise<number> {
@@ -33,14 +35,17 @@ export async function mergeCommand(files: string[], o: MergeOptions, io: Io): Pr
       problems.push(`cannot read ${file}: ${readErrorMessage(e)}`);
     }
   }
-  const merged = problems.length === 0 ? mergeSamples(parts) : null;
-  if (merged) problems.push(...merged.diagnostics.map((d) => d.message));
+  const scenario = o.scenario !== undefined ? readScenarioFile(o.scenario) : null;
+  if (scenario && !scenario.value) problems.push(...scenario.diagnostics.map((d) => d.message));
+  const merged = problems.length === 0 ? mergeSamples(parts, scenario?.value ?? undefined) : null;
+  if (merged) problems.push(...merged.diagnostics.map((d) => `${d.path === "--scenario" ? `--scenario ${o.scenario} ` : ""}${d.message}`));
   if (!merged?.value) {
     io.stderr(`merge: ${problems.length || 1} error(s); nothing was written\n`);
     for (const p of problems.length > 0 ? problems : ["no input files"]) io.stderr(`  error: ${p}\n`);
     return EXIT_BAD_INPUT;
   }
   const { table, info, report } = merged.value;
+  if (!scenario) io.stderr("note: add --scenario FILE (the simulated scenario) for the base values, tornado and planned MW of a single run's report\n");
   if (o.out) {
     writeFileAtomic(o.out, new Uint8Array(encodeParquet(table, info)));
     io.stderr(`merged ${parts.length} part(s), ${table.count} samples, into ${o.out}\n`);
@@ -55,6 +60,7 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
     .description("merge the Parquet shards of one simulation (same result as a single run) and summarize them")
     .argument("<parts...>", "Parquet files written by `simulate --shard k/n --out …`")
     .option("--out <file>", "write the merged samples to FILE.parquet")
+    .option("--scenario <file>", "the scenario the parts were simulated from: the report then matches a single run's in full")
     .addOption(new Option("--format <format>", "report format").choices(["table", "json"]).default("table"))
     .action(async (files: string[], opts: MergeOptions) => setExit(await mergeCommand(files, opts, io)));
 }

@@ -62,6 +62,14 @@ describe("gigaplan simulate / merge", () => {
     expect(merged.code).toBe(0);
     expect(merged.stdout).toContain("Monte Carlo: 30 iterations, method sobol, seed 9, samples all");
     expect(readFileSync(join(dir, "merged.parquet")).equals(readFileSync(join(dir, "whole.parquet")))).toBe(true);
+    // with the scenario, the merged report is the single run's report in full (base values, tornado, planned MW)
+    const full = await run(["merge", join(dir, "part-0.parquet"), join(dir, "part-1.parquet"), "--scenario", file, "--format", "json"]);
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.stdout)).toEqual(report);
+    const other = scenarioFile(fresh(), { ...SMALL_UNCERTAIN, "facility.utilizationFraction": { dist: "uniform", min: 0.5, max: 0.9 } });
+    const wrong = await run(["merge", join(dir, "part-0.parquet"), join(dir, "part-1.parquet"), "--scenario", other]);
+    expect(wrong.code, wrong.stderr).toBe(2);
+    expect(wrong.stderr).toContain("is not the scenario the parts were simulated from");
     // a missing shard is an error and nothing is written
     const partial = await run(["merge", join(dir, "part-1.parquet"), "--out", join(dir, "partial.parquet")]);
     expect(partial.code).toBe(2);
