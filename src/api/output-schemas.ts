@@ -1,0 +1,105 @@
+/**
+ * JSON Schemas of every JSON output (issue 15 item 17): the contract of each command's `--format json`, written to
+ * schemas/<name>.schema.json (test/output-schemas.test.ts keeps the files current and validates real outputs
+ * against them with ajv). Each names its schemaVersion and the fields analysts and tools rely on; nested detail
+ * that grows with new tables or claims stays open (additional properties allowed).
+ */
+import { z } from "zod";
+
+const num = z.number();
+const numOrNull = z.number().nullable();
+const byYear = z.record(z.string().regex(/^\d{4}$/), z.number());
+const diagnostic = z.object({ path: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() });
+const table = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.union([z.number(), z.string(), z.null()]))) });
+const stats = z.looseObject({ n: num, mean: numOrNull, sd: numOrNull });
+
+export const OUTPUT_SCHEMAS = {
+  run: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      inputs: z.looseObject({ program: z.looseObject({ name: z.string() }), phases: z.array(z.looseObject({ label: z.string(), itPowerMw: num })) }),
+      summary: z.looseObject({
+        scenarioName: z.string(),
+        capexUsdTotal: num,
+        refreshCapexUsdTotal: num,
+        capexUsdByYear: byYear,
+        itPowerMwByYear: byYear,
+        acceleratorsByYear: byYear,
+        npvUsd: numOrNull,
+        irrFraction: numOrNull,
+        company: z.object({ name: z.string(), fromReferenceData: z.boolean() }),
+        financing: z.looseObject({ routes: z.array(z.string()) }),
+        power: z.looseObject({ sites: z.array(z.string()) }),
+      }),
+      tables: z.record(z.string(), table),
+      diagnostics: z.array(diagnostic),
+    })
+    .describe("gigaplan run --format json"),
+  simulate: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      iterations: num,
+      seed: num,
+      method: z.enum(["mc", "lhs", "sobol"]),
+      sampleRange: z.object({ start: num, end: num }),
+      failedSamples: num,
+      targetYear: num,
+      inputs: z.array(z.looseObject({ path: z.string(), stats })),
+      outputs: z.record(z.string(), stats),
+      risk: z.looseObject({}),
+      sensitivity: z.looseObject({ spearman: z.record(z.string(), z.record(z.string(), num)) }),
+    })
+    .describe("gigaplan simulate|merge --format json"),
+  compare: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      paths: num,
+      seed: num,
+      method: z.enum(["mc", "lhs", "sobol"]),
+      strategies: z.array(z.looseObject({ name: z.string() })),
+      newsvendor: z.looseObject({ plan: z.looseObject({ capacityMw: num, demandQuantile: num, impliedRatio: num, impliedRatioIsLowerBound: z.boolean() }) }),
+    })
+    .describe("gigaplan compare --format json"),
+  "check-claims": z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      counts: z.record(z.string(), num),
+      judgments: z.array(z.looseObject({ id: z.string().regex(/^C\d{2}$/), claim: z.string(), verdict: z.string(), detail: z.string() })),
+      diagnostics: z.array(diagnostic),
+    })
+    .describe("gigaplan check-claims --format json"),
+  peers: z.looseObject({ schemaVersion: z.literal(1), data: z.string(), years: z.array(z.unknown()) }).describe("gigaplan peers --format json"),
+  "optimize-power": z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      site: z.string(),
+      year: num,
+      status: z.string(),
+      capacities: z.looseObject({}),
+      optimum: z.looseObject({ cost: z.looseObject({ totalUsd: num }) }).nullable(),
+      diagnostics: z.array(diagnostic),
+    })
+    .describe("gigaplan optimize-power --format json"),
+  sweep: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      parameters: z.array(z.string()),
+      outputs: z.array(z.string()),
+      cases: z.array(z.object({ values: z.record(z.string(), num), outputs: z.record(z.string(), numOrNull).nullable(), diagnostics: z.array(diagnostic) })),
+    })
+    .describe("gigaplan sweep --format json"),
+  diff: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      inputs: z.array(z.object({ path: z.string(), a: z.unknown(), b: z.unknown() })),
+      outputs: z.array(z.object({ output: z.string(), a: numOrNull, b: numOrNull, change: numOrNull, relativeChange: numOrNull })),
+    })
+    .describe("gigaplan diff --format json"),
+} as const;
+
+export type OutputName = keyof typeof OUTPUT_SCHEMAS;
+
+/** The JSON Schema (draft 2020-12) of one output. */
+export function outputJsonSchema(name: OutputName): unknown {
+  return z.toJSONSchema(OUTPUT_SCHEMAS[name], { io: "output" });
+}

@@ -1,0 +1,52 @@
+/**
+ * Issue 15 item 17: every JSON output has a JSON Schema file (schemas/<name>.schema.json, generated from
+ * src/api/output-schemas.ts) and real outputs validate against it. UPDATE_GOLDEN=1 rewrites the files.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { OUTPUT_SCHEMAS, type OutputName, outputJsonSchema } from "../src/api/output-schemas.ts";
+import { diff, optimizePower, peers, prepareComparison, run, runComparison, sweep } from "../src/index.ts";
+import { simulate } from "../src/uncertainty/simulate.ts";
+import { tinyScenario } from "./helpers/fixtures.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "./helpers/uncertain.ts";
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const names = Object.keys(OUTPUT_SCHEMAS) as OutputName[];
+const file = (n: OutputName) => root(`schemas/${n}.schema.json`);
+const text = (n: OutputName) => `${JSON.stringify(outputJsonSchema(n), null, 2)}\n`;
+
+describe("output JSON Schemas", () => {
+  it.each(names)("schemas/%s.schema.json is committed up to date", (n) => {
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file(n), text(n));
+    expect(existsSync(file(n)), `missing ${file(n)} (UPDATE_GOLDEN=1 writes it)`).toBe(true);
+    expect(readFileSync(file(n), "utf8")).toBe(text(n));
+  });
+
+  const meta = { text: readFileSync(root("scenarios/meta-600b.yaml"), "utf8"), name: root("scenarios/meta-600b.yaml") };
+  const outputs: Record<OutputName, () => Promise<unknown>> = {
+    run: async () => (await run({ value: tinyScenario() }, { hourlyPower: false })).result,
+    simulate: async () => simulate(uncertainScenario(SMALL_UNCERTAIN), { iterations: 32, seed: 1, method: "lhs" }).value!.report,
+    compare: async () => runComparison(prepareComparison(meta, { paths: 64, seed: 1, method: "lhs", strategies: ["aggressive", "staged", "just-in-time"] }).value!, { paths: 64, seed: 1, method: "lhs", strategies: ["aggressive", "staged", "just-in-time"] }),
+    "check-claims": async () => JSON.parse(readFileSync(root("test/golden/check-claims.json"), "utf8")),
+    peers: async () => JSON.parse(JSON.stringify(peers())),
+    "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2029, hoursPerStep: 24 })).report,
+    sweep: async () => sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }]).value,
+    diff: async () => diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } }).value,
+  };
+  it.each(names)("a real %s output validates against its schema", async (n) => {
+    const value = JSON.parse(JSON.stringify(await outputs[n]()));
+    expect(value).not.toBeNull();
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(file(n), "utf8")));
+    expect(validate(value), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  }, 120_000);
+
+  it("the schemas reject a wrong shape (they are not vacuous)", () => {
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(file("sweep"), "utf8")));
+    expect(validate({ schemaVersion: 2, parameters: [], outputs: [], cases: [] })).toBe(false);
+    expect(validate({ schemaVersion: 1, parameters: "x", outputs: [], cases: [] })).toBe(false);
+  });
+});
