@@ -91,6 +91,21 @@ export function mergeSamples(parts: { name: string; samples: DecodedSamples }[],
   if (digest(s.value) !== info.scenarioDigest) return { value: null, diagnostics: [{ path: "--scenario", severity: "error", message: "is not the scenario the parts were simulated from (its digest differs)" }] };
   const plan = buildPlan(s.value, ref);
   if (!plan.value) return { value: null, diagnostics: plan.diagnostics };
+  // every sampled input must lie in its distribution's support: a value outside it was not produced by this run
+  const outside: Diagnostic[] = [];
+  plan.value.inputs.forEach((input, k) => {
+    const lo = input.integer ? Math.floor(input.dist.lower) : input.dist.lower;
+    const hi = input.integer ? Math.ceil(input.dist.upper) : input.dist.upper;
+    const col = table.inputs[k];
+    for (let i = 0; i < table.count; i++) {
+      if (!(col[i] >= lo && col[i] <= hi)) {
+        const part = parts.find((p) => i >= p.samples.start && i < p.samples.start + p.samples.count);
+        outside.push({ path: "parts", severity: "error", message: `${part?.name ?? "a part"}: sample ${i} has ${input.path} = ${col[i]}, outside its distribution's range [${lo}, ${hi}]` });
+        break;
+      }
+    }
+  });
+  if (outside.length > 0) return { value: null, diagnostics: outside };
   return { value: { table, report: summarize(plan.value, table), info }, diagnostics: [] };
 }
 

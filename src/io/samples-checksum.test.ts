@@ -65,3 +65,24 @@ describe("shard checksums", () => {
     expect(out.diagnostics.map((d) => d.message).join("\n")).toMatch(/p1-edited: holds samples 10…19, beyond the 12 iterations/);
   });
 });
+
+describe("with the scenario, sampled inputs must lie in their distributions", () => {
+  it("a value outside its distribution's range is refused, naming the part, the sample and the input", async () => {
+    const { stringify } = await import("yaml");
+    const { uncertainScenarioInput } = await import("../../test/helpers/uncertain.ts");
+    const doc = { text: stringify(uncertainScenarioInput(SMALL_UNCERTAIN)), name: "s.yaml" };
+    const { prepareSimulation } = await import("../api/uncertainty.ts");
+    const prepared = prepareSimulation(doc, { iterations: 20, seed: 3, method: "mc" }).value!;
+    const parts = [0, 1].map((index) => {
+      const t = simulateTable(prepared.plan, { iterations: 20, seed: 3, method: "mc", shard: { index, count: 2 } });
+      return encodeParquet(t, tableInfo(t, prepared.scenarioDigest, prepared.plan.targetYear));
+    });
+    const decoded = await Promise.all(parts.map(async (b, i) => ({ name: `p${i}`, samples: await decodeParquet(b) })));
+    expect(mergeSamples(decoded, doc).value).not.toBeNull();
+    const name = decoded[1].samples.info.inputs[0];
+    decoded[1].samples.columns.get(name)![2] = 1e30; // a value no distribution of this run produces
+    const out = mergeSamples(decoded, doc);
+    expect(out.value).toBeNull();
+    expect(out.diagnostics[0].message).toMatch(new RegExp(`^p1: sample 12 has .* = 1e\\+30, outside its distribution's range`));
+  });
+});
