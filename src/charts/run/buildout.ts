@@ -2,6 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import { monthFromNumber, monthNumber } from "../../core/months.ts";
 import type { RunResult } from "../../pipeline/run.ts";
+import type { Cell } from "../../core/table.ts";
 import { CATEGORICAL, defineChart, distinct, fromRecords, num, records, toBillions, toMillions, toTwh } from "../chart.ts";
 import { type Series, legendOf, points, stackedYearBars } from "../marks.ts";
 import { MUTED } from "../svg.ts";
@@ -29,17 +30,35 @@ export const mwOnlineBySite = defineChart<RunResult>({
 export const acceleratorsByGeneration = defineChart<RunResult>({
   id: "accelerators-by-generation",
   title: "Accelerators installed by generation, millions at year end",
-  data: (r) => fromRecords(["year", "generation", "acceleratorsInstalled"], records(r.tables.acceleratorsYearly)),
+  // the projected generations (one per refresh year after the announced roadmap) are one series
+  data: (r) => fromRecords(["year", "generation", "acceleratorsInstalled"], groupProjected(records(r.tables.acceleratorsYearly))),
   figure: (t, r, w) => {
     const data = points(t, "year", "generation", "acceleratorsInstalled", toMillions);
     const series = seriesOf(distinct(data.map((d) => d.key)));
     return {
       legend: legendOf(series),
       plot: stackedYearBars(data, series, "Accelerators installed (millions)", w),
-      note: sourceNote(r, "Count = IT W × fleet share ÷ all-in W per accelerator; retired vintages are replaced by the newest generation."),
+      note: sourceNote(r, "Count = IT W × fleet share ÷ all-in W per accelerator; retired vintages are replaced by the newest generation of their year (\"projected\": the generations projected past the announced roadmap, summed)."),
     };
   },
 });
+
+/** Sums the `Projected-<year>` generations of each year into one "projected" row. */
+function groupProjected(rows: Record<string, Cell>[]): Record<string, Cell>[] {
+  const out: Record<string, Cell>[] = [];
+  const projected = new Map<Cell, Record<string, Cell>>();
+  for (const row of rows) {
+    if (typeof row.generation === "string" && row.generation.startsWith("Projected-")) {
+      const acc = projected.get(row.year) ?? { year: row.year, generation: "projected", acceleratorsInstalled: 0 };
+      acc.acceleratorsInstalled = Number(acc.acceleratorsInstalled) + Number(row.acceleratorsInstalled);
+      if (!projected.has(row.year)) {
+        projected.set(row.year, acc);
+        out.push(acc);
+      }
+    } else out.push(row);
+  }
+  return out;
+}
 
 const CAPEX_CLASSES: Series[] = [
   { key: "shellCore", label: "shell and core", color: "#9c6b4e" },
