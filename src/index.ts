@@ -64,6 +64,8 @@ export { renderTextTable, type TextTableOptions } from "./core/text-table.ts";
 export { parseSolarWeather } from "./formats/solar/solar.ts";
 export type { SolarWeather } from "./power/profiles/pv/weather.ts";
 export { parseSrw } from "./formats/srw.ts";
+export { parseWindResource } from "./formats/wind-resource.ts";
+export { extrapolateToHubHeight } from "./power/profiles/wind/derive.ts";
 export { parseEia930Demand, parseEia930FuelMix, type Eia930Demand, type Eia930FuelMix, type TimestampConvention } from "./formats/eia930.ts";
 
 // ---------------------------------------------------------------- power model building blocks

@@ -13,6 +13,7 @@ import {
   type WindFarmResult,
   type WindFarmSpec,
   error,
+  extrapolateToHubHeight,
   formatDiagnostic,
   hasErrors,
   parseLayoutCsv,
@@ -174,7 +175,10 @@ function profileWind(opts: WindOptions, io: Io): number {
   const farm = farmFromOptions(opts, ds);
   const resource = readSrwFile(opts.weather);
   ds.push(...resource.diagnostics);
-  const out = farm && resource.value ? runWindFarm(resource.value, farm) : null;
+  const shear = farm?.shearExponent ?? referenceData.windModel.defaults.shearExponent;
+  const derived = farm && resource.value ? extrapolateToHubHeight(resource.value, farm.turbine.hubHeightM, shear, referenceData.windModel, opts.weather) : null;
+  if (derived) ds.push(...derived.diagnostics);
+  const out = farm && derived ? runWindFarm(derived.value.resource, farm) : null;
   if (out) ds.push(...out.diagnostics);
   const shown = ds.filter((d) => d.severity !== "info");
   if (!farm || !out?.value || hasErrors(ds)) {
@@ -193,8 +197,8 @@ export function registerProfileWindCommand(program: Command, io: Io, setExit: (c
   const { defaults } = referenceData.windModel;
   profile
     .command("wind")
-    .description("hourly output of a wind farm from a SAM .srw wind resource (SAM/ssc windpower model, simple wakes)")
-    .requiredOption("--weather <file>", "SAM wind resource file (.srw or .srw.gz)")
+    .description("hourly output of a wind farm from a SAM .srw wind resource or an EPW station file (SAM/ssc windpower model, simple wakes)")
+    .requiredOption("--weather <file>", "wind resource: SAM .srw (hub-height data) or EnergyPlus .epw (10 m station wind, scaled with --shear and a warning); .gz too")
     .requiredOption("--hub-height-m <m>", "turbine hub height")
     .option("--turbines <n>", "number of turbines (default: as many as in --layout)")
     .option("--power-curve <csv>", "power curve CSV (wind_speed_m_s,power_kW) at standard density (default: ssc test 1.5 MW turbine)")

@@ -13,11 +13,12 @@ import { type Diagnostic, type Outcome, info, warning } from "../core/diagnostic
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { parseEia930FuelMix } from "../formats/eia930.ts";
 import { parseSolarWeather } from "../formats/solar/solar.ts";
-import { parseSrw } from "../formats/srw.ts";
+import { parseWindResource } from "../formats/wind-resource.ts";
 import { hourlyCarbonIntensity } from "../power/grid/carbon.ts";
 import { utcHourEndingToLocalStandard8760 } from "../power/grid/local-time.ts";
 import { proxyHourlyIntensityForRegion } from "../power/grid/proxy.ts";
 import { simulatePv } from "../power/profiles/pv/index.ts";
+import { extrapolateToHubHeight } from "../power/profiles/wind/derive.ts";
 import { runWindFarm } from "../power/profiles/wind/farm.ts";
 import { parsePowerCurveCsv } from "../power/profiles/wind/power-curve.ts";
 import type { PowerProfiles, SiteProfiles } from "../power/site/site-power.ts";
@@ -95,12 +96,14 @@ async function pvProfile(files: InputFiles, file: InputFile, ref: ReferenceData)
 
 async function windProfile(files: InputFiles, file: InputFile, ref: ReferenceData): Promise<Loaded<{ cf: Float64Array; label: string }>> {
   const [read, curveText] = await Promise.all([files.read(file), files.read(bundled(DEFAULT_FILES.powerCurve))]);
-  const res = read.value ? parseSrw(read.value.text, read.value.name) : { value: null, diagnostics: read.diagnostics };
+  const res = read.value ? parseWindResource(read.value.text, baseName(read.value.name)) : { value: null, diagnostics: read.diagnostics };
   const curve = curveText.value === null ? null : parsePowerCurveCsv(curveText.value.text, curveText.value.name);
   const ds = [...res.diagnostics, ...curveText.diagnostics, ...(curve?.diagnostics ?? [])];
   if (!res.value || !curve?.value) return { value: null, diagnostics: ds };
   const t = ref.windModel.referenceTurbine;
-  const farm = runWindFarm(res.value, {
+  const derived = extrapolateToHubHeight(res.value, t.hubHeightM, ref.windModel.defaults.shearExponent, ref.windModel, baseName(read.value!.name));
+  ds.push(...derived.diagnostics);
+  const farm = runWindFarm(derived.value.resource, {
     turbine: { powerCurve: curve.value, rotorDiameterM: t.rotorDiameterM, hubHeightM: t.hubHeightM },
     turbineCount: ref.powerCosts.profileDefaults.windTurbineCount,
   });
@@ -110,7 +113,8 @@ async function windProfile(files: InputFiles, file: InputFile, ref: ReferenceDat
   const cf = farm.value.netKw.map((kw) => kw / nameplateKw);
   const deg = (x: number | null): string => (x === null ? "?" : x.toFixed(2));
   const where = `${deg(res.value.latitudeDeg)}, ${deg(res.value.longitudeDeg)}${res.value.year ? ` (${res.value.year})` : ""}`;
-  return { value: { cf, label: `SRW at ${where}; capacity factor ${(farm.value.capacityFactorFraction * 100).toFixed(1)}%` }, diagnostics: ds };
+  const kind = res.value.description.startsWith("EPW") ? `${res.value.description}, 10 m wind scaled to hub height` : "SRW";
+  return { value: { cf, label: `${kind} at ${where}; capacity factor ${(farm.value.capacityFactorFraction * 100).toFixed(1)}%` }, diagnostics: ds };
 }
 
 interface CarbonShape {

@@ -4,35 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseSolarWeather } from "./solar.ts";
 import { PHOENIX_TMY2, REPO_ROOT } from "../../../test/helpers/solar-fixtures.ts";
-
-/** The 68 column names of an NREL TMY3 csv file (TMY3 user's manual, NREL/TP-581-43156, Table 1-1). */
-const TMY3_COLUMNS = [
-  "Date (MM/DD/YYYY)", "Time (HH:MM)", "ETR (W/m^2)", "ETRN (W/m^2)",
-  ...["GHI (W/m^2)", "DNI (W/m^2)", "DHI (W/m^2)", "GH illum (lx)", "DN illum (lx)", "DH illum (lx)", "Zenith lum (cd/m^2)"].flatMap((c) => [c, `${c.split(" (")[0]} source`, `${c.split(" (")[0]} uncert (%)`]),
-  ...["TotCld (tenths)", "OpqCld (tenths)", "Dry-bulb (C)", "Dew-point (C)", "RHum (%)", "Pressure (mbar)", "Wdir (degrees)", "Wspd (m/s)", "Hvis (m)", "CeilHgt (m)", "Pwat (cm)", "AOD (unitless)", "Alb (unitless)"].flatMap((c) => [c, `${c.split(" (")[0]} source`, `${c.split(" (")[0]} uncert (code)`]),
-  "Lprecip depth (mm)", "Lprecip quantity (hr)", "Lprecip source", "Lprecip uncert (code)",
-];
-
-/** Rewrites the Phoenix TMY2 (SAM csv) file in TMY3 layout: hour-ending times 01:00..24:00, albedo column. */
-function tmy2AsTmy3(samCsv: string): string {
-  const rows = samCsv.trim().split("\n").slice(3).map((l) => l.split(","));
-  const col = (name: string) => TMY3_COLUMNS.indexOf(name);
-  const out = ['723183,"PHOENIX SKY HARBOR, INTL AP",AZ,-7.0,33.433333,-112.016667,339', TMY3_COLUMNS.join(",")];
-  rows.forEach(([year, month, day, hour, ghi, dni, dhi, tdry, , , pres, wspd], k) => {
-    const f = TMY3_COLUMNS.map(() => "0");
-    f[col("Date (MM/DD/YYYY)")] = `${month.padStart(2, "0")}/${day.padStart(2, "0")}/${year}`;
-    f[col("Time (HH:MM)")] = `${String(Number(hour) + 1).padStart(2, "0")}:00`;
-    f[col("GHI (W/m^2)")] = ghi;
-    f[col("DNI (W/m^2)")] = dni;
-    f[col("DHI (W/m^2)")] = dhi;
-    f[col("Dry-bulb (C)")] = tdry;
-    f[col("Pressure (mbar)")] = pres;
-    f[col("Wspd (m/s)")] = wspd;
-    f[col("Alb (unitless)")] = k % 100 === 0 ? "-9900" : "0.2"; // TMY3 marks missing values -9900
-    out.push(f.join(","));
-  });
-  return `${out.join("\r\n")}\r\n`;
-}
+import { TMY3_COLUMNS, tmy2AsTmy3 } from "../../../test/helpers/weather-layouts.ts";
 
 const samCsv = gunzipSync(readFileSync(join(REPO_ROOT, "data", "weather", `${PHOENIX_TMY2}.gz`))).toString("utf8");
 
