@@ -74,6 +74,7 @@ export function parseEpwWind(text: string, file: string): Outcome<WindResource |
       description: `EPW ${loc.dataSource} ${loc.city} ${loc.stateProvince}`.trim(),
       hours: speed.length,
       heightsM: [EPW_SCREEN_HEIGHT_M, EPW_WIND_HEIGHT_M],
+      surfaceStation: true,
       fields: [
         { kind: "temperature", heightM: EPW_SCREEN_HEIGHT_M, values: f64(temp) },
         { kind: "pressure", heightM: EPW_SCREEN_HEIGHT_M, values: f64(pres) },

@@ -1,7 +1,8 @@
 /**
- * A hub-height wind series derived from a low station measurement (an EPW's 10 m wind): the power law
+ * A hub-height wind series derived from a surface station's measurement (an EPW's 10 m wind): the power law
  * v_hub = v_z × (hub / z)^α with a stated shear exponent α. Used only when the resource has no speed within
- * `maxSpeedHeightGapM` of hub height, and always with a warning: a 10 m airport anemometer under-represents the
+ * `maxSpeedHeightGapM` of hub height and only for surface-station data (a hub-height resource such as a WIND
+ * Toolkit .srw keeps SAM's rule: too far from hub height is an error), and always with a warning: a 10 m airport anemometer under-represents the
  * wind a turbine sees (roughness, stability and the diurnal shear cycle are ignored), so the result is a
  * derived estimate, not hub-height data.
  */
@@ -19,7 +20,7 @@ export interface DerivedWind {
 /** The resource unchanged when it has a speed near hub height, else with a speed (and direction) column added at hub height. */
 export function extrapolateToHubHeight(resource: WindResource, hubHeightM: number, shearExponent: number, model: WindModelData, path = "resource"): Outcome<DerivedWind> {
   const speeds = fieldsOfKind(resource, "speed");
-  if (speeds.length === 0) return { value: { resource, shearExponentApplied: null, fromHeightM: null }, diagnostics: [] };
+  if (speeds.length === 0 || !resource.surfaceStation) return { value: { resource, shearExponentApplied: null, fromHeightM: null }, diagnostics: [] };
   const top = speeds.reduce((a, b) => (b.heightM > a.heightM ? b : a));
   if (Math.abs(top.heightM - hubHeightM) <= model.resource.maxSpeedHeightGapM || top.heightM > hubHeightM)
     return { value: { resource, shearExponentApplied: null, fromHeightM: null }, diagnostics: [] };

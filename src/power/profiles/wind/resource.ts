@@ -28,6 +28,8 @@ export interface WindResource {
   /** distinct measurement heights, ascending */
   heightsM: number[];
   fields: WindField[];
+  /** true for a surface weather station's 10 m wind (EPW), which may be scaled to hub height with a warning */
+  surfaceStation?: boolean;
 }
 
 export type HeightMethod = "exact" | "interpolated" | "nearest";
