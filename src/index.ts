@@ -28,6 +28,8 @@ export {
   type SimulateRunOptions,
 } from "./api/uncertainty.ts";
 export { peers, PEERS_SCHEMA_VERSION, type PeersReport } from "./api/peers.ts";
+export { sources, SOURCES_SCHEMA_VERSION, type SourcesReport, type RankedInput } from "./api/sources.ts";
+export type { RunProvenance, ReferenceNumber, SiteSources, ScenarioNumber } from "./results/provenance.ts";
 export { BASE_PROCESS_BYTES, estimateComparison, estimateSimulation, type RunEstimate, type SimulationEstimateOptions } from "./api/estimate.ts";
 export { scenarioJsonSchema, scenarioSchema } from "./scenario/schema.ts";
 export type { Scenario, ScenarioInput } from "./scenario/schema.ts";
@@ -58,6 +60,7 @@ export { renderSimulationReport } from "./text/simulation.ts";
 export { renderCompareReport } from "./text/compare.ts";
 export { renderOptimizePowerReport } from "./text/optimize-power.ts";
 export { renderPeersText, peersYearsTable } from "./text/peers.ts";
+export { renderSourcesText, sourcesTable } from "./text/sources.ts";
 export { renderTextTable, type TextTableOptions } from "./core/text-table.ts";
 
 // ---------------------------------------------------------------- file formats (pure parsers: text in, data out)
@@ -85,7 +88,7 @@ export type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "./power
 export { powerMetrics, type PowerMetrics } from "./power/metrics/metrics.ts";
 export { optimizePortfolio, type SizingResult } from "./power/optimize/optimize.ts";
 export type { SizingProblem } from "./power/optimize/problem.ts";
-export type { PowerProfiles, SiteProfiles } from "./power/site/site-power.ts";
+export type { PowerProfiles, ProfileProvenance, SiteProfiles } from "./power/site/site-power.ts";
 export { LpBuilder } from "./solver/builder.ts";
 export { writeLp } from "./solver/lp-writer.ts";
 export { createHighsSolver } from "./solver/highs.ts";

@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const META = join(ROOT, "scenarios", "meta-600b.yaml");
 const SMALL = join(ROOT, "test", "fixtures", "small.yaml");
 const TABLES = ["phases", "yearly", "sitesYearly", "acceleratorsYearly", "monthlySites", "vintages", "spvYearly", "fundingYearly", "pnlYearly", "revenueRequiredYearly", "powerSitesYearly"];
-const OUT_FILES = [...TABLES.map((t) => `${t}.csv`), "summary.json", "inputs.json"].sort();
+const OUT_FILES = [...TABLES.map((t) => `${t}.csv`), "summary.json", "inputs.json", "provenance.json"].sort();
 
 interface CliResult {
   code: number;
@@ -169,7 +169,7 @@ describe("run scenarios/meta-600b.yaml", () => {
     expect(s.jobs.permanent).toBeGreaterThan(0);
   });
 
-  it("--out DIR writes one CSV per table plus summary.json and inputs.json and nothing else", () => {
+  it("--out DIR writes one CSV per table plus summary.json, inputs.json and provenance.json and nothing else", () => {
     expect(table.code, `stderr:\n${table.stderr}`).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual(OUT_FILES); // no leftover .gigaplan-tmp-* dirs
     const yearly = parseCsv(readFileSync(join(outDir, "yearly.csv"), "utf8"));
@@ -749,5 +749,35 @@ describe("warnings do not stop the run", () => {
     const r = await inProcess(["run", file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning: program.capitalPlanUsdByYear["2040"]: year is outside the horizon');
+  });
+});
+
+describe("gigaplan sources", () => {
+  it("prints the site data, the inputs that matter and every number; json and csv carry the same rows", () => {
+    const t = cli(["sources", "scenarios/meta-600b.yaml"]);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/^Hyperion\s+pv\s+NSRDB PSM3: data\/weather\/phoenix.*33\.45, -111\.98\s+1,901\s+typical year\s+PROXY$/m);
+    expect(t.stdout).toContain("Inputs that matter most for npvUsd");
+    expect(t.stdout).toMatch(/^facility\.json\s+pue\s+1\.08\s+sourced/m);
+    expect(t.stderr).toContain("proxy weather");
+    const j = cli(["sources", "scenarios/meta-600b.yaml", "--format", "json"]);
+    const doc = JSON.parse(j.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    const c = cli(["sources", "scenarios/meta-600b.yaml", "--format", "csv"]);
+    const lines = c.stdout.trim().split("\n");
+    expect(lines[0]).toBe("kind,file,path,value,unit,status,source,url,date,note");
+    expect(lines.length - 1).toBe(doc.reference.length + doc.scenario.length);
+  });
+
+  it("a bad scenario is exit 2 with the field path; a missing file names it", () => {
+    const s = smallScenario();
+    s.sites[0].location = { latitudeDeg: 95, longitudeDeg: 0 };
+    const { file } = writeScenario(s);
+    const r = cli(["sources", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("sites[0].location.latitudeDeg");
+    const gone = cli(["sources", "nope.yaml"]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain("nope.yaml");
   });
 });

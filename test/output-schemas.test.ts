@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { OUTPUT_SCHEMAS, type OutputName, outputJsonSchema } from "../src/api/output-schemas.ts";
-import { diff, optimizePower, peers, prepareComparison, run, runComparison, sweep } from "../src/index.ts";
+import { diff, optimizePower, peers, prepareComparison, run, runComparison, sources, sweep } from "../src/index.ts";
+import { nodeInputFiles } from "../src/io/input-files.ts";
 import { simulate } from "../src/uncertainty/simulate.ts";
 import { tinyScenario } from "./helpers/fixtures.ts";
 import { SMALL_UNCERTAIN, uncertainScenario } from "./helpers/uncertain.ts";
@@ -26,11 +27,12 @@ describe("output JSON Schemas", () => {
 
   const meta = { text: readFileSync(root("scenarios/meta-600b.yaml"), "utf8"), name: root("scenarios/meta-600b.yaml") };
   const outputs: Record<OutputName, () => Promise<unknown>> = {
-    run: async () => (await run({ value: tinyScenario() }, { hourlyPower: false })).result,
+    run: async () => (await run(meta, { files: nodeInputFiles(meta.name) })).result,
     simulate: async () => simulate(uncertainScenario(SMALL_UNCERTAIN), { iterations: 32, seed: 1, method: "lhs" }).value!.report,
     compare: async () => runComparison(prepareComparison(meta, { paths: 64, seed: 1, method: "lhs", strategies: ["aggressive", "staged", "just-in-time"] }).value!, { paths: 64, seed: 1, method: "lhs", strategies: ["aggressive", "staged", "just-in-time"] }),
     "check-claims": async () => JSON.parse(readFileSync(root("test/golden/check-claims.json"), "utf8")),
     peers: async () => JSON.parse(JSON.stringify(peers())),
+    sources: async () => (await sources(meta, { files: nodeInputFiles(meta.name) })).value,
     "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2029, hoursPerStep: 24 })).report,
     sweep: async () => sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }]).value,
     diff: async () => diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } }).value,

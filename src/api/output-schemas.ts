@@ -12,6 +12,17 @@ const byYear = z.record(z.string().regex(/^\d{4}$/), z.number());
 const diagnostic = z.object({ path: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() });
 const table = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.union([z.number(), z.string(), z.null()]))) });
 const stats = z.looseObject({ n: num, mean: numOrNull, sd: numOrNull });
+const provenance = {
+  reference: z.array(z.looseObject({ file: z.string(), path: z.string(), value: num, unit: z.string(), sourced: z.boolean(), source: z.string().nullable(), url: z.string().nullable(), date: z.string().nullable() })),
+  scenario: z.array(z.looseObject({ path: z.string(), value: num, unit: z.string(), status: z.enum(["cited", "assumption", "unsourced", "none"]), comment: z.string().nullable() })),
+  sites: z.array(
+    z.looseObject({
+      site: z.string(),
+      gridRegion: z.string(),
+      profiles: z.array(z.looseObject({ kind: z.enum(["pv", "wind", "gridCarbon"]), file: z.string().nullable(), format: z.string(), distanceKm: numOrNull, period: z.string(), local: z.boolean() })),
+    }),
+  ),
+};
 
 export const OUTPUT_SCHEMAS = {
   run: z
@@ -33,8 +44,16 @@ export const OUTPUT_SCHEMAS = {
       }),
       tables: z.record(z.string(), table),
       diagnostics: z.array(diagnostic),
+      provenance: z.looseObject(provenance).optional(),
     })
     .describe("gigaplan run --format json"),
+  sources: z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      ...provenance,
+      topInputs: z.array(z.looseObject({ output: z.string(), base: num, inputs: z.array(z.looseObject({ input: z.string(), lowOutput: num, highOutput: num, swing: num })) })),
+    })
+    .describe("gigaplan sources --format json"),
   simulate: z
     .looseObject({
       schemaVersion: z.literal(1),

@@ -9,6 +9,7 @@ import { type PreparedScenario, type ScenarioDocument, prepareDocument } from ".
 import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { type RunOutcome, runResolved } from "../pipeline/run.ts";
 import { buildPlan } from "../uncertainty/plan.ts";
+import { runProvenance } from "../results/provenance.ts";
 
 export interface RunOptions {
   /** where the weather and grid files come from; absent: no hourly profiles are read */
@@ -45,6 +46,7 @@ export async function runDocument(doc: ScenarioDocument, options: RunOptions = {
   // a weather or grid file that cannot be read stops the run like any other input error
   if (hasErrors(profiles.diagnostics)) return { result: null, diagnostics, prepared: prepared.value };
   result.diagnostics = diagnostics;
+  result.provenance = runProvenance("text" in doc ? doc.text : null, prepared.value.scenario, profiles.value);
   result.summary.diagnostics = [...result.summary.diagnostics, ...profiles.diagnostics];
   return { result, diagnostics, prepared: prepared.value };
 }

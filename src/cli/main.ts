@@ -20,6 +20,7 @@ import { registerReport } from "./report-command.ts";
 import { registerRuns } from "./runs-command.ts";
 import { registerServe } from "./serve-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
+import { registerSources } from "./sources-command.ts";
 
 export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io };
 
@@ -120,6 +121,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerProfileCommand(program, io, setExit);
   registerProfileWindCommand(program, io, setExit);
   registerPeers(program, io, setExit);
+  registerSources(program, io, setExit);
   registerOptimizePowerCommand(program, io, setExit);
   registerCheckClaims(program, io, setExit);
   registerReport(program, io, setExit);

@@ -45,7 +45,8 @@ export const PowerCostsSchema = z.strictObject({
     pvInverterEfficiencyPercent: positive,
     pvModuleType: z.union([z.literal(0), z.literal(1), z.literal(2)]),
     windTurbineCount: z.number().int().positive(),
-    gridShapeUtcOffsetHours: z.number().int().min(-12).max(14),
+    gridProxyShapeRegion: z.string().min(1),
+    localWeatherMaxDistanceKm: positive,
   }),
 });
 

@@ -25,11 +25,23 @@ export interface AcceleratorRoadmap {
   projectionBasis: string;
 }
 
+/** A bundled hourly EIA-930 fuel-mix file of a region's balancing authority (UTC, hour-ending). */
+export interface HourlyFuelMixFile {
+  /** path from the package root */
+  file: string;
+  /** EIA-930 balancing-authority code, e.g. ERCO, MISO, PJM, EPE */
+  balancingAuthority: string;
+  year: number;
+  /** offset of the region's local standard time from UTC, h */
+  utcOffsetHours: number;
+}
+
 export interface GridRegion {
   name: string;
   annualLoadMwh: number;
   year: number;
   co2KgPerMwh: number;
+  hourlyFuelMix?: HourlyFuelMixFile;
 }
 
 export interface ReferenceData {
@@ -139,7 +151,16 @@ export const OpexSchema = z
   .strict();
 
 export const GridRegionSchema = z
-  .object({ name: z.string().min(1), annualLoadMwh: positive, year, co2KgPerMwh: nonNegative })
+  .object({
+    name: z.string().min(1),
+    annualLoadMwh: positive,
+    year,
+    co2KgPerMwh: nonNegative,
+    hourlyFuelMix: z
+      .object({ file: z.string().min(1), balancingAuthority: z.string().min(1), year, utcOffsetHours: z.number().int().min(-12).max(14) })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 export const GridRegionsFileSchema = z.object({ regions: z.record(z.string().min(1), GridRegionSchema) }).strict();

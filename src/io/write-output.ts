@@ -69,6 +69,10 @@ export function writeResultDir(result: RunResult, dir: string): string[] {
     files.push("summary.json");
     writeFileSync(join(tmp, "inputs.json"), `${JSON.stringify(result.inputs, null, 2)}\n`);
     files.push("inputs.json");
+    if (result.provenance) {
+      writeFileSync(join(tmp, "provenance.json"), `${JSON.stringify(result.provenance, null, 1)}\n`);
+      files.push("provenance.json");
+    }
     if (existsSync(dir)) {
       old = `${join(parent, tag)}old-${process.pid}-${basename(tmp).slice(-6)}`;
       renameSync(dir, old);

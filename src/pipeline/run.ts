@@ -23,8 +23,11 @@ import {
 } from "../results/tables.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import { type PreparedScenario, prepareDocument } from "./prepare.ts";
+import type { RunProvenance } from "../results/provenance.ts";
 
 export const RESULT_SCHEMA_VERSION = 1;
+
+export type { RunProvenance };
 
 export interface RunResult {
   schemaVersion: number;
@@ -33,6 +36,8 @@ export interface RunResult {
   summary: Summary & { financing: FinancingSummary; power: PowerSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
+  /** where every number and file of the run came from (results/provenance.ts; set by the API's run) */
+  provenance?: RunProvenance;
 }
 
 export interface RunOutcome {

@@ -40,9 +40,25 @@ export const powerTechnologySchema = z.strictObject({
 });
 
 export const powerWeatherSchema = z.strictObject({
-  solarFile: z.string().min(1).optional().describe("Solar resource file (TMY2/TMY3/PSM3/SAM CSV), relative to the scenario file"),
-  windFile: z.string().min(1).optional().describe("Wind resource file (SAM .srw), relative to the scenario file"),
-  local: z.boolean().default(false).describe("true when the files describe the site's own location; otherwise results are flagged as proxy weather"),
+  solarFile: z.string().min(1).optional().describe("Solar resource file (TMY2/TMY3/PSM3/SAM CSV or EnergyPlus EPW), relative to the scenario file"),
+  windFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Wind resource file: SAM .srw (hub-height data) or EnergyPlus EPW (10 m station wind, scaled to hub height with a warning), relative to the scenario file"),
+  local: z
+    .boolean()
+    .default(false)
+    .describe("true when the files describe the site's own location; with the site's location given, the distance to the file's station decides instead"),
+});
+
+export const powerGridSchema = z.strictObject({
+  fuelMixFile: z
+    .string()
+    .min(1)
+    .describe("Hourly EIA-930 net generation by fuel of the site's balancing authority: a CSV with a UTC hour-ending time column and one column per EIA-930 fuel code (COL, NG, NUC, OIL, WAT, SUN, WND, OTH, ...), relative to the scenario file"),
+  balancingAuthority: z.string().min(1).describe("EIA-930 code of the balancing authority the file describes, e.g. MISO, PJM, EPE"),
+  utcOffsetHours: z.number().int().min(-12).max(14).describe("Offset of the site's local standard time from UTC, h (Central -6, Eastern -5, Mountain -7)"),
 });
 
 export const sizingLimitsSchema = z.strictObject({
@@ -70,6 +86,7 @@ export const sitePowerSchema = z.strictObject({
   prices: powerPricesSchema.default({}),
   technology: powerTechnologySchema.default({}),
   weather: powerWeatherSchema.default({ local: false }),
+  grid: powerGridSchema.optional().describe("The site's own hourly grid data; default: the region's bundled EIA-930 file, else a scaled proxy shape"),
   sizing: sizingLimitsSchema.default({ keepPortfolio: false }).describe("Bounds for optimize-power"),
   target: cleanTargetSchema.default({ kind: "cfe-247", countGridClean: false }).describe("Clean target for optimize-power"),
   certificateMatchingFraction: fraction

@@ -49,6 +49,10 @@ export const siteSchema = z.strictObject({
   name: z.string().min(1),
   state: z.string().min(2),
   gridRegion: z.string().min(1).describe("Key of data/grid-regions.json, e.g. ERCOT, MISO, PJM"),
+  location: z
+    .strictObject({ latitudeDeg: between(-90, 90), longitudeDeg: between(-180, 180) })
+    .optional()
+    .describe("The site's coordinates: the run reports each weather file's distance from them and flags files farther than data/power-costs.json localWeatherMaxDistanceKm as proxy weather"),
   phases: z.array(phaseSchema).min(1),
   power: sitePowerSchema.optional().describe("Hourly power supply of the site (portfolio, prices, weather files)"),
 });

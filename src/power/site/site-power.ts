@@ -29,6 +29,27 @@ export interface SiteProfiles {
   gridCleanFraction?: Float64Array;
   /** labels of where each profile came from, for reports */
   sources?: { pv?: string; wind?: string; gridCarbon?: string };
+  /** where each profile came from, in detail (file, station, distance, period, local or proxy) */
+  provenance?: ProfileProvenance[];
+}
+
+/** The data behind one hourly profile of a site. */
+export interface ProfileProvenance {
+  kind: "pv" | "wind" | "gridCarbon";
+  /** the file (bundled: path from the package root; scenario: as written), null for an annual average */
+  file: string | null;
+  origin: "bundled" | "scenario" | null;
+  /** what the data are, e.g. "EPW (TMY3)", "NSRDB PSM3", "SRW (WIND Toolkit)", "EIA-930 ERCO" */
+  format: string;
+  /** the station or grid cell the data describe */
+  station: { latitudeDeg: number; longitudeDeg: number } | null;
+  /** distance from the site's location, km (null when either is unknown) */
+  distanceKm: number | null;
+  /** "typical year" or the calendar year of the data */
+  period: string;
+  /** true when the data describe the site's own location or balancing authority */
+  local: boolean;
+  label: string;
 }
 
 /** Profiles by site name. */

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { nodeInputFiles } from "../io/input-files.ts";
+import { checkScenarioObject } from "../scenario/load.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { loadPowerProfiles } from "./profiles.ts";
+import { PHOENIX_TMY2, REPO_ROOT } from "../../test/helpers/solar-fixtures.ts";
+import { tmy2AsEpw } from "../../test/helpers/weather-layouts.ts";
+
+const base = parse(readFileSync(join(REPO_ROOT, "test", "fixtures", "small.yaml"), "utf8"));
+const dir = mkdtempSync(join(tmpdir(), "gigaplan-profiles-"));
+writeFileSync(join(dir, "phoenix.epw"), tmy2AsEpw(gunzipSync(readFileSync(join(REPO_ROOT, "data", "weather", `${PHOENIX_TMY2}.gz`))).toString("utf8")));
+// An EIA-930 extract in the bundled layout, under another name: stands for a user's own balancing-area file.
+writeFileSync(join(dir, "own-ba.csv"), gunzipSync(readFileSync(join(REPO_ROOT, "data", "grid", "ERCO_2022_hourly_fuelmix_avgCI.csv.gz"))));
+const scenarioFile = join(dir, "s.yaml");
+
+function scenario(site0: Record<string, unknown>): Scenario {
+  const doc = structuredClone(base);
+  Object.assign(doc.sites[0], site0);
+  const s = checkScenarioObject(doc);
+  if (!s.value) throw new Error(JSON.stringify(s.diagnostics));
+  return s.value;
+}
+
+const load = (s: Scenario) => loadPowerProfiles(s, nodeInputFiles(scenarioFile), { sites: [s.sites[0].name] });
+
+describe("site data: local or proxy, and provenance", () => {
+  const pv = { portfolio: { pvMw: 100, windMw: 50 } };
+
+  it("a station within the distance limit of the site's location is local weather: no proxy warning, the distance is reported", async () => {
+    // Phoenix Sky Harbor is about 10 km from downtown Phoenix (33.45, -112.07)
+    const s = scenario({ gridRegion: "ERCOT", location: { latitudeDeg: 33.45, longitudeDeg: -112.07 }, power: { ...pv, weather: { solarFile: "phoenix.epw", windFile: "phoenix.epw" } } });
+    const r = await load(s);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toEqual([
+      expect.stringMatching(/^derived hub-height wind: .* shear exponent 0.14/),
+    ]);
+    const p = r.value![s.sites[0].name].provenance!;
+    expect(p.map((x) => [x.kind, x.local, x.format, x.period])).toEqual([
+      ["pv", true, "EPW (TMY3)", "typical year"],
+      ["wind", true, "EPW station wind (10 m, scaled)", "typical year"],
+      ["gridCarbon", true, "EIA-930 ERCO", "2022"],
+    ]);
+    expect(p[0].distanceKm!).toBeGreaterThan(3);
+    expect(p[0].distanceKm!).toBeLessThan(10);
+    expect(p[0]).toMatchObject({ file: "phoenix.epw", origin: "scenario", station: { latitudeDeg: 33.433333, longitudeDeg: -112.016667 } });
+    expect(r.diagnostics.some((d) => d.severity === "info" && /local weather: the solar station lies \d+ km/.test(d.message))).toBe(true);
+  });
+
+  it("a far station is proxy weather even when marked local, and the warning names the distance", async () => {
+    const s = scenario({ gridRegion: "ERCOT", location: { latitudeDeg: 32.5, longitudeDeg: -91.6 }, power: { portfolio: { pvMw: 100 }, weather: { solarFile: "phoenix.epw", local: true } } });
+    const r = await load(s);
+    const w = r.diagnostics.filter((d) => d.severity === "warning");
+    expect(w).toHaveLength(1);
+    expect(w[0].path).toBe("sites[0].power.weather.solarFile");
+    expect(w[0].message).toMatch(/lies 19\d\d km from Alpha Campus, beyond 100 km/);
+    expect(r.value![s.sites[0].name].provenance![0].local).toBe(false);
+  });
+
+  it("without a location, the weather.local flag decides, as before", async () => {
+    const local = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: { pvMw: 100 }, weather: { solarFile: "phoenix.epw", local: true } } }));
+    expect(local.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const proxy = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: { pvMw: 100 } } }));
+    expect(proxy.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toEqual([expect.stringMatching(/^proxy weather: .* is not marked local/)]);
+  });
+
+  it("the grid region selects its bundled EIA-930 file; a region without one gets the scaled proxy shape; power.grid overrides both", async () => {
+    const own = await load(scenario({ gridRegion: "PJM", power: { portfolio: {}, grid: { fuelMixFile: "own-ba.csv", balancingAuthority: "PJM", utcOffsetHours: -5 } } }));
+    expect(own.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const ownProfile = own.value!["Alpha Campus"];
+    expect(ownProfile.provenance![0]).toMatchObject({ kind: "gridCarbon", local: true, file: "own-ba.csv", origin: "scenario", format: "EIA-930 PJM" });
+    const proxy = await load(scenario({ gridRegion: "PJM", power: { portfolio: {} } }));
+    expect(proxy.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toEqual([expect.stringMatching(/^proxy grid carbon: the hourly shape of ERCOT 2022/)]);
+    const proxyProfile = proxy.value!["Alpha Campus"];
+    expect(proxyProfile.provenance![0]).toMatchObject({ local: false, format: "EIA-930 ERCO (proxy shape)" });
+    // the own file is the ERCOT series read on Eastern time: local hour h is UTC h+5, on Central time local hour h-1; unscaled
+    const ercot = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: {} } }));
+    const a = ownProfile.gridCo2KgPerMwh!;
+    const b = ercot.value!["Alpha Campus"].gridCo2KgPerMwh!;
+    expect(a[100]).toBeCloseTo(b[99], 9);
+    expect(a[5000]).toBeCloseTo(b[4999], 9);
+  });
+
+  it("an unreadable or malformed grid file is an error at the scenario path", async () => {
+    writeFileSync(join(dir, "bad-ba.csv"), "timestamp,NG\n2022-01-01 00:00:00+00:00,abc\n");
+    const r = await load(scenario({ gridRegion: "PJM", power: { portfolio: {}, grid: { fuelMixFile: "bad-ba.csv", balancingAuthority: "PJM", utcOffsetHours: -5 } } }));
+    const errors = r.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0].path).toMatch(/^sites\[0\]\.power\.grid\.fuelMixFile \(.*bad-ba\.csv:2/);
+  });
+});

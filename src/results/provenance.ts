@@ -1,0 +1,105 @@
+/**
+ * The provenance of a run (`provenance` in `run --format json`, the body of `gigaplan sources`): every reference
+ * number the model reads (data/*.json, with the source, date and sourced/assumption flag of its data/*.meta.json
+ * entry); every number the scenario states, with the comment that sources it; and, per site, the weather and
+ * grid files the hourly model used, with station, distance, period and whether they are local or a proxy.
+ */
+import { dataFiles, provenance as metaByFile } from "../data/index.ts";
+import type { PowerProfiles, ProfileProvenance } from "../power/site/site-power.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { type ScenarioNumber, scenarioNumbers, unitOfName } from "./sources-scenario.ts";
+
+export type { ScenarioNumber } from "./sources-scenario.ts";
+/** Data files the model run reads (claims and peers serve check-claims and peers). */
+const RUN_DATA_FILES = Object.keys(dataFiles).filter((n) => !n.startsWith("claims/") && !n.startsWith("peers/"));
+
+export interface ReferenceNumber {
+  /** data file, e.g. data/facility.json */
+  file: string;
+  /** path in the file, e.g. profileDefaults.pvLossesPercent */
+  path: string;
+  value: number;
+  unit: string;
+  sourced: boolean;
+  sourceId: string | null;
+  source: string | null;
+  url: string | null;
+  date: string | null;
+  note: string | null;
+}
+
+export interface SiteSources {
+  site: string;
+  gridRegion: string;
+  location: { latitudeDeg: number; longitudeDeg: number } | null;
+  profiles: ProfileProvenance[];
+}
+
+export interface RunProvenance {
+  reference: ReferenceNumber[];
+  scenario: ScenarioNumber[];
+  sites: SiteSources[];
+  counts: { referenceSourced: number; referenceAssumed: number; scenarioByStatus: Record<string, number>; proxyProfiles: number; localProfiles: number };
+}
+
+function leaves(value: unknown, prefix: string, out: [string, number][]): void {
+  if (typeof value === "number") out.push([prefix, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${prefix}[${i}]`, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+}
+
+/** Every numeric leaf of the run's data files with its provenance entry. */
+export function referenceNumbers(): ReferenceNumber[] {
+  const out: ReferenceNumber[] = [];
+  for (const name of RUN_DATA_FILES) {
+    const file = `data/${name}.json`;
+    const meta = metaByFile[file];
+    const found: [string, number][] = [];
+    leaves(dataFiles[name as keyof typeof dataFiles].raw, "", found);
+    for (const [path, value] of found) {
+      const field = meta?.fields[path];
+      const src = field?.source ? meta.sources.find((s) => s.id === field.source) : undefined;
+      const key = path.split(".").at(-1)!.replace(/\[\d+\]$/, "");
+      out.push({
+        file,
+        path,
+        value,
+        unit: unitOfName(key),
+        sourced: field?.sourced ?? false,
+        sourceId: field?.source ?? null,
+        source: src?.title ?? null,
+        url: src?.url ?? null,
+        date: src?.date ?? null,
+        note: field?.note ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The provenance of a run of `scenario` with `profiles`; `scenarioText` (YAML/JSON, or null) sources its numbers by its comments. */
+export function runProvenance(scenarioText: string | null, scenario: Scenario, profiles: PowerProfiles | undefined): RunProvenance {
+  const reference = referenceNumbers();
+  const numbers = scenarioText === null ? [] : scenarioNumbers(scenarioText);
+  const sites: SiteSources[] = scenario.sites.map((s) => ({
+    site: s.name,
+    gridRegion: s.gridRegion,
+    location: s.location ?? null,
+    profiles: profiles?.[s.name]?.provenance ?? [],
+  }));
+  const scenarioByStatus: Record<string, number> = {};
+  for (const n of numbers) scenarioByStatus[n.status] = (scenarioByStatus[n.status] ?? 0) + 1;
+  const used = sites.flatMap((s) => s.profiles);
+  return {
+    reference,
+    scenario: numbers,
+    sites,
+    counts: {
+      referenceSourced: reference.filter((r) => r.sourced).length,
+      referenceAssumed: reference.filter((r) => !r.sourced).length,
+      scenarioByStatus,
+      proxyProfiles: used.filter((p) => !p.local).length,
+      localProfiles: used.filter((p) => p.local).length,
+    },
+  };
+}
