@@ -11,28 +11,15 @@ import { buildPlan } from "../uncertainty/plan.ts";
 import type { OutputName } from "../uncertainty/outputs.ts";
 import { tornado } from "../uncertainty/sensitivity.ts";
 import type { InputFiles } from "../pipeline/input-files.ts";
-import type { RunProvenance } from "../results/provenance.ts";
+import type { RankedInput, SourcesReport } from "../results/provenance.ts";
+
+export type { RankedInput, SourcesReport };
 import { runDocument } from "./run.ts";
 
 export const SOURCES_SCHEMA_VERSION = 1;
 /** Outputs the top-inputs ranking is given for. */
 const RANKED_OUTPUTS: readonly OutputName[] = ["npvUsd", "capexUsdTotal", "itPowerMwTargetYear", "peakFundingGapUsd"];
 const TOP_INPUTS = 10;
-
-export interface RankedInput {
-  input: string;
-  lowInput: number;
-  highInput: number;
-  lowOutput: number;
-  highOutput: number;
-  swing: number;
-}
-
-export interface SourcesReport extends RunProvenance {
-  schemaVersion: number;
-  /** per output, the inputs of the `uncertain` block by swing (largest first); empty without an `uncertain` block */
-  topInputs: { output: OutputName; base: number; inputs: RankedInput[] }[];
-}
 
 function topInputs(scenario: Scenario, ref: ReferenceData): { report: SourcesReport["topInputs"]; diagnostics: Diagnostic[] } {
   if (!scenario.uncertain) return { report: [], diagnostics: [] };

@@ -103,3 +103,19 @@ export function runProvenance(scenarioText: string | null, scenario: Scenario, p
     },
   };
 }
+
+/** `gigaplan sources`: the provenance of a run plus the inputs that matter most (api/sources.ts). */
+export interface RankedInput {
+  input: string;
+  lowInput: number;
+  highInput: number;
+  lowOutput: number;
+  highOutput: number;
+  swing: number;
+}
+
+export interface SourcesReport extends RunProvenance {
+  schemaVersion: number;
+  /** per output, the inputs of the `uncertain` block by swing (largest first); empty without an `uncertain` block */
+  topInputs: { output: string; base: number; inputs: RankedInput[] }[];
+}

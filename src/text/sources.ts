@@ -2,7 +2,7 @@
 import { formatNumber } from "../core/quantity.ts";
 import type { Cell, Table } from "../core/table.ts";
 import { renderTextTable } from "../core/text-table.ts";
-import type { SourcesReport } from "../api/sources.ts";
+import type { SourcesReport } from "../results/provenance.ts";
 
 const grid = (headers: string[], rows: string[][], left: number[]): string =>
   renderTextTable(headers, rows, { leftColumns: left, rule: true, trimEnd: true }).join("\n");
