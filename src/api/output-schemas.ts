@@ -19,7 +19,7 @@ const provenance = {
     z.looseObject({
       site: z.string(),
       gridRegion: z.string(),
-      profiles: z.array(z.looseObject({ kind: z.enum(["pv", "wind", "gridCarbon"]), file: z.string().nullable(), format: z.string(), distanceKm: numOrNull, period: z.string(), local: z.boolean() })),
+      profiles: z.array(z.looseObject({ kind: z.enum(["pv", "wind", "gridCarbon", "gridPrice"]), file: z.string().nullable(), format: z.string(), distanceKm: numOrNull, period: z.string(), local: z.boolean() })),
     }),
   ),
 };

@@ -4,9 +4,10 @@
  * `profileDefaults.gridProxyShapeRegion` scaled to the region's annual mean (a warning says so). Intensity is
  * the fuel mix × operational emission factors, moved from UTC hour-ending to the site's local standard time.
  */
-import { type Diagnostic, info, warning } from "../core/diagnostics.ts";
+import { type Diagnostic, error, info, warning } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
 import { parseEia930FuelMix } from "../formats/eia930.ts";
+import { parseHourlyCsv } from "../formats/hourly-csv.ts";
 import { hourlyCarbonIntensity } from "../power/grid/carbon.ts";
 import { utcHourEndingToLocalStandard8760 } from "../power/grid/local-time.ts";
 import { proxyHourlyIntensityForRegion } from "../power/grid/proxy.ts";
@@ -65,10 +66,10 @@ export async function addGridCarbon(
   prof: SiteProfiles,
   ds: Diagnostic[],
 ): Promise<void> {
-  const own = power.grid;
+  const own = power.grid?.fuelMixFile !== undefined ? power.grid : undefined;
   const bundledMix = ref.gridRegions[region]?.hourlyFuelMix;
-  const src = own
-    ? { file: { origin: "scenario", path: own.fuelMixFile } as InputFile, ba: own.balancingAuthority, offset: own.utcOffsetHours, path: `${base}.grid.fuelMixFile` }
+  const src = own?.fuelMixFile
+    ? { file: { origin: "scenario", path: own.fuelMixFile } as InputFile, ba: own.balancingAuthority ?? region, offset: own.utcOffsetHours, path: `${base}.grid.fuelMixFile` }
     : bundledMix
       ? { file: { origin: "bundled", path: bundledMix.file } as InputFile, ba: bundledMix.balancingAuthority, offset: bundledMix.utcOffsetHours, path: base }
       : null;
@@ -114,4 +115,45 @@ export async function addGridCarbon(
 
 function provenance(file: InputFile, format: string, period: string, local: boolean, label: string): ProfileProvenance {
   return { kind: "gridCarbon", file: file.path, origin: file.origin, format, station: null, distanceKm: null, period, local, label };
+}
+
+/** Bound of an hourly price, USD/MWh (the scenario's price fields allow up to 10,000; LMPs may be negative). */
+const MAX_ABS_PRICE_USD_PER_MWH = 10_000;
+
+async function hourlyPrice(files: InputFiles, file: InputFile, utcOffsetHours: number): Promise<Loaded<{ values: Float64Array; year: number; meanUsdPerMwh: number }>> {
+  const text = await files.read(file);
+  if (text.value === null) return { value: null, diagnostics: text.diagnostics };
+  const name = text.value.name;
+  const csv = parseHourlyCsv(text.value.text, name);
+  if (!csv.value) return { value: null, diagnostics: csv.diagnostics };
+  if (csv.value.columns.length !== 1)
+    return { value: null, diagnostics: [error(`${name}:1`, `expected one price column (USD/MWh) after the time column, found ${csv.value.columns.length}: ${csv.value.names.join(", ")}`)] };
+  const v = csv.value.columns[0];
+  const bad = v.findIndex((x) => Math.abs(x) > MAX_ABS_PRICE_USD_PER_MWH);
+  if (bad >= 0) return { value: null, diagnostics: [error(`${name}:${bad + 2}:2`, `price ${v[bad]} USD/MWh is outside ±${MAX_ABS_PRICE_USD_PER_MWH.toLocaleString("en-US")}`)] };
+  const local = utcHourEndingToLocalStandard8760(v, csv.value.timestampsUtcMs[0], utcOffsetHours);
+  if (!local.value) return { value: null, diagnostics: local.diagnostics.map((d) => ({ ...d, path: `${name} (${d.path})` })) };
+  let sum = 0;
+  for (const x of local.value.values) sum += x;
+  return { value: { values: local.value.values, year: local.value.year, meanUsdPerMwh: sum / local.value.values.length }, diagnostics: [] };
+}
+
+/** Adds the site's hourly grid price (power.grid.priceFile) to `prof`, or notes the flat price. */
+export async function addGridPrice(power: SitePower, files: InputFiles, memo: Memo, base: string, prof: SiteProfiles, ds: Diagnostic[]): Promise<void> {
+  const g = power.grid;
+  if (!g?.priceFile) {
+    const flat = power.prices.gridPriceUsdPerMwh;
+    const label = `flat price every hour: ${flat === undefined ? "the scenario's opex.energyPriceUsdPerMwh" : `prices.gridPriceUsdPerMwh ${flat} USD/MWh`}`;
+    prof.provenance!.push({ kind: "gridPrice", file: null, origin: null, format: "flat price", station: null, distanceKm: null, period: "", local: false, label });
+    ds.push(info(`${base}.prices.gridPriceUsdPerMwh`, `grid purchases at a ${label}; give power.grid.priceFile (e.g. hourly day-ahead LMPs) for hourly prices`));
+    return;
+  }
+  const file: InputFile = { origin: "scenario", path: g.priceFile };
+  const r = await memo(`price:${g.priceFile}:${g.utcOffsetHours}`, () => hourlyPrice(files, file, g.utcOffsetHours));
+  ds.push(...relocate(r.diagnostics, `${base}.grid.priceFile`));
+  if (!r.value) return;
+  prof.gridPriceUsdPerMwh = r.value.values;
+  const label = `hourly prices ${r.value.year}, mean ${r.value.meanUsdPerMwh.toFixed(2)} USD/MWh`;
+  prof.provenance!.push({ kind: "gridPrice", file: g.priceFile, origin: "scenario", format: "hourly price file", station: null, distanceKm: null, period: String(r.value.year), local: true, label });
+  ds.push(info(`${base}.grid.priceFile`, `grid purchases priced by the hour: ${label}`));
 }

@@ -43,6 +43,7 @@ describe("site data: local or proxy, and provenance", () => {
       ["pv", true, "EPW (TMY3)", "typical year"],
       ["wind", true, "EPW station wind (10 m, scaled)", "typical year"],
       ["gridCarbon", true, "EIA-930 ERCO", "2022"],
+      ["gridPrice", false, "flat price", ""],
     ]);
     expect(p[0].distanceKm!).toBeGreaterThan(3);
     expect(p[0].distanceKm!).toBeLessThan(10);
@@ -90,5 +91,60 @@ describe("site data: local or proxy, and provenance", () => {
     const errors = r.diagnostics.filter((d) => d.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0].path).toMatch(/^sites\[0\]\.power\.grid\.fuelMixFile \(.*bad-ba\.csv:2/);
+  });
+});
+
+describe("hourly grid prices", () => {
+  it("power.grid.priceFile prices grid purchases by the hour on the site's clock; without it the flat price is noted", async () => {
+    const hours = Array.from({ length: 8760 }, (_, h) => `${new Date(Date.UTC(2023, 0, 1, 1 + h)).toISOString().replace("T", " ").slice(0, 19)},${(h % 24) - 5}`);
+    writeFileSync(join(dir, "lmp.csv"), ["utc_hour_ending,lmp_usd_per_mwh", ...hours].join("\n"));
+    const s = scenario({ gridRegion: "ERCOT", power: { portfolio: {}, grid: { priceFile: "lmp.csv", utcOffsetHours: -6 } } });
+    const r = await load(s);
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    const prof = r.value!["Alpha Campus"];
+    // local (UTC-6) hour 0 of Jan 1 is 06:00-07:00 UTC, the row ending 07:00 (h = 6): price 6 % 24 - 5 = 1
+    expect(prof.gridPriceUsdPerMwh![0]).toBe(1);
+    expect(prof.gridPriceUsdPerMwh![1]).toBe(2);
+    expect(prof.gridPriceUsdPerMwh![18]).toBe(-5);
+    expect(prof.provenance!.find((p) => p.kind === "gridPrice")).toMatchObject({ file: "lmp.csv", local: true, period: "2023" });
+    const flat = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: {}, prices: { gridPriceUsdPerMwh: 70 } } }));
+    expect(flat.value!["Alpha Campus"].gridPriceUsdPerMwh).toBeUndefined();
+    expect(flat.diagnostics.find((d) => d.path === "sites[0].power.prices.gridPriceUsdPerMwh")!.message).toMatch(/flat price every hour: prices.gridPriceUsdPerMwh 70 USD\/MWh/);
+  });
+
+  it("a price file with two columns or an absurd price is an error naming the line", async () => {
+    writeFileSync(join(dir, "lmp2.csv"), "t,a,b\n2023-01-01 01:00,1,2\n");
+    const two = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: {}, grid: { priceFile: "lmp2.csv", utcOffsetHours: -6 } } }));
+    expect(two.diagnostics.find((d) => d.severity === "error")!.message).toMatch(/expected one price column/);
+    writeFileSync(join(dir, "lmp3.csv"), "t,p\n2023-01-01 01:00,1\n2023-01-01 02:00,99999\n");
+    const big = await load(scenario({ gridRegion: "ERCOT", power: { portfolio: {}, grid: { priceFile: "lmp3.csv", utcOffsetHours: -6 } } }));
+    expect(big.diagnostics.find((d) => d.severity === "error")!.path).toMatch(/lmp3\.csv:3:2\)$/);
+  });
+
+  it("the schema asks for a file and for the balancing authority of a fuel-mix file", () => {
+    const doc = structuredClone(base);
+    doc.sites[0].power = { grid: { utcOffsetHours: -6 } };
+    expect(checkScenarioObject(doc).diagnostics.map((d) => d.message).join(" ")).toMatch(/give fuelMixFile, priceFile or both/);
+    doc.sites[0].power = { grid: { utcOffsetHours: -6, fuelMixFile: "x.csv" } };
+    expect(checkScenarioObject(doc).diagnostics.map((d) => d.path)).toContain("sites[0].power.grid.balancingAuthority");
+  });
+});
+
+describe("hourly grid prices in the run", () => {
+  it("a price file of 200 USD/MWh every hour raises the grid cost 4x over a flat 50 USD/MWh", async () => {
+    const { run } = await import("../api/run.ts");
+    const hours = Array.from({ length: 8760 }, (_, h) => `${new Date(Date.UTC(2026, 0, 1, 1 + h)).toISOString().replace("T", " ").slice(0, 19)},200`);
+    writeFileSync(join(dir, "lmp200.csv"), ["utc_hour_ending,lmp_usd_per_mwh", ...hours].join("\n"));
+    const cost = async (power: Record<string, unknown>) => {
+      const doc = structuredClone(base);
+      Object.assign(doc.sites[0], { gridRegion: "ERCOT", power });
+      const r = await run({ value: doc }, { files: nodeInputFiles(scenarioFile) });
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      return r.result!.summary.power.costUsdByYear["2028"];
+    };
+    const flat = await cost({ portfolio: {}, prices: { gridPriceUsdPerMwh: 50, carbonPriceUsdPerTco2: 0 } });
+    const hourly = await cost({ portfolio: {}, prices: { gridPriceUsdPerMwh: 50, carbonPriceUsdPerTco2: 0 }, grid: { priceFile: "lmp200.csv", utcOffsetHours: -6 } });
+    expect(flat).toBeGreaterThan(0);
+    expect(hourly / flat).toBeCloseTo(4, 6);
   });
 });

@@ -22,7 +22,7 @@ import type { PowerProfiles, SiteProfiles } from "../power/site/site-power.ts";
 import type { SitePower } from "../scenario/power-schema.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { distanceKm, type LatLon } from "../core/geo.ts";
-import { addGridCarbon, type Loaded } from "./grid-profiles.ts";
+import { addGridCarbon, addGridPrice, type Loaded } from "./grid-profiles.ts";
 import type { InputFile, InputFiles } from "./input-files.ts";
 
 export type { InputFile, InputFiles, InputText } from "./input-files.ts";
@@ -158,7 +158,9 @@ export async function loadPowerProfiles(s: Scenario, files: InputFiles, options:
         ds.push(warning(path, `proxy weather: the ${noun} profile comes from ${what} (${r.value.label}), which ${why}; hourly ${kind === "pv" ? "PV" : "wind"} results are indicative`));
       } else if (where.distanceKm !== null) ds.push(info(path, `local weather: the ${noun} station lies ${where.distanceKm.toFixed(0)} km from ${site.name}`));
     }
-    await addGridCarbon(site.gridRegion, p, files, ref, (key, load) => cache.get(key, load), base, prof, ds);
+    const memo = <T,>(key: string, load: () => Promise<Loaded<T>>) => cache.get(key, load);
+    await addGridCarbon(site.gridRegion, p, files, ref, memo, base, prof, ds);
+    await addGridPrice(p, files, memo, base, prof, ds);
     out[site.name] = prof;
   }
   return { value: out, diagnostics: ds };

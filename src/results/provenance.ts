@@ -98,7 +98,7 @@ export function runProvenance(scenarioText: string | null, scenario: Scenario, p
       referenceSourced: reference.filter((r) => r.sourced).length,
       referenceAssumed: reference.filter((r) => !r.sourced).length,
       scenarioByStatus,
-      proxyProfiles: used.filter((p) => !p.local).length,
+      proxyProfiles: used.filter((p) => !p.local && p.file !== null).length,
       localProfiles: used.filter((p) => p.local).length,
     },
   };

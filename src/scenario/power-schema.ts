@@ -52,14 +52,26 @@ export const powerWeatherSchema = z.strictObject({
     .describe("true when the files describe the site's own location; with the site's location given, the distance to the file's station decides instead"),
 });
 
-export const powerGridSchema = z.strictObject({
-  fuelMixFile: z
-    .string()
-    .min(1)
-    .describe("Hourly EIA-930 net generation by fuel of the site's balancing authority: a CSV with a UTC hour-ending time column and one column per EIA-930 fuel code (COL, NG, NUC, OIL, WAT, SUN, WND, OTH, ...), relative to the scenario file"),
-  balancingAuthority: z.string().min(1).describe("EIA-930 code of the balancing authority the file describes, e.g. MISO, PJM, EPE"),
-  utcOffsetHours: z.number().int().min(-12).max(14).describe("Offset of the site's local standard time from UTC, h (Central -6, Eastern -5, Mountain -7)"),
-});
+export const powerGridSchema = z
+  .strictObject({
+    fuelMixFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Hourly EIA-930 net generation by fuel of the site's balancing authority: a CSV with a UTC hour-ending time column and one column per EIA-930 fuel code (COL, NG, NUC, OIL, WAT, SUN, WND, OTH, ...), relative to the scenario file"),
+    balancingAuthority: z.string().min(1).optional().describe("EIA-930 code of the balancing authority the fuel-mix file describes, e.g. MISO, PJM, EPE (required with fuelMixFile)"),
+    priceFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Hourly price of grid purchases, USD/MWh: a CSV with a UTC hour-ending time column and one price column (e.g. an ISO day-ahead LMP at the site's node; negative prices allowed), relative to the scenario file; replaces prices.gridPriceUsdPerMwh"),
+    utcOffsetHours: z.number().int().min(-12).max(14).describe("Offset of the site's local standard time from UTC, h (Central -6, Eastern -5, Mountain -7)"),
+  })
+  .superRefine((g, ctx) => {
+    if (g.fuelMixFile === undefined && g.priceFile === undefined) ctx.addIssue({ code: "custom", message: "give fuelMixFile, priceFile or both", path: [] });
+    if (g.fuelMixFile !== undefined && g.balancingAuthority === undefined)
+      ctx.addIssue({ code: "custom", message: "required with fuelMixFile: the EIA-930 code of the file's balancing authority", path: ["balancingAuthority"] });
+  });
 
 export const sizingLimitsSchema = z.strictObject({
   pvMaxMw: mw.optional().describe("Land limit for PV, MW; default unlimited"),
@@ -86,7 +98,9 @@ export const sitePowerSchema = z.strictObject({
   prices: powerPricesSchema.default({}),
   technology: powerTechnologySchema.default({}),
   weather: powerWeatherSchema.default({ local: false }),
-  grid: powerGridSchema.optional().describe("The site's own hourly grid data; default: the region's bundled EIA-930 file, else a scaled proxy shape"),
+  grid: powerGridSchema
+    .optional()
+    .describe("The site's own hourly grid data (fuel mix, prices); default: the region's bundled EIA-930 file, else a scaled proxy shape, and the flat grid price"),
   sizing: sizingLimitsSchema.default({ keepPortfolio: false }).describe("Bounds for optimize-power"),
   target: cleanTargetSchema.default({ kind: "cfe-247", countGridClean: false }).describe("Clean target for optimize-power"),
   certificateMatchingFraction: fraction

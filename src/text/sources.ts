@@ -30,11 +30,11 @@ export function renderSourcesText(r: SourcesReport, scenarioName: string): strin
       : s.profiles.map((p) => [
           s.site,
           p.kind,
-          `${p.format}: ${cut(p.file, 60)}`,
+          p.file === null ? p.label : `${p.format}: ${cut(p.file, 60)}`,
           p.station ? `${deg(p.station.latitudeDeg)}, ${deg(p.station.longitudeDeg)}` : "",
           p.distanceKm === null ? "" : formatNumber(Math.round(p.distanceKm), 6),
           p.period,
-          p.local ? "local" : "PROXY",
+          p.file === null ? "flat" : p.local ? "local" : "PROXY",
         ]),
   );
   out.push(grid(["site", "profile", "data", "station lat, lon", "distance km", "period", "status"], siteRows, [0, 1, 2, 5, 6]), "");

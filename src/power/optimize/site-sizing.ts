@@ -69,7 +69,7 @@ export function buildSiteSizing(t: Timeline, facilityEnergyMwh: Float64Array, p:
   copy(prof.windCapacityFactor, series.windCapacityFactor, 0);
   copy(prof.gridCo2KgPerMwh, series.gridCo2KgPerMwh, o.regionCo2KgPerMwh);
   copy(prof.gridCleanFraction, series.gridCleanFraction, 0);
-  series.gridPriceUsdPerMwh.fill(p.prices.gridPriceUsdPerMwh);
+  copy(prof.gridPriceUsdPerMwh, series.gridPriceUsdPerMwh, p.prices.gridPriceUsdPerMwh);
   series.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
   const pf = portfolioForYear(p, o.year);
   const lim = p.sizing;

@@ -27,6 +27,8 @@ export interface SiteProfiles {
   gridCo2KgPerMwh?: Float64Array;
   /** clean share of grid generation; default 0 (imports count as not clean) */
   gridCleanFraction?: Float64Array;
+  /** hourly price of grid purchases, USD/MWh; default: the flat `prices.gridPriceUsdPerMwh` */
+  gridPriceUsdPerMwh?: Float64Array;
   /** labels of where each profile came from, for reports */
   sources?: { pv?: string; wind?: string; gridCarbon?: string };
   /** where each profile came from, in detail (file, station, distance, period, local or proxy) */
@@ -35,7 +37,7 @@ export interface SiteProfiles {
 
 /** The data behind one hourly profile of a site. */
 export interface ProfileProvenance {
-  kind: "pv" | "wind" | "gridCarbon";
+  kind: "pv" | "wind" | "gridCarbon" | "gridPrice";
   /** the file (bundled: path from the package root; scenario: as written), null for an annual average */
   file: string | null;
   origin: "bundled" | "scenario" | null;
@@ -83,7 +85,7 @@ export function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: S
   copyOr(prof?.windCapacityFactor, s.windCapacityFactor, 0);
   copyOr(prof?.gridCo2KgPerMwh, s.gridCo2KgPerMwh, site.gridRegionCo2KgPerMwh);
   copyOr(prof?.gridCleanFraction, s.gridCleanFraction, 0);
-  s.gridPriceUsdPerMwh.fill(p.prices.gridPriceUsdPerMwh);
+  copyOr(prof?.gridPriceUsdPerMwh, s.gridPriceUsdPerMwh, p.prices.gridPriceUsdPerMwh);
   s.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
 }
 
