@@ -4,7 +4,10 @@ import type { SpvSummary } from "../finance/structures/summary.ts";
 import type { RunResult } from "../pipeline/run.ts";
 import type { Table } from "../core/table.ts";
 
-const b = (x: number): string => (x / 1e9).toFixed(1);
+/** USD billions with thousands separators, one decimal */
+const b = (x: number): string => (x / 1e9).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A signed amount in USD billions: -$227.4B (amounts in sentences; tables keep plain numbers under a "$B" header) */
+const money = (x: number): string => `${x < 0 ? "-" : ""}$${b(Math.abs(x))}B`;
 const pct = (x: number | null, digits = 1): string => (x === null || !Number.isFinite(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`);
 const ratio = (x: number | null): string => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(2));
 
@@ -46,19 +49,19 @@ function fundingBlock(result: RunResult, years: number[]): string {
 
 function spvLines(s: SpvSummary): string[] {
   const out = [
-    `SPV ${s.name} (site ${s.site}, ${s.coveredItPowerMw.toFixed(0)} MW IT): modelled cost $${b(s.coveredCostUsd)}B` +
-      (s.reportedDevelopmentCostUsd === null ? "" : ` (reported $${b(s.reportedDevelopmentCostUsd)}B)`) +
-      `; close ${s.closeMonth}; debt $${b(s.debtUsd)}B at ${pct(s.couponFractionPerYear, 2)}, ${s.amortization}, maturity ${s.maturityMonth}; partner cash $${b(s.partnerEquityUsd)}B; ` +
-      `sponsor in kind $${b(s.sponsorInKindEquityUsd)}B, distribution at close $${b(s.sponsorDistributionAtCloseUsd)}B`,
+    `SPV ${s.name} (site ${s.site}, ${s.coveredItPowerMw.toLocaleString("en-US", { maximumFractionDigits: 0 })} MW IT): modelled cost ${money(s.coveredCostUsd)}` +
+      (s.reportedDevelopmentCostUsd === null ? "" : ` (reported ${money(s.reportedDevelopmentCostUsd)})`) +
+      `; close ${s.closeMonth}; debt ${money(s.debtUsd)} at ${pct(s.couponFractionPerYear, 2)}, ${s.amortization}, maturity ${s.maturityMonth}; partner cash ${money(s.partnerEquityUsd)}; ` +
+      `sponsor in kind ${money(s.sponsorInKindEquityUsd)}, distribution at close ${money(s.sponsorDistributionAtCloseUsd)}`,
     `  lease ${s.leaseStartMonth ?? "n/a"} to ${s.leaseEndMonth}: first-year rent $${(s.rent.annualRentUsd / 1e9).toFixed(2)}B (${s.rent.basis}; for debt service cover $${(s.rent.forDebtServiceCoverUsd / 1e9).toFixed(2)}B, ` +
-      `for the partner's target return $${(s.rent.forPartnerReturnUsd / 1e9).toFixed(2)}B), +${pct(s.rent.escalationFractionPerYear)}/yr; total rent $${b(s.totalRentUsd)}B`,
-    `  partner IRR ${pct(s.partnerIrrFraction)}, sponsor IRR ${pct(s.sponsorIrrFraction)}; min stabilized DSCR ${ratio(s.minStabilizedDebtServiceCoverRatio)}; interest before rent $${b(s.interestBeforeLeaseStartUsd)}B; ` +
-      `equity calls $${b(s.equityCallsUsd)}B; debt at maturity $${b(s.debtBalanceAtMaturityUsd)}B; sources $${b(s.sourcesUsd)}B = uses $${b(s.usesUsd)}B + cash left $${b(s.cashAtEndUsd)}B`,
+      `for the partner's target return $${(s.rent.forPartnerReturnUsd / 1e9).toFixed(2)}B), +${pct(s.rent.escalationFractionPerYear)}/yr; total rent ${money(s.totalRentUsd)}`,
+    `  partner IRR ${pct(s.partnerIrrFraction)}, sponsor IRR ${pct(s.sponsorIrrFraction)}; min stabilized DSCR ${ratio(s.minStabilizedDebtServiceCoverRatio)}; interest before rent ${money(s.interestBeforeLeaseStartUsd)}; ` +
+      `equity calls ${money(s.equityCallsUsd)}; debt at maturity ${money(s.debtBalanceAtMaturityUsd)}; sources ${money(s.sourcesUsd)} = uses ${money(s.usesUsd)} + cash left ${money(s.cashAtEndUsd)}`,
   ];
   const r = s.residualValueGuarantee;
   if (r) {
-    const ends = r.exposureAtLeaseTermEnds.map((e) => `${e.month} $${b(e.exposureUsd)}B`).join(", ");
-    out.push(`  residual value guarantee (${r.termYears} years): max exposure $${b(r.maxExposureUsd)}B in ${r.maxExposureYear ?? "n/a"}; if the sponsor leaves at a term end: ${ends || "none"}`);
+    const ends = r.exposureAtLeaseTermEnds.map((e) => `${e.month} ${money(e.exposureUsd)}`).join(", ");
+    out.push(`  residual value guarantee (${r.termYears} years): max exposure ${money(r.maxExposureUsd)} in ${r.maxExposureYear ?? "n/a"}; if the sponsor leaves at a term end: ${ends || "none"}`);
   }
   return out;
 }
@@ -91,23 +94,23 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   for (const s of f.spvs) out.push(...spvLines(s));
   for (const bond of f.bonds) {
     const share = bond.programCapexShareFraction === null ? "" : ` (${pct(bond.programCapexShareFraction, 0)} of each month's capex)`;
-    out.push(`Bond ${bond.name}${share}: $${b(bond.amountUsd)}B issued at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}; $${b(bond.debtAtHorizonEndUsd)}B outstanding at the horizon end`);
+    out.push(`Bond ${bond.name}${share}: ${money(bond.amountUsd)} issued at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}; ${money(bond.debtAtHorizonEndUsd)} outstanding at the horizon end`);
   }
   if (both) {
-    out.push(`SPV share of program capex ${pct(f.spvShareOfProgramCapexFraction)} (of facility capex ${pct(f.spvShareOfFacilityCapexFraction)}); funding gap over the horizon: A $${b(f.company.allOperatingCashFlow!.fundingGapUsdTotal)}B, ` +
-      `B $${b(f.company.declaredStructures!.fundingGapUsdTotal)}B (reduced by $${b(f.fundingGapReductionUsd)}B)`);
+    out.push(`SPV share of program capex ${pct(f.spvShareOfProgramCapexFraction)} (of facility capex ${pct(f.spvShareOfFacilityCapexFraction)}); funding gap over the horizon: A ${money(f.company.allOperatingCashFlow!.fundingGapUsdTotal)}, ` +
+      `B ${money(f.company.declaredStructures!.fundingGapUsdTotal)} (reduced by ${money(f.fundingGapReductionUsd)})`);
   }
   out.push("", `Program P&L (USD B; tax at ${pct(f.pnl.taxRateFraction)}; "life chg." = depreciation avoided by useful-life changes):`, pnlBlock(result, years));
   const rr = f.revenueRequired;
   out.push("", `Revenue required: Sequoia top-down = GPU data-centre run-rate x ${rr.sequoiaTcoMultiplier} (TCO) x ${rr.sequoiaMarginMultiplier} (margin); industry reference points from data/financing.json, the same for every scenario:`);
   for (const c of rr.sequoiaCases) {
-    const published = c.publishedRequiredRevenueUsd === null ? "" : ` (published $${b(c.publishedRequiredRevenueUsd)}B)`;
-    out.push(`  ${c.label}: $${b(c.nvidiaDataCenterRunRateUsd)}B -> $${b(c.requiredRevenueUsd)}B/yr${published}`);
+    const published = c.publishedRequiredRevenueUsd === null ? "" : ` (published ${money(c.publishedRequiredRevenueUsd)})`;
+    out.push(`  ${c.label}: ${money(c.nvidiaDataCenterRunRateUsd)} -> ${money(c.requiredRevenueUsd)}/yr${published}`);
   }
   out.push(`Bottom-up = (capital at ${pct(rr.waccFractionPerYear)} WACC over asset lives + energy + other opex) / (1 - ${pct(rr.targetMarginFraction, 0)} margin); Sequoia applied to the program's IT capex:`, revenueBlock(result, years));
   const r = f.returns;
   const years1 = (x: number | null): string => (x === null ? "not within the horizon" : `${x.toFixed(1)} years`);
   if (r === null) out.push("Program returns: not computed (no economics block: no program revenue assumed)");
-  else out.push(`Program returns: NPV $${b(r.npvUsd)}B at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
+  else out.push(`Program returns: NPV ${money(r.npvUsd)} at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
   return out.join("\n");
 }

@@ -6,8 +6,11 @@ import type { Table } from "../core/table.ts";
 import { renderFinancingSection } from "./financing.ts";
 import { renderPowerSection } from "./power.ts";
 
-const usdB = (x: number): string => `${(x / 1e9).toFixed(1)}`;
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** USD billions with thousands separators, one decimal: 2,422.5 */
+const usdB = (x: number): string => fixed(1)(x / 1e9);
+/** A signed amount in USD billions: -$227.4B */
+const money = (x: number): string => `${x < 0 ? "-" : ""}$${usdB(Math.abs(x))}B`;
 
 interface Column {
   header: string;
@@ -30,7 +33,7 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
     { header: "capex $B", source: "capexUsd", format: usdB },
     { header: "IT MW", source: "itPowerMwOnline", format: fixed(0) },
     { header: "accel. M", source: "accelerators", format: (x) => (x / 1e6).toFixed(2) },
-    { header: "BF16 EFLOP/s", source: "denseBf16FlopPerS", format: (x) => (x / 1e18).toFixed(0) },
+    { header: "BF16 EFLOP/s", source: "denseBf16FlopPerS", format: (x) => fixed(0)(x / 1e18) },
     { header: "energy TWh", source: "facilityEnergyMwh", format: (x) => (x / 1e6).toFixed(1) },
     { header: "deprec. $B", source: "depreciationUsd", format: usdB },
     { header: "opex $B", source: "energyCostUsd", format: usdB },
@@ -70,8 +73,11 @@ function sitesBlock(result: RunResult, years: number[]): string {
 
 function generationsBlock(result: RunResult, years: number[]): string {
   const s = result.summary.acceleratorsByGenerationByYear;
-  const rows = Object.entries(s).map(([gen, byYear]) => [gen, ...years.map((y) => ((byYear[String(y)] ?? 0) / 1e3).toFixed(0))]);
-  return renderGrid(["generation (thousands)", ...years.map(String)], rows);
+  const shown = Object.entries(s).filter(([, byYear]) => years.some((y) => (byYear[String(y)] ?? 0) > 0));
+  const rows = shown.map(([gen, byYear]) => [gen, ...years.map((y) => fixed(0)((byYear[String(y)] ?? 0) / 1e3))]);
+  const later = Object.keys(s).length - shown.length;
+  const note = later > 0 ? `\n(${later} generation(s) installed only after ${years[years.length - 1]} not shown; --format json for all)` : "";
+  return renderGrid(["generation (thousands)", ...years.map(String)], rows) + note;
 }
 
 export function renderTextReport(result: RunResult, options: { lastYear?: number } = {}): string {
@@ -82,10 +88,10 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   const out: string[] = [];
   out.push(`gigaplan — ${s.scenarioName} (nominal USD, base year ${s.currencyBaseYear}; horizon ${s.horizon.startMonth}..${s.horizon.endMonth})`);
   out.push("");
-  out.push(`Capex over the horizon: $${usdB(s.capexUsdTotal)}B  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)}; of all capex, IT refreshes ${usdB(s.refreshCapexUsdTotal)} and first builds ${usdB(s.capexUsdTotal - s.refreshCapexUsdTotal)})`);
+  out.push(`Capex over the horizon: ${money(s.capexUsdTotal)}  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)}; of all capex, IT refreshes ${usdB(s.refreshCapexUsdTotal)} and first builds ${usdB(s.capexUsdTotal - s.refreshCapexUsdTotal)})`);
   if (s.acceleratorsPerGwIt !== null) out.push(`Accelerators per GW of IT power (fleet at horizon end): ${fixed(0)(s.acceleratorsPerGwIt)}`);
   out.push(`Jobs: construction peak ${fixed(0)(s.jobs.constructionPeak)} (${fixed(0)(s.jobs.constructionJobYears)} job-years), permanent ${fixed(0)(s.jobs.permanent)}, indirect ${fixed(0)(s.jobs.indirect)}`);
-  if (s.npvUsd !== null) out.push(`Program NPV $${usdB(s.npvUsd)}B; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);
+  if (s.npvUsd !== null) out.push(`Program NPV ${money(s.npvUsd)}; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);
   out.push("", `By year (to ${lastYear}; --format json or --out DIR for all years):`, yearlyBlock(result, lastYear));
   out.push("", "IT MW online at year end by site:", sitesBlock(result, years));
   out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));

@@ -3,16 +3,19 @@ import { renderTextTable } from "../core/text-table.ts";
 import type { SimulationReport } from "../uncertainty/simulate.ts";
 
 /** A number in the unit its name carries: $B, GW/MW, TWh, %, millions. */
+const grouped = (v: number, digits: number): string => v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
 export function formatValue(name: string, v: number): string {
   if (Number.isNaN(v)) return "n/a";
   if (/Usd/.test(name)) {
     const a = Math.abs(v);
-    if (a >= 1e9 || a === 0) return `$${(v / 1e9).toFixed(1)}B`;
-    if (a >= 1e6) return `$${(v / 1e6).toFixed(2)}M`;
-    return a >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(2)}`;
+    const sign = v < 0 ? "-" : "";
+    if (a >= 1e9 || a === 0) return `${sign}$${grouped(a / 1e9, 1)}B`;
+    if (a >= 1e6) return `${sign}$${grouped(a / 1e6, 2)}M`;
+    return a >= 1e3 ? `${sign}$${grouped(a / 1e3, 1)}k` : `${sign}$${grouped(a, 2)}`;
   }
-  if (/Mwh/.test(name)) return `${(v / 1e6).toFixed(1)} TWh`;
-  if (/Mw(?!h)/.test(name)) return Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(2)} GW` : `${v.toFixed(0)} MW`;
+  if (/Mwh/.test(name)) return `${grouped(v / 1e6, 1)} TWh`;
+  if (/Mw(?!h)/.test(name)) return Math.abs(v) >= 1000 ? `${grouped(v / 1000, 2)} GW` : `${grouped(v, 0)} MW`;
   if (/Fraction|pue/i.test(name)) return /Fraction/.test(name) ? `${(v * 100).toFixed(1)}%` : v.toFixed(3);
   if (/accelerators/i.test(name)) return `${(v / 1e6).toFixed(2)}M`;
   if (/Months/.test(name)) return `${v.toFixed(1)} mo`;
@@ -27,7 +30,7 @@ const table = (header: string[], rows: string[][]): string => renderTextTable(he
 export function renderSimulationReport(r: SimulationReport): string {
   const out: string[] = [];
   const range = r.sampleRange.start === 0 && r.sampleRange.end === r.iterations ? "all" : `${r.sampleRange.start}…${r.sampleRange.end - 1}`;
-  out.push(`Monte Carlo: ${r.iterations} iterations, method ${r.method}, seed ${r.seed}, samples ${range}, target year ${r.targetYear}`);
+  out.push(`Monte Carlo: ${r.iterations.toLocaleString("en-US")} iterations, method ${r.method}, seed ${r.seed}, samples ${range}, target year ${r.targetYear}`);
   if (r.failedSamples > 0) out.push(`warning: ${r.failedSamples} sample(s) did not resolve (outputs NaN)`);
   out.push("", "Outputs");
   const rows = Object.entries(r.outputs).map(([name, s]) => [
