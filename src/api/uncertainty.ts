@@ -56,7 +56,13 @@ export interface PreparedSimulation {
 export function prepareSimulation(doc: ScenarioDocument, o: SimulateOptions, ref: ReferenceData = referenceData): Outcome<PreparedSimulation | null> {
   const scenario = parseDocument(doc);
   if (!scenario.value) return { value: null, diagnostics: scenario.diagnostics };
-  const options: SimulateOptions = { iterations: o.iterations, seed: o.seed, method: o.method, ...(o.shard ? { shard: o.shard } : {}) };
+  const options: SimulateOptions = {
+    iterations: o.iterations,
+    seed: o.seed,
+    method: o.method,
+    ...(o.shard ? { shard: o.shard } : {}),
+    ...(o.sobolIndices !== undefined ? { sobolIndices: o.sobolIndices } : {}),
+  };
   const prepared = preparePlan(scenario.value, options, ref);
   if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
   return { value: { plan: prepared.value, options, scenarioDigest: digest(scenario.value) }, diagnostics: prepared.diagnostics };
@@ -65,7 +71,7 @@ export function prepareSimulation(doc: ScenarioDocument, o: SimulateOptions, ref
 /** Samples a prepared simulation with an executor and reports; the executor's rejection (e.g. cancellation) propagates. */
 export async function runSimulation(p: PreparedSimulation, hooks: Omit<SimulateRunOptions, keyof SimulateOptions | "ref"> = {}): Promise<SimulationRun> {
   const table = await (hooks.executor ?? inThreadExecutor)(p.plan, p.options, { onProgress: hooks.onProgress, signal: hooks.signal });
-  return { table, report: summarize(p.plan, table), info: tableInfo(table, p.scenarioDigest, p.plan.targetYear) };
+  return { table, report: summarize(p.plan, table, p.options), info: tableInfo(table, p.scenarioDigest, p.plan.targetYear) };
 }
 
 /** `prepareSimulation` then `runSimulation`: `value` is null when there are errors. */

@@ -28,6 +28,7 @@ interface SimulateCliOptions extends ProgressFlags {
   out?: string;
   format: "table" | "json";
   force?: boolean;
+  sobolIndices?: string;
 }
 
 /** The options as numbers; a bad flag is one error naming it, and a harmless stand-in keeps the API from repeating it. */
@@ -36,6 +37,10 @@ function parseOptions(o: SimulateCliOptions, diagnostics: Diagnostic[]): { optio
   const seed = numberFlag(o.seed, "--seed", { integer: true, min: 0 }, diagnostics);
   const workers = numberFlag(o.workers, "--workers", { integer: true, min: 1 }, diagnostics);
   const options: SimulateOptions = { iterations: iterations ?? 1, seed: seed ?? 0, method: o.method };
+  if (o.sobolIndices !== undefined) {
+    const n = numberFlag(o.sobolIndices, "--sobol-indices", { integer: true, min: 16 }, diagnostics);
+    if (n !== undefined) options.sobolIndices = n;
+  }
   if (o.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(o.shard.trim());
     if (!m) diagnostics.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${o.shard}")`));
@@ -129,6 +134,7 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
     .option("--workers <k>", "worker threads (at most the machine's cores unless --force)", String(Math.max(1, Math.min(4, availableParallelism()))))
     .option("--shard <k/n>", "compute only shard k of n (k from 0, as a Kubernetes completion index)")
     .option("--out <file>", "write the raw samples (inputs and outputs) to FILE.parquet or FILE.csv")
+    .option("--sobol-indices <n>", "also first-order and total Sobol indices from N base samples (N × (inputs + 2) more model runs, in this process)")
     .addOption(new Option("--format <format>", "report format").choices(["table", "json"]).default("table"))
     .option("--force", "run even beyond 4 GB of memory or an hour (estimated), or with more workers than cores")
     .action(async (file: string, opts: SimulateCliOptions) => setExit(await simulateCommand(file, opts, io)));

@@ -34,6 +34,19 @@ function scenarioFile(dir: string, uncertain: Record<string, unknown>): string {
 }
 
 describe("gigaplan simulate / merge", () => {
+  it("--sobol-indices N adds variance-based indices to the JSON report; a bad N is exit 2 naming the flag", async () => {
+    const dir = fresh();
+    const file = scenarioFile(dir, SMALL_UNCERTAIN);
+    const r = await run(["simulate", file, "--iterations", "16", "--workers", "1", "--sobol-indices", "32", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const sobol = JSON.parse(r.stdout).sensitivity.sobol;
+    expect(sobol).toMatchObject({ baseSamples: 32, evaluations: 32 * 7, inputsIndependentInScenario: false });
+    expect(Object.keys(sobol.indices.npvUsd)).toHaveLength(5);
+    const bad = await run(["simulate", file, "--iterations", "16", "--sobol-indices", "5"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sobol-indices/);
+  });
+
   it("bad paths and options: exit 2, each problem with its path, nothing written", async () => {
     const dir = fresh();
     const file = scenarioFile(dir, { "sites[4].phases[0].itPowerMw": { dist: "uniform", min: 1, max: 2 }, "facility.pue": { dist: "triangular", min: 1.1, mode: 1.0, max: 1.2 } });

@@ -62,6 +62,16 @@ export function renderSimulationReport(r: SimulationReport): string {
     out.push("", "Tornado of npvUsd (input at p10 / p90, others at base)");
     out.push(table(["input", "p10 → NPV", "p90 → NPV", "swing"], bars.map((b) => [b.input, formatValue("Usd", b.lowOutput), formatValue("Usd", b.highOutput), formatValue("Usd", b.swing)])));
   }
+  const sobol = r.sensitivity.sobol;
+  if (sobol) {
+    const ix = sobol.indices.npvUsd;
+    const ci = (c: [number, number]): string => `${c[0].toFixed(2)}…${c[1].toFixed(2)}`;
+    out.push("", `Variance-based sensitivity of npvUsd (Sobol indices, ${sobol.baseSamples.toLocaleString("en-US")} base samples, ${sobol.evaluations.toLocaleString("en-US")} model runs)`);
+    const names = Object.keys(ix).sort((a, b) => ix[b].total - ix[a].total);
+    out.push(table(["input", "first", "95 % CI", "total", "95 % CI", "interaction"], names.map((k) => [k, ix[k].first.toFixed(3), ci(ix[k].firstCi), ix[k].total.toFixed(3), ci(ix[k].totalCi), ix[k].interaction.toFixed(3)])));
+    const dropped = sobol.droppedRows.npvUsd;
+    out.push(`  ${sobol.note}${dropped > 0 ? ` ${dropped} base row(s) left out (the output was not finite).` : ""}`);
+  }
   out.push("", "Convergence of the mean of npvUsd");
   out.push(table(["samples", "mean", "std err"], r.convergence.npvUsd.map((c) => [String(c.samples), formatValue("Usd", c.mean), formatValue("Usd", c.standardError)])));
   return `${out.join("\n")}\n`;

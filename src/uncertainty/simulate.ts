@@ -13,6 +13,8 @@ import { type SimulationPlan, buildPlan } from "./plan.ts";
 import { type SamplingMethod, samplerProblems } from "./sampler.ts";
 import { type RiskFigures, type Tornado, riskFigures, spearman, standardizedRegression, tornado } from "./sensitivity.ts";
 import { type ColumnStats, type ConvergencePoint, columnStats, convergence } from "./stats.ts";
+import { sobolIndicesProblems } from "./sobol-indices.ts";
+import { type SobolReport, sobolReport } from "./sobol-report.ts";
 
 export interface SimulateOptions {
   iterations: number;
@@ -20,6 +22,8 @@ export interface SimulateOptions {
   method: SamplingMethod;
   /** shard k of n (k from 0): this run computes only its contiguous share of sample indices */
   shard?: { index: number; count: number };
+  /** base sample size N of variance-based (Sobol) indices: N × (inputs + 2) more model runs; absent: none */
+  sobolIndices?: number;
 }
 
 /** Sample indices [start, end) of shard k of n: contiguous, in order, together covering 0 … iterations−1. */
@@ -34,6 +38,10 @@ export function optionProblems(plan: SimulationPlan, o: SimulateOptions): Diagno
     if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
       out.push(error("--shard", `must be k/n with n ≥ 1 and 0 ≤ k < n (got ${index}/${count}); shards are numbered from 0 like Kubernetes completion indices`));
     }
+  }
+  if (o.sobolIndices !== undefined) {
+    for (const m of sobolIndicesProblems(plan.inputs.length, o.sobolIndices)) out.push(error("--sobol-indices", m));
+    if (o.shard) out.push(error("--sobol-indices", "compute the indices once, in a run without --shard (they do not depend on the samples)"));
   }
   return out;
 }
@@ -107,6 +115,8 @@ export interface SimulationReport {
     src: Record<OutputName, { coefficients: Record<string, number>; rSquared: number }>;
     /** absent when summarizing a samples file without its scenario (merge) */
     tornado?: Tornado;
+    /** variance-based indices, with `--sobol-indices N` */
+    sobol?: SobolReport;
   };
 }
 
@@ -143,11 +153,12 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
 }
 
 /** summarizeTable plus what needs the scenario: distributions, base values, planned MW and the tornado. */
-export function summarize(plan: SimulationPlan, table: SampleTable): SimulationReport {
+export function summarize(plan: SimulationPlan, table: SampleTable, options?: SimulateOptions): SimulationReport {
   const report = summarizeTable(table, plan.targetYear);
   report.plannedItMwAtTarget = plan.plannedItMwAtTarget;
   report.inputs = report.inputs.map((r, k) => ({ ...r, distribution: plan.inputs[k].spec, baseValue: plan.inputs[k].baseValue }));
   report.sensitivity.tornado = tornado(plan);
+  if (options?.sobolIndices !== undefined) report.sensitivity.sobol = sobolReport(plan, options.sobolIndices, options.seed);
   return report;
 }
 
@@ -175,5 +186,5 @@ export function simulate(s: Scenario, o: SimulateOptions, ref: ReferenceData = r
   const prepared = preparePlan(s, o, ref);
   if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
   const table = simulateTable(prepared.value, o, blockSize);
-  return { value: { table, report: summarize(prepared.value, table) }, diagnostics: prepared.diagnostics };
+  return { value: { table, report: summarize(prepared.value, table, o) }, diagnostics: prepared.diagnostics };
 }

@@ -63,14 +63,23 @@ describe("Sobol indices (Saltelli design, Saltelli/Jansen estimators)", () => {
     expect(Math.abs(x3.total)).toBeLessThan(1e-12);
   });
 
-  it("is deterministic for a seed and drops rows the model could not evaluate", () => {
+  it("is deterministic for a seed and drops rows the model could not evaluate, per output", () => {
     const again = sobolIndices(ishigami, 2, [uniform, uniform, uniform], 8192, 42);
     expect(again).toEqual(r);
     let calls = 0;
     const flaky = (x: Float64Array, out: Float64Array) => ishigami(x, out) && ++calls % 97 !== 0;
     const f = sobolIndices(flaky, 2, [uniform, uniform, uniform], 1024, 1, 50);
-    expect(f.droppedRows).toBeGreaterThan(0);
+    expect(f.droppedRows[0]).toBeGreaterThan(0);
     expect(f.indices[0].every((ix) => Number.isFinite(ix.first) && Number.isFinite(ix.total))).toBe(true);
+    // an output that is NaN in some rows loses only those rows; the other output keeps all
+    const partial = (x: Float64Array, out: Float64Array) => {
+      ishigami(x, out);
+      if (x[0] > 3) out[0] = Number.NaN;
+      return true;
+    };
+    const p = sobolIndices(partial, 2, [uniform, uniform, uniform], 1024, 1, 20);
+    expect(p.droppedRows[0]).toBeGreaterThan(0);
+    expect(p.droppedRows[1]).toBe(0);
   });
 
   it("total indices are never negative and refuse bad options", () => {

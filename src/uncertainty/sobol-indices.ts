@@ -33,8 +33,8 @@ export interface SobolIndicesResult {
   baseSamples: number;
   evaluations: number;
   bootstrapResamples: number;
-  /** rows where any output of A, B or A_Bⁱ was not finite (dropped from every estimate) */
-  droppedRows: number;
+  /** per output, base rows dropped because the output of A, B or an A_Bⁱ was not finite or the model failed */
+  droppedRows: number[];
   /** per output, per input */
   indices: SobolIndex[][];
   /** output variance used (of f(A) and f(B) together) */
@@ -112,7 +112,7 @@ export function sobolIndices(model: RowModel, outputs: number, dists: readonly D
   const fA = Array.from({ length: outputs }, () => new Float64Array(n));
   const fB = Array.from({ length: outputs }, () => new Float64Array(n));
   const fAB = Array.from({ length: outputs }, () => Array.from({ length: d }, () => new Float64Array(n)));
-  const ok = new Uint8Array(n).fill(1);
+  const ok = Array.from({ length: outputs }, () => new Uint8Array(n).fill(1));
   const x = new Float64Array(d);
   const y = new Float64Array(outputs);
   const run = (row: number, pick: (k: number) => number, into: (o: number) => Float64Array): void => {
@@ -120,7 +120,7 @@ export function sobolIndices(model: RowModel, outputs: number, dists: readonly D
     const good = model(x, y);
     for (let o = 0; o < outputs; o++) {
       into(o)[row] = y[o];
-      if (!good || !Number.isFinite(y[o])) ok[row] = 0;
+      if (!good || !Number.isFinite(y[o])) ok[o][row] = 0;
     }
   };
   for (let j = 0; j < n; j++) {
@@ -128,19 +128,27 @@ export function sobolIndices(model: RowModel, outputs: number, dists: readonly D
     run(j, (k) => colB[k][j], (o) => fB[o]);
     for (let i = 0; i < d; i++) run(j, (k) => (k === i ? colB[k][j] : colA[k][j]), (o) => fAB[o][i]);
   }
-  const kept = Uint32Array.from({ length: n }, (_, j) => j).filter((j) => ok[j] === 1);
-  const m = kept.length;
   const indices: SobolIndex[][] = [];
   const variance: number[] = [];
-  const draws = new Float64Array(m);
-  const resampled = new Uint32Array(m);
+  const droppedRows: number[] = [];
   for (let o = 0; o < outputs; o++) {
+    const kept = Uint32Array.from({ length: n }, (_, j) => j).filter((j) => ok[o][j] === 1);
+    const m = kept.length;
+    droppedRows.push(n - m);
+    if (m < 2) {
+      const none: SobolIndex = { first: Number.NaN, firstCi: [Number.NaN, Number.NaN], total: Number.NaN, totalCi: [Number.NaN, Number.NaN], interaction: Number.NaN };
+      indices.push(Array.from({ length: d }, () => none));
+      variance.push(Number.NaN);
+      continue;
+    }
+    const draws = new Float64Array(m);
+    const resampled = new Uint32Array(m);
     const point = estimate(fA[o], fB[o], fAB[o], kept, m);
     variance.push(point.variance);
     const bootFirst = Array.from({ length: d }, () => new Float64Array(bootstrapResamples));
     const bootTotal = Array.from({ length: d }, () => new Float64Array(bootstrapResamples));
     for (let r = 0; r < bootstrapResamples; r++) {
-      // the same resampled rows for every output of a resample r
+      // resample r draws the same uniforms for every output
       fillUniforms(seed, BOOTSTRAP_STREAM + r, 0, m, draws);
       for (let k = 0; k < m; k++) resampled[k] = kept[Math.min(m - 1, Math.floor(draws[k] * m))];
       const e = estimate(fA[o], fB[o], fAB[o], resampled, m);
@@ -163,5 +171,5 @@ export function sobolIndices(model: RowModel, outputs: number, dists: readonly D
       }),
     );
   }
-  return { baseSamples: n, evaluations: n * (d + 2), bootstrapResamples, droppedRows: n - m, indices, variance };
+  return { baseSamples: n, evaluations: n * (d + 2), bootstrapResamples, droppedRows, indices, variance };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { simulate, optionProblems } from "./simulate.ts";
+import { buildPlan } from "./plan.ts";
+import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
+import { renderSimulationReport } from "../text/simulation.ts";
+
+const scenario = uncertainScenario(SMALL_UNCERTAIN);
+
+describe("simulate --sobol-indices", () => {
+  const r = simulate(scenario, { iterations: 32, seed: 3, method: "lhs", sobolIndices: 128 }).value!.report;
+  const s = r.sensitivity.sobol!;
+
+  it("reports first-order and total indices with intervals for every output and input", () => {
+    const inputs = r.inputs.map((i) => i.path);
+    expect(s.baseSamples).toBe(128);
+    expect(s.evaluations).toBe(128 * (inputs.length + 2));
+    for (const out of Object.values(s.indices)) expect(Object.keys(out)).toEqual(inputs);
+    const capex = s.indices.capexUsdTotal;
+    for (const ix of Object.values(capex)) {
+      expect(ix.total).toBeGreaterThanOrEqual(0);
+      expect(ix.totalCi[0]).toBeLessThanOrEqual(ix.totalCi[1]);
+      expect(ix.interaction).toBeCloseTo(ix.total - ix.first, 12);
+    }
+    // the inputs that move capex explain its variance: the first-order shares add up to about one or less
+    const sumFirst = Object.values(capex).reduce((a, ix) => a + ix.first, 0);
+    expect(sumFirst).toBeGreaterThan(0.5);
+    expect(sumFirst).toBeLessThan(1.2);
+  });
+
+  it("agrees with the tornado on the input that matters most for NPV", () => {
+    const top = Object.entries(s.indices.npvUsd).sort((a, b) => b[1].total - a[1].total)[0][0];
+    expect(top).toBe(r.sensitivity.tornado!.bars.npvUsd[0].input);
+  });
+
+  it("is deterministic, absent unless asked, refused with a shard or too few samples, and shown in the text report", () => {
+    expect(simulate(scenario, { iterations: 32, seed: 3, method: "lhs", sobolIndices: 128 }).value!.report.sensitivity.sobol).toEqual(s);
+    expect(simulate(scenario, { iterations: 32, seed: 3, method: "lhs" }).value!.report.sensitivity.sobol).toBeUndefined();
+    const plan = buildPlan(scenario).value!;
+    expect(optionProblems(plan, { iterations: 32, seed: 1, method: "mc", sobolIndices: 8 }).map((d) => d.path)).toEqual(["--sobol-indices"]);
+    expect(optionProblems(plan, { iterations: 32, seed: 1, method: "mc", sobolIndices: 64, shard: { index: 0, count: 2 } }).map((d) => d.message)).toEqual([expect.stringMatching(/without --shard/)]);
+    expect(renderSimulationReport(r)).toMatch(/Variance-based sensitivity of npvUsd \(Sobol indices, 128 base samples/);
+  });
+});
