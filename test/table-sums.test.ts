@@ -57,7 +57,7 @@ describe("run report (Meta scenario)", () => {
     expect(byCat).toBeCloseTo(s.capexUsdTotal, -3);
     const text = renderTextReport(r);
     const line = text.split("\n").find((l) => l.startsWith("Capex over the horizon"))!;
-    const nums = [...line.matchAll(/(\d+\.\d)/g)].map((m) => Number(m[1]));
+    const nums = [...line.matchAll(/(\d[\d,]*\.\d)/g)].map((m) => Number(m[1].replaceAll(",", "")));
     // total, four categories, refreshes, first builds (one decimal each: sums within rounding)
     const [total, a, b, c, d, refresh, first] = nums;
     expect(Math.abs(a + b + c + d - total)).toBeLessThanOrEqual(0.25);

@@ -54,6 +54,9 @@ export const FinancingDataSchema = z
         marketValueFloorFraction: fraction,
         vacancyHaircutFraction: fraction,
         guaranteedFractionOfDebt: nonNegative,
+        debtSizingTargetMinDscr: positive,
+        lockUpDscr: positive,
+        defaultDscr: positive,
       })
       .strict(),
     tax: z.object({ metaEffectiveTaxRate2024Fraction: fraction, usFederalStatutoryTaxRateFraction: fraction }).strict(),

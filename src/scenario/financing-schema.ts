@@ -81,6 +81,15 @@ export const spvSchema = z.strictObject({
   reportedDevelopmentCostUsd: positiveUsd.optional().describe("Published development cost, shown beside the modelled cost (not an input)"),
   lease: leaseSchema.default({}),
   residualValueGuarantee: residualValueGuaranteeSchema.optional(),
+  debtSizing: z
+    .strictObject({
+      targetMinDscr: between(1, 10).optional().describe("Sculpted debt is sized so that CFADS covers debt service this many times in every period (1 to 10); default data/financing.json"),
+      maxGearingFraction: fraction.optional().describe("Cap on debt / covered cost; default none"),
+      lockUpDscr: between(0.5, 10).optional().describe("Trailing-12-month DSCR below which distributions would be locked up"),
+      defaultDscr: between(0.5, 10).optional().describe("Trailing-12-month DSCR below which the debt would be in default"),
+    })
+    .default({})
+    .describe("How much debt the SPV's lease cash flow supports (sculpted to a target DSCR) and when covenants would bind"),
 });
 
 export const structureSchema = z.discriminatedUnion("kind", [operatingCashFlowStructureSchema, corporateBondSchema, spvSchema]);

@@ -187,6 +187,12 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
           vacancyHaircutFraction: r.vacancyHaircutFraction ?? a.vacancyHaircutFraction,
         }
       : null,
+    debtSizing: {
+      targetMinDscr: v.debtSizing.targetMinDscr ?? a.debtSizingTargetMinDscr,
+      maxGearingFraction: v.debtSizing.maxGearingFraction ?? null,
+      lockUpDscr: v.debtSizing.lockUpDscr ?? a.lockUpDscr,
+      defaultDscr: v.debtSizing.defaultDscr ?? a.defaultDscr,
+    },
   };
 }
 

@@ -72,6 +72,7 @@ export interface ResolvedSpv {
   marketValueDeclineFractionPerYear: number;
   marketValueFloorFraction: number;
   rvg: ResolvedRvg | null;
+  debtSizing: { targetMinDscr: number; maxGearingFraction: number | null; lockUpDscr: number; defaultDscr: number };
 }
 
 export interface ResolvedLifeChange {

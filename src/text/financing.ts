@@ -57,6 +57,7 @@ function spvLines(s: SpvSummary): string[] {
       `for the partner's target return $${(s.rent.forPartnerReturnUsd / 1e9).toFixed(2)}B), +${pct(s.rent.escalationFractionPerYear)}/yr; total rent ${money(s.totalRentUsd)}`,
     `  partner IRR ${pct(s.partnerIrrFraction)}, sponsor IRR ${pct(s.sponsorIrrFraction)}; min stabilized DSCR ${ratio(s.minStabilizedDebtServiceCoverRatio)}; interest before rent ${money(s.interestBeforeLeaseStartUsd)}; ` +
       `equity calls ${money(s.equityCallsUsd)}; debt at maturity ${money(s.debtBalanceAtMaturityUsd)}; sources ${money(s.sourcesUsd)} = uses ${money(s.usesUsd)} + cash left ${money(s.cashAtEndUsd)}`,
+    debtSizingLine(s.debtSizing),
   ];
   const r = s.residualValueGuarantee;
   if (r) {
@@ -113,4 +114,14 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   if (r === null) out.push("Program returns: not computed (no economics block: no program revenue assumed)");
   else out.push(`Program returns: NPV ${money(r.npvUsd)} at ${pct(r.discountRateFractionPerYear)}; IRR ${pct(r.irrFraction)}; payback ${years1(r.paybackYears)}, discounted ${years1(r.discountedPaybackYears)}`);
   return out.join("\n");
+}
+
+function debtSizingLine(d: SpvSummary["debtSizing"]): string {
+  const cap = d.gearingCapUsd === null ? "" : `, gearing cap ${money(d.gearingCapUsd)}`;
+  const when = (n: number, first: string | null): string => (n === 0 ? "0 months" : `${n} months from ${first}`);
+  return (
+    `  debt capacity of the modelled rent: ${money(d.maxDebtUsd)} sculpted to DSCR ${ratio(d.targetMinDscr)} (level payments from completion ${money(d.maxLevelDebtUsd)}${cap}) ` +
+    `vs ${money(d.declaredDebtUsd)} declared; declared debt from completion: min trailing-12-month DSCR ${ratio(d.minDscr)}, ` +
+    `lock-up (< ${ratio(d.lockUpDscr)}) ${when(d.lockUpMonths, d.firstLockUpMonth)}, default (< ${ratio(d.defaultDscr)}) ${when(d.defaultMonths, d.firstDefaultMonth)}${d.financeable ? "" : "; NOT FINANCEABLE as modelled"}`
+  );
 }

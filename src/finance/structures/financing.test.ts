@@ -124,6 +124,36 @@ function runOk(input: ScenarioInput): RunResult {
   return out.result;
 }
 
+describe("debt sized by cover ratios (issue 14 item 1)", () => {
+  it("Meta: the Hyperion lease supports about $25B sculpted at DSCR 1.3 to 2049, next to the $27.3B issued; no covenant breach from completion", () => {
+    const d = meta.summary.financing.spvs[0].debtSizing;
+    expect(d).toMatchObject({ method: "sculpted", targetMinDscr: 1.3, declaredDebtUsd: 27.3e9, lockUpMonths: 0, defaultMonths: 0, financeable: true, gearingCapUsd: null });
+    expect(d.maxDebtUsd).toBeGreaterThan(20e9);
+    expect(d.maxDebtUsd).toBeLessThan(27.3e9);
+    expect(d.maxLevelDebtUsd).toBeLessThan(d.maxDebtUsd);
+    // the rent is sized so that stabilized years cover debt service 1.1 times: the trailing test from completion sees 1.1
+    expect(d.minDscr!).toBeCloseTo(1.1, 2);
+    expect(meta.diagnostics.some((x) => x.path === "financing.structures[0].debtSizing" && /supports \$25\.\dB of debt sculpted/.test(x.message))).toBe(true);
+  });
+
+  it("a declared rent too small for the debt: covenant months and a warning; a gearing cap binds; no rent: not financeable", () => {
+    const spvOf = (extra: Record<string, unknown>) => {
+      const input = { ...tinyScenario({ program: { ...tinyScenario().program, horizonEndMonth: "2040-12" } }), financing: { structures: [{ kind: "spv", name: "JV", site: "A", closeMonth: "2025-06", debtUsd: 1e9, couponFractionPerYear: 0.06, maturityMonth: "2040-12", partnerEquityUsd: 1e8, sponsorEquityFraction: 0.2, ...extra }] } };
+      const r = runOk(input as ScenarioInput);
+      return { d: r.summary.financing.spvs[0].debtSizing, ds: r.diagnostics.filter((x) => x.path === "financing.structures[0].debtSizing") };
+    };
+    const weak = spvOf({ lease: { annualRentUsd: 0.08e9 } });
+    expect(weak.d.defaultMonths).toBeGreaterThan(0);
+    expect(weak.ds.some((x) => x.severity === "warning" && /below 1 \(default\)/.test(x.message))).toBe(true);
+    const capped = spvOf({ debtSizing: { maxGearingFraction: 0.1 } });
+    expect(capped.d.gearingCapUsd).not.toBeNull();
+    expect(capped.d.maxDebtUsd).toBeCloseTo(capped.d.gearingCapUsd!, 0);
+    const none = spvOf({ lease: { annualRentUsd: 1 } }); // $1 a year: less than the SPV opex
+    expect(none.d).toMatchObject({ maxDebtUsd: 0, financeable: false });
+    expect(none.ds.some((x) => x.severity === "warning" && /cannot be financed/.test(x.message))).toBe(true);
+  });
+});
+
 describe("corporate bond route (hand-computed)", () => {
   // $10B bullet at 5 %, semi-annual, issued 2026-01, due 2029-01: coupons of $250M in July and January.
   const r = runOk(withFinancing({ structures: [{ kind: "corporateBond", name: "Notes 2029", amountUsd: 10e9, couponFractionPerYear: 0.05, issueMonth: "2026-01", maturityMonth: "2029-01" }] }));

@@ -9,6 +9,7 @@ import type { ModelState } from "../../buildout/model.ts";
 import { FACILITY_CLASSES, type FacilityClass } from "../../buildout/costs.ts";
 import { irrFraction, npvUsd } from "../returns.ts";
 import { debtSchedule } from "./debt.ts";
+import { type CovenantTest, type SculptedDebt, covenantTest, sculptDebt } from "./debt-sizing.ts";
 import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
 import { type SpvEngineInput, type SpvFlows, equityFlows, rentFactors, runSpv } from "./spv.ts";
@@ -34,7 +35,22 @@ export interface SpvResult {
   /** end of each extended-timeline year */
   rvgByYearIndex: RvgPoint[] | null;
   rvgAtTermEnds: RvgPoint[];
+  debtSizing: SpvDebtSizing;
   diagnostics: Diagnostic[];
+}
+
+/** How much debt the modelled lease cash flow supports, and how the declared debt fares against its covenants. */
+export interface SpvDebtSizing {
+  targetMinDscr: number;
+  sculpted: SculptedDebt;
+  /** null without a gearing cap */
+  gearingCapUsd: number | null;
+  /** the sculpted maximum, capped by gearing */
+  maxDebtUsd: number;
+  covenants: CovenantTest;
+  lockUpDscr: number;
+  defaultDscr: number;
+  financeable: boolean;
 }
 
 /** Covered capex by month and the share of covered IT MW online, on the model horizon. */
@@ -125,6 +141,8 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
   const eq = equityFlows(input, flows, terminalAssetValueUsd);
   const dscr = dscrByYear(input, flows, timeline);
   if (coveredCostUsd <= 0) ds.push(warning(spv.path, "the SPV's phases have no capex inside the horizon"));
+  const partnerIrrFraction = irrFraction(eq.partnerUsd);
+  const sizing = sizeDebt(spv, input, flows, lease.start, amortizationStartIndex, coveredCostUsd, timeline, partnerIrrFraction, ds);
   return {
     spv,
     timeline,
@@ -135,7 +153,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
     leaseEndIndex: lease.end,
     amortizationStartIndex,
     rent: { annualRentUsd, forPartnerReturnUsd, forDebtServiceCoverUsd, basis },
-    partnerIrrFraction: irrFraction(eq.partnerUsd),
+    partnerIrrFraction,
     sponsorIrrFraction: irrFraction(eq.sponsorUsd),
     dscrByYearIndex: dscr.byYear,
     minStabilizedDscr: dscr.minStabilized,
@@ -146,8 +164,50 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
           .filter((b) => b < lease.start + spv.rvg!.termMonths)
           .map((b) => rvgPoint(spv.rvg!, coveredCostUsd, lease.start, flows.debtBalanceUsd[b], b))
       : [],
+    debtSizing: sizing,
     diagnostics: [...ds, fundingNote(spv, input, coveredCostUsd)],
   };
+}
+
+/** Sculpted debt capacity of the modelled rent, covenant months of the declared debt, and flags for what cannot be financed. */
+function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, leaseStart: number, repaymentStart: number, coveredCostUsd: number, t: Timeline, partnerIrr: number | null, ds: Diagnostic[]): SpvDebtSizing {
+  const s = spv.debtSizing;
+  const cfads = new Float64Array(x.months);
+  const service = new Float64Array(x.months);
+  for (let m = 0; m < x.months; m++) {
+    cfads[m] = f.rentUsd[m] - f.opexUsd[m];
+    service[m] = f.interestUsd[m] + f.principalUsd[m];
+  }
+  // completion: the lease runs and all covered capacity is online (covenants are tested from then on)
+  let completion = leaseStart;
+  while (completion < x.months && x.onlineFraction[completion] < 1 - 1e-9) completion++;
+  const sculpted = sculptDebt({
+    cfadsUsd: cfads,
+    couponFractionPerYear: spv.couponFractionPerYear,
+    drawIndex: spv.closeIndex,
+    repaymentStartIndex: repaymentStart,
+    maturityIndex: spv.maturityIndex,
+    paymentsPerYear: spv.paymentsPerYear,
+    targetMinDscr: s.targetMinDscr,
+    levelFromIndex: Math.max(repaymentStart, completion),
+  });
+  const gearingCapUsd = s.maxGearingFraction === null ? null : s.maxGearingFraction * coveredCostUsd;
+  const maxDebtUsd = Math.min(sculpted.maxDebtUsd, gearingCapUsd ?? Number.POSITIVE_INFINITY);
+  const covenants = covenantTest(cfads, service, completion, s.lockUpDscr, s.defaultDscr);
+  const b = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
+  const path = `${spv.path}.debtSizing`;
+  const financeable = maxDebtUsd > 0 && (partnerIrr === null || partnerIrr >= 0);
+  if (!(maxDebtUsd > 0)) ds.push(warning(path, `${spv.name}: the lease's cash flow after SPV opex carries no debt at a DSCR of ${s.targetMinDscr} (no positive CFADS before maturity): the structure cannot be financed as modelled`));
+  else {
+    const vs = spv.debtUsd > maxDebtUsd ? `${((spv.debtUsd / maxDebtUsd - 1) * 100).toFixed(0)} % above` : `within`;
+    ds.push(info(path, `${spv.name}: the modelled rent supports ${b(maxDebtUsd)} of debt sculpted to a DSCR of ${s.targetMinDscr} at ${(spv.couponFractionPerYear * 100).toFixed(2)} % to ${t.monthLabels[spv.maturityIndex] ?? "maturity"} (level payments from completion: ${b(sculpted.maxLevelDebtUsd)}); the declared ${b(spv.debtUsd)} is ${vs} it`));
+  }
+  if (partnerIrr !== null && partnerIrr < 0) ds.push(warning(path, `${spv.name}: the partner's equity return is negative (${(partnerIrr * 100).toFixed(1)} %): the structure cannot be financed on these terms`));
+  if (covenants.defaultMonths > 0)
+    ds.push(warning(path, `${spv.name}: the declared debt's trailing-12-month DSCR falls below ${s.defaultDscr} (default) in ${covenants.defaultMonths} month(s), first ${t.monthLabels[covenants.firstDefaultIndex]}`));
+  else if (covenants.lockUpMonths > 0)
+    ds.push(info(path, `${spv.name}: the declared debt's trailing-12-month DSCR falls below ${s.lockUpDscr} (distribution lock-up) in ${covenants.lockUpMonths} month(s), first ${t.monthLabels[covenants.firstLockUpIndex]}`));
+  return { targetMinDscr: s.targetMinDscr, sculpted, gearingCapUsd, maxDebtUsd, covenants, lockUpDscr: s.lockUpDscr, defaultDscr: s.defaultDscr, financeable };
 }
 
 /** Sources at close against the cash the SPV needs until rent starts: a surplus is released at completion. */

@@ -36,6 +36,26 @@ export interface SpvSummary {
   sourcesUsd: number;
   usesUsd: number;
   cashAtEndUsd: number;
+  /** the most debt the modelled rent supports (sculpted to a target DSCR) and the declared debt's covenant months */
+  debtSizing: {
+    method: "sculpted";
+    targetMinDscr: number;
+    maxDebtUsd: number;
+    maxLevelDebtUsd: number;
+    gearingCapUsd: number | null;
+    declaredDebtUsd: number;
+    /** smallest trailing-12-month DSCR of the declared debt */
+    minDscr: number | null;
+    lockUpDscr: number;
+    defaultDscr: number;
+    lockUpMonths: number;
+    defaultMonths: number;
+    firstLockUpMonth: string | null;
+    firstDefaultMonth: string | null;
+    financeable: boolean;
+    /** debt service of the sculpted debt by calendar year */
+    sculptedDebtServiceUsdByYear: Record<string, number>;
+  };
   residualValueGuarantee: {
     termYears: number;
     maxExposureUsd: number;
@@ -138,6 +158,7 @@ function spvSummary(r: SpvResult, site: string): SpvSummary {
     sourcesUsd,
     usesUsd,
     cashAtEndUsd: fl.cashBalanceUsd[t.months - 1],
+    debtSizing: debtSizingSummary(r),
     residualValueGuarantee:
       rvg && r.spv.rvg
         ? {
@@ -208,5 +229,32 @@ export function financingSummary(fs: FinancingState, t: Timeline, f: ResolvedFin
       programRevenueUsdByYear: byYearRecord(t, rr.programRevenueUsd),
     },
     returns: fs.returns,
+  };
+}
+
+function debtSizingSummary(r: SpvResult): SpvSummary["debtSizing"] {
+  const d = r.debtSizing;
+  const t = r.timeline;
+  const byYear: Record<string, number> = {};
+  d.sculpted.paymentIndices.forEach((m, k) => {
+    const y = String(t.years[t.yearIndex[m]]);
+    byYear[y] = (byYear[y] ?? 0) + d.sculpted.interestUsd[k] + d.sculpted.principalUsd[k];
+  });
+  return {
+    method: "sculpted",
+    targetMinDscr: d.targetMinDscr,
+    maxDebtUsd: d.maxDebtUsd,
+    maxLevelDebtUsd: d.sculpted.maxLevelDebtUsd,
+    gearingCapUsd: d.gearingCapUsd,
+    declaredDebtUsd: r.spv.debtUsd,
+    minDscr: d.covenants.minDscr,
+    lockUpDscr: d.lockUpDscr,
+    defaultDscr: d.defaultDscr,
+    lockUpMonths: d.covenants.lockUpMonths,
+    defaultMonths: d.covenants.defaultMonths,
+    firstLockUpMonth: label(t, d.covenants.firstLockUpIndex),
+    firstDefaultMonth: label(t, d.covenants.firstDefaultIndex),
+    financeable: d.financeable,
+    sculptedDebtServiceUsdByYear: byYear,
   };
 }
