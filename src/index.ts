@@ -28,6 +28,7 @@ export {
   type SimulateRunOptions,
 } from "./api/uncertainty.ts";
 export { peers, PEERS_SCHEMA_VERSION, type PeersReport } from "./api/peers.ts";
+export { sweepLevels, type SweepPoint } from "./power/optimize/sweep.ts";
 export { sources, SOURCES_SCHEMA_VERSION, type SourcesReport, type RankedInput } from "./api/sources.ts";
 export type { RunProvenance, ReferenceNumber, SiteSources, ScenarioNumber } from "./results/provenance.ts";
 export { BASE_PROCESS_BYTES, estimateComparison, estimateSimulation, type RunEstimate, type SimulationEstimateOptions } from "./api/estimate.ts";

@@ -13,6 +13,7 @@ import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { validResolutions } from "../power/optimize/aggregate.ts";
 import { buildSizingLp } from "../power/optimize/build.ts";
 import { optimizePortfolio } from "../power/optimize/optimize.ts";
+import { type SweepPoint, sweepTargetLevels } from "../power/optimize/sweep.ts";
 import type { TargetKind } from "../power/optimize/problem.ts";
 import { type OptimizePowerReport, optimizePowerReport, withFixedCapacities } from "../power/optimize/site-result.ts";
 import { type SiteSizingOptions, annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
@@ -39,6 +40,8 @@ export interface OptimizePowerOptions {
   representativeWeeks?: number;
   /** include the per-step dispatch of the optimum */
   hourly?: boolean;
+  /** also solve the LP at each of these target levels (the CFE cost curve): `report.sweep` */
+  sweepLevels?: number[];
   /** also return the LP as CPLEX LP text */
   writeLp?: boolean;
   files?: InputFiles;
@@ -53,7 +56,7 @@ export interface OptimizePowerOptions {
 
 export interface OptimizePowerOutcome {
   /** null when the inputs have errors or no optimal portfolio was found */
-  report: OptimizePowerReport | null;
+  report: (OptimizePowerReport & { sweep?: SweepPoint[] }) | null;
   /** the LP in CPLEX LP format, when asked for (written before solving, so present even when the solve fails) */
   lpText?: string;
   /** what the solver did, one line per solve (for a progress log) */
@@ -99,6 +102,7 @@ function prepareCase(doc: ScenarioDocument, o: OptimizePowerOptions, ref: Refere
   const level = checked(o.levelFraction, "levelFraction", ds, (x) => x >= 0 && x <= 1, "a fraction between 0 and 1") ?? power.target.levelFraction;
   const carbon = checked(o.carbonPriceUsdPerTco2, "carbonPriceUsdPerTco2", ds, (x) => x >= 0, "a price ≥ 0");
   const hoursPerStep = checked(o.hoursPerStep, "hoursPerStep", ds, (x) => validResolutions().includes(x), `one of ${validResolutions().join(", ")} (hours per step)`) ?? 1;
+  o.sweepLevels?.forEach((l, k) => checked(l, `sweepLevels[${k}]`, ds, (x) => x >= 0 && x <= 1, "a fraction between 0 and 1"));
   const weeks = checked(o.representativeWeeks, "representativeWeeks", ds, (x) => Number.isInteger(x) && x >= 1 && x <= 52, "a whole number of weeks, 1..52");
   if (weeks !== undefined && hoursPerStep > 1) ds.push(error("representativeWeeks", "cannot be combined with hoursPerStep (representative weeks are hourly)"));
   if (year === null) ds.push(error("site", `${o.site} never comes online inside the horizon: nothing to size`));
@@ -149,6 +153,12 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
     log.push(`hourly check of the chosen capacities (dispatch LP on 8760 h): ${check.status}${seconds(o.now, t1)}`);
   }
   const water = { itEnergyMwh: yearSum(s.timeline, c.itEnergyMwh, c.year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: c.power.certificateMatchingFraction };
-  const report = optimizePowerReport(o.site, c.year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds, hourlyCheck: check, path: c.power.path });
+  const report: OptimizePowerReport & { sweep?: SweepPoint[] } = optimizePowerReport(o.site, c.year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds, hourlyCheck: check, path: c.power.path });
+  if (o.sweepLevels && o.sweepLevels.length > 0) {
+    const t2 = o.now?.() ?? 0;
+    o.onStage?.(`solving the LP at ${o.sweepLevels.length} target levels (the CFE cost curve)`);
+    report.sweep = sweepTargetLevels(sizing, o.sweepLevels, solver, o.site, c.year, water, c.power.path);
+    log.push(`${solver.name}: target-level sweep, ${o.sweepLevels.length} LPs${seconds(o.now, t2)}`);
+  }
   return { report, lpText, log, solverFailed: false, diagnostics: report.diagnostics };
 }

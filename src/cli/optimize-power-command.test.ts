@@ -95,6 +95,19 @@ describe("gigaplan optimize-power", () => {
     expect(r.stdout).toMatch(/marginal cost of the clean target/);
   });
 
+  it("--sweep-level prints the cost curve by level and puts it in the JSON; a bad range is exit 2", async () => {
+    const r = await cli(["optimize-power", scenarioFile, "--site", "Other", "--year", "2027", "--target", "annual-match", "--resolution", "24", "--sweep-level", "0.2:0.6:0.2"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Cost of the annual-match target by level/);
+    expect(r.stdout).toMatch(/^20\.0%\s+optimal/m);
+    expect(r.stdout).toMatch(/^60\.0%\s+optimal/m);
+    const j = await cli(["optimize-power", scenarioFile, "--site", "Other", "--year", "2027", "--resolution", "24", "--sweep-level", "0.2:0.6:0.2", "--format", "json"]);
+    expect(JSON.parse(j.stdout).sweep.map((p: { levelFraction: number }) => p.levelFraction)).toEqual([0.2, 0.4, 0.6]);
+    const bad = await cli(["optimize-power", scenarioFile, "--site", "Other", "--sweep-level", "0.9:0.5"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sweep-level: must be written from:to:step/);
+  });
+
   it("--progress prints the stages of the LP on stderr (HiGHS is silent while it solves); stdout stays one JSON document", async () => {
     const r = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--resolution", "24", "--format", "json", "--progress"]);
     expect(r.code, r.stderr).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, renderOptimizePowerReport } from "../index.ts";
+import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, renderOptimizePowerReport, sweepLevels } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { existsSync } from "node:fs";
@@ -26,6 +26,7 @@ interface Options extends ProgressFlags {
   writeLp?: string;
   format: "table" | "json";
   hourly?: boolean;
+  sweepLevel?: string;
 }
 
 const FLAGS: Record<string, string> = {
@@ -55,6 +56,13 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
   const ds: Diagnostic[] = [];
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
+  let sweepLevelsValue: number[] | undefined;
+  if (o.sweepLevel !== undefined) {
+    const parts = o.sweepLevel.split(":").map((x) => (x.trim() === "" ? Number.NaN : Number(x)));
+    const levels = parts.length === 3 ? sweepLevels(parts[0], parts[1], parts[2]) : "must be written from:to:step, e.g. 0.7:1.0:0.05";
+    if (typeof levels === "string") ds.push(error("--sweep-level", `${levels} (got "${o.sweepLevel}")`));
+    else sweepLevelsValue = levels;
+  }
   const options = {
     site: o.site,
     year: numberFlag(o.year, "--year", ds),
@@ -65,6 +73,7 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
     representativeWeeks: numberFlag(o.representativeWeeks, "--representative-weeks", ds),
     hourly: o.hourly === true,
     writeLp: o.writeLp !== undefined,
+    sweepLevels: sweepLevelsValue,
   };
   if (o.writeLp !== undefined) {
     // the LP file's directory must exist (it is not created), checked before the solve
@@ -102,6 +111,7 @@ export function registerOptimizePowerCommand(program: Command, io: Io, setExit: 
     .option("--representative-weeks <k>", "model k representative weeks (hourly, k-medoids on load/PV/wind) instead of the whole year")
     .option("--write-lp <file>", "also write the LP as a CPLEX LP file (readable by HiGHS, CBC, CPLEX, Gurobi)")
     .option("--hourly", "include the hourly (per-step) dispatch of the optimum in the JSON output")
+    .option("--sweep-level <from:to:step>", "also solve at each target level of the range (the CFE cost curve), e.g. 0.7:1.0:0.05")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .action(async (file: string, opts: Options) => setExit(await optimizePowerCommand(file, opts, io)));
   addProgressOptions(command);

@@ -1,5 +1,6 @@
 /** Plain-text report of `optimize-power`: the optimal portfolio and its metrics beside the scenario's portfolio. */
 import { renderTextTable } from "../core/text-table.ts";
+import type { SweepPoint } from "../power/optimize/sweep.ts";
 import type { OptimizePowerReport } from "../power/optimize/site-result.ts";
 import { COST_LINES } from "../power/metrics/costs.ts";
 
@@ -11,7 +12,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const musd = (x: number): string => fmt(x / 1e6, 1);
 
 /** The optimum beside the scenario's own portfolio, one row per capacity, cost, score and emission figure. */
-export function renderOptimizePowerReport(r: OptimizePowerReport): string {
+export function renderOptimizePowerReport(r: OptimizePowerReport & { sweep?: SweepPoint[] }): string {
   const opt = r.optimum!;
   const base = r.scenarioPortfolio.metrics;
   const c = r.capacities!;
@@ -46,6 +47,31 @@ export function renderOptimizePowerReport(r: OptimizePowerReport): string {
     "",
     ...renderTextTable(["", "optimum", "scenario"], rows, { minWidths: [0, NUMBER_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH] }),
     "",
+    ...(r.sweep ? renderSweep(r.sweep, r.target.kind) : []),
   ].join("\n");
+}
+
+/** The CFE cost curve: one row per target level. */
+function renderSweep(sweep: SweepPoint[], kind: string): string[] {
+  const na = (x: number | null, d = 0): string => (x === null ? "n/a" : fmt(x, d));
+  const rows = sweep.map((p) => [
+    pct(p.levelFraction),
+    p.status,
+    p.objectiveUsd === null ? "n/a" : musd(p.objectiveUsd),
+    na(p.costUsdPerMwhLoad, 1),
+    na(p.targetMarginalCostUsdPerMwh, 1),
+    na(p.capacities?.pvMw ?? null),
+    na(p.capacities?.windMw ?? null),
+    na(p.capacities?.batteryMwh ?? null),
+    na(p.capacities?.gasMw ?? null),
+    na(p.capacities?.firmCleanMw ?? null),
+    p.locationBasedTco2 === null ? "n/a" : fmt(p.locationBasedTco2 / 1e3),
+    p.cfeScoreFraction === null ? "n/a" : pct(p.cfeScoreFraction),
+  ]);
+  return [
+    `Cost of the ${kind} target by level (each level its own LP; marginal = dual of the target row, $ per extra MWh of clean energy):`,
+    ...renderTextTable(["level", "status", "cost $M/yr", "$/MWh", "marginal $/MWh", "PV MW", "wind MW", "battery MWh", "gas MW", "firm MW", "CO2 loc. kt", "24/7 CFE"], rows, { rule: true }),
+    "",
+  ];
 }
 
