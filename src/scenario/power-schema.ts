@@ -89,6 +89,15 @@ export const cleanTargetSchema = z.strictObject({
   countGridClean: z.boolean().default(false).describe("Count the clean share of grid imports as clean supply"),
 });
 
+export const flexibilitySchema = z
+  .strictObject({
+    flexibleLoadFraction: fraction.describe("Share of each hour's load (training, batch) that may move within its window or be dropped; 0 = none"),
+    shiftWindowHours: z.number().int().min(1).max(8760).default(24).describe("Moved load returns within consecutive windows of this many hours (energy conserved per window); default 24"),
+    maxShiftUpFraction: between(0, 10).optional().describe("How far load may rise above its plan in an hour, as a share of the planned load (spare IT capacity); default: flexibleLoadFraction"),
+    curtailmentCostUsdPerMwh: between(0, 1e6).optional().describe("Value of compute lost per MWh of flexible load dropped (optimize-power only); absent: no load is dropped"),
+  })
+  .describe("Flexible AI load: the hourly dispatch moves it toward hours with clean surplus; optimize-power chooses shifts (and drops, with a curtailment cost)");
+
 export const sitePowerSchema = z.strictObject({
   portfolio: portfolioSchema.default({}).describe("Supply portfolio in the first year"),
   portfolioFromYear: z
@@ -103,6 +112,7 @@ export const sitePowerSchema = z.strictObject({
     .describe("The site's own hourly grid data (fuel mix, prices); default: the region's bundled EIA-930 file, else a scaled proxy shape, and the flat grid price"),
   sizing: sizingLimitsSchema.default({ keepPortfolio: false }).describe("Bounds for optimize-power"),
   target: cleanTargetSchema.default({ kind: "cfe-247", countGridClean: false }).describe("Clean target for optimize-power"),
+  flexibility: flexibilitySchema.optional(),
   certificateMatchingFraction: fraction
     .default(0)
     .describe("Share of the site's grid imports the owner matches each year with unbundled certificates or off-site PPAs (RECs, virtual PPAs); lowers market-based CO2 only"),

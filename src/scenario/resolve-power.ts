@@ -1,8 +1,9 @@
 /** A site's `power` block with every default from data/ applied and cross-field checks (collected, with paths). */
 import { type Diagnostic, error, keyPath, warning } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
-import type { ResolvedSitePower } from "./resolved-power.ts";
-import type { PortfolioInput, SitePower } from "./power-schema.ts";
+import type { z } from "zod";
+import type { ResolvedFlexibility, ResolvedSitePower } from "./resolved-power.ts";
+import { type PortfolioInput, type SitePower, flexibilitySchema } from "./power-schema.ts";
 import { unitFixedCosts } from "./power-unit-costs.ts";
 
 export type { ResolvedSitePower };
@@ -68,5 +69,15 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     sizing: pw.sizing,
     target: { kind: pw.target.kind, levelFraction: pw.target.levelFraction ?? dflt.cleanTargetLevelFraction, countGridClean: pw.target.countGridClean },
     certificateMatchingFraction: pw.certificateMatchingFraction,
+    flexibility: resolveFlexibility(pw.flexibility ?? flexibilitySchema.parse({ flexibleLoadFraction: 0 })),
+  };
+}
+
+function resolveFlexibility(f: z.output<typeof flexibilitySchema>): ResolvedFlexibility {
+  return {
+    flexibleLoadFraction: f.flexibleLoadFraction,
+    shiftWindowHours: f.shiftWindowHours,
+    maxShiftUpFraction: f.maxShiftUpFraction ?? f.flexibleLoadFraction,
+    curtailmentCostUsdPerMwh: f.curtailmentCostUsdPerMwh ?? null,
   };
 }

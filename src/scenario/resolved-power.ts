@@ -48,4 +48,14 @@ export interface ResolvedSitePower {
   target: { kind: "annual-match" | "cfe-247"; levelFraction: number; countGridClean: boolean };
   /** share of grid imports matched by purchased certificates / off-site PPAs (market-based CO2 only) */
   certificateMatchingFraction: number;
+  /** flexible AI load (flexibleLoadFraction 0: none) */
+  flexibility: ResolvedFlexibility;
+}
+
+export interface ResolvedFlexibility {
+  flexibleLoadFraction: number;
+  shiftWindowHours: number;
+  maxShiftUpFraction: number;
+  /** null: flexible load is never dropped */
+  curtailmentCostUsdPerMwh: number | null;
 }

@@ -39,6 +39,8 @@ export interface DispatchResult {
   stepHours: number;
   portfolio: Portfolio;
   series: DispatchSeries;
+  /** the load served in each step when it differs from the planned load (flexible load chosen by the LP) */
+  servedLoadMw?: Float64Array;
 }
 
 interface BatteryState {

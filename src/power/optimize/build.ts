@@ -1,14 +1,14 @@
 /** Assembles the sizing LP from its column and constraint families. */
 import { LpBuilder } from "../../solver/builder.ts";
 import type { LpProblem } from "../../solver/lp.ts";
-import { defineBalance, defineCapacityLimits, defineStorage, defineTarget } from "./constraints.ts";
+import { defineBalance, defineCapacityLimits, defineFlexibility, defineStorage, defineTarget } from "./constraints.ts";
 import type { SizingProblem } from "./problem.ts";
 import { type SizingColumns, defineCapacityColumns, defineStepColumns } from "./variables.ts";
 
 export interface SizingLp {
   lp: LpProblem;
   columns: SizingColumns;
-  rows: { balance: number; capacityLimits: number; storage: number; target: number };
+  rows: { balance: number; capacityLimits: number; storage: number; flexibility: number; target: number };
 }
 
 export function buildSizingLp(p: SizingProblem, name = "gigaplan_power_sizing"): SizingLp {
@@ -21,6 +21,7 @@ export function buildSizingLp(p: SizingProblem, name = "gigaplan_power_sizing"):
     balance: defineBalance(b, p, columns),
     capacityLimits: defineCapacityLimits(b, p, columns),
     storage: defineStorage(b, p, columns),
+    flexibility: defineFlexibility(b, p, columns),
     target: defineTarget(b, p, columns),
   };
   return { lp: b.build(), columns, rows };

@@ -45,6 +45,9 @@ export function defineBalance(b: LpBuilder, p: SizingProblem, v: SizingColumns):
     if (k.gridImport >= 0) r.add(k.gridImport + t, 1);
     if (k.discharge >= 0) r.add(k.discharge + t, 1).add(k.charge + t, -1);
     if (k.export >= 0) r.add(k.export + t, -1);
+    // flexible load: served load = load + up − down − dropped, moved to the left-hand side
+    if (k.shiftUp >= 0) r.add(k.shiftUp + t, -1).add(k.shiftDown + t, 1);
+    if (k.dropped >= 0) r.add(k.dropped + t, 1);
     r.push(b, `balance_${t}`, s.loadMw[t], Infinity);
   }
   return first;
@@ -63,6 +66,37 @@ export function defineCapacityLimits(b: LpBuilder, p: SizingProblem, v: SizingCo
       r.reset().add(k.charge + t, 1).add(k.discharge + t, 1).add(c.batteryPower, -1).push(b, `battery_power_${t}`, -Infinity, 0);
     }
     if (k.soc >= 0 && !isFixed(bd.batteryMwh)) r.reset().add(k.soc + t, 1).add(c.batteryEnergy, -usable).push(b, `battery_energy_${t}`, -Infinity, 0);
+  }
+  return b.numRows > first ? first : -1;
+}
+
+/**
+ * Flexible load: down + dropped ≤ flexible share of the step's load, and Σ (up − down) = 0 over each window of
+ * consecutive steps (windows never cross a representative period). Returns the first row, or -1 without flexibility.
+ */
+export function defineFlexibility(b: LpBuilder, p: SizingProblem, v: SizingColumns): number {
+  const k = v.block;
+  const f = p.flexibility;
+  if (!f || (k.shiftUp < 0 && k.dropped < 0)) return -1;
+  const s = p.series;
+  const r = new Row();
+  const first = b.numRows;
+  if (k.shiftDown >= 0 && k.dropped >= 0) {
+    for (let t = 0; t < v.steps; t++) r.reset().add(k.shiftDown + t, 1).add(k.dropped + t, 1).push(b, `flex_cap_${t}`, -Infinity, f.flexibleLoadFraction * s.loadMw[t]);
+  }
+  if (k.shiftUp >= 0) {
+    const period = p.periodSteps ?? v.steps;
+    const w = Math.max(1, Math.floor(f.windowSteps));
+    for (let start = 0; start < v.steps; start += period) {
+      const end = Math.min(v.steps, start + period);
+      for (let ws = start; ws < end; ws += w) {
+        const we = Math.min(end, ws + w);
+        const idx: number[] = [];
+        const val: number[] = [];
+        for (let t = ws; t < we; t++) idx.push(k.shiftUp + t, k.shiftDown + t), val.push(1, -1);
+        b.addRow(`flex_window_${ws}`, 0, 0, idx, val);
+      }
+    }
   }
   return b.numRows > first ? first : -1;
 }
@@ -96,7 +130,8 @@ export function defineStorage(b: LpBuilder, p: SizingProblem, v: SizingColumns):
  * in step t = load − gas − (1 − clean share) × import, so the row reads
  * −Σ (gas + (1 − clean share) × import) ≥ (level − 1) × Σ load. The 24/7 row is the annual-match row without the
  * credit for exports and for charging the battery with surplus. Both rows are `≥`, so their dual is the marginal
- * cost of one more MWh of required clean energy (USD/MWh).
+ * cost of one more MWh of required clean energy (USD/MWh). With flexible load the requirement is on the served load;
+ * shifts cancel within each window, so only dropped load changes it: (level − 1) × dropped moves to the left.
  */
 export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): number {
   const tg = p.target;
@@ -116,6 +151,8 @@ export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): 
   const annual = tg.kind === "annual-match";
   for (let t = 0; t < v.steps; t++) {
     const dt = s.stepHours * weightOf(p, t);
+    // dropped load leaves the served load: the requirement is level × (Σ load − Σ dropped)
+    add(k.dropped, t, (tg.levelFraction - 1) * dt);
     add(k.gas, t, -dt);
     add(k.gridImport, t, -(1 - (tg.countGridClean ? s.gridCleanFraction[t] : 0)) * dt);
     if (annual) {

@@ -7,7 +7,7 @@ import type { LpSolution, LpSolveOptions, LpSolver, LpStatus } from "../../solve
 import { type DispatchResult, allocateDispatchSeries } from "../dispatch/dispatch.ts";
 import type { Portfolio } from "../dispatch/inputs.ts";
 import { type SizingLp, buildSizingLp } from "./build.ts";
-import type { SizingProblem } from "./problem.ts";
+import { type SizingProblem, weightOf } from "./problem.ts";
 
 export interface SizingResult {
   status: LpStatus;
@@ -20,8 +20,10 @@ export interface SizingResult {
   lpColumns: number;
   lpRows: number;
   lpNonZeros: number;
-  /** the optimum as a dispatch (null unless optimal) */
+  /** the optimum as a dispatch (null unless optimal); with flexible load its `servedLoadMw` is the load served */
   dispatch: DispatchResult | null;
+  /** flexible load of the optimum, MWh per modelled period (null without flexibility or unless optimal) */
+  flexibility: { shiftedMwh: number; droppedMwh: number } | null;
 }
 
 function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchResult {
@@ -40,6 +42,8 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
     exportLimitMw: p.exportLimitMw,
   };
   const o = allocateDispatchSeries(n);
+  const flexible = m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0;
+  const served = flexible ? servedLoad(p, m, x) : s.loadMw;
   const firmMw = portfolio.firmCleanMw * p.tech.firmClean.availabilityFraction;
   const socMinMwh = portfolio.batteryMwh * p.tech.battery.socMinFraction;
   const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
@@ -54,9 +58,30 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
     o.batteryDischargeMw[t] = at(k.discharge, t);
     o.batterySocMwh[t] = socMinMwh + at(k.soc, t);
     const supply = o.pvMw[t] + o.windMw[t] + firmMw + o.gasMw[t] + o.gridImportMw[t] + o.batteryDischargeMw[t];
-    o.curtailmentMw[t] = Math.max(0, supply - s.loadMw[t] - o.batteryChargeMw[t] - o.exportMw[t]);
+    o.curtailmentMw[t] = Math.max(0, supply - served[t] - o.batteryChargeMw[t] - o.exportMw[t]);
   }
-  return { stepHours: s.stepHours, portfolio, series: o };
+  return { stepHours: s.stepHours, portfolio, series: o, ...(flexible ? { servedLoadMw: served } : {}) };
+}
+
+/** Load served in each step: the planned load, moved and dropped by the flexible-load columns. */
+function servedLoad(p: SizingProblem, m: SizingLp, x: Float64Array): Float64Array {
+  const k = m.columns.block;
+  const served = Float64Array.from(p.series.loadMw);
+  const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
+  for (let t = 0; t < served.length; t++) served[t] += at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t);
+  return served;
+}
+
+function flexibilityTotals(p: SizingProblem, m: SizingLp, x: Float64Array): { shiftedMwh: number; droppedMwh: number } {
+  const k = m.columns.block;
+  let shifted = 0;
+  let dropped = 0;
+  for (let t = 0; t < m.columns.steps; t++) {
+    const w = p.series.stepHours * weightOf(p, t);
+    if (k.shiftUp >= 0) shifted += Math.max(0, x[k.shiftUp + t]) * w;
+    if (k.dropped >= 0) dropped += Math.max(0, x[k.dropped + t]) * w;
+  }
+  return { shiftedMwh: shifted, droppedMwh: dropped };
 }
 
 export function optimizePortfolio(p: SizingProblem, solver: LpSolver, options: LpSolveOptions = {}): SizingResult {
@@ -73,5 +98,6 @@ export function optimizePortfolio(p: SizingProblem, solver: LpSolver, options: L
     lpRows: m.lp.numRows,
     lpNonZeros: m.lp.value.length,
     dispatch: ok ? readDispatch(p, m, sol.primal) : null,
+    flexibility: ok && (m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0) ? flexibilityTotals(p, m, sol.primal) : null,
   };
 }

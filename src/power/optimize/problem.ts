@@ -40,7 +40,21 @@ export interface SizingProblem {
   stepWeight?: Float64Array;
   /** storage boundary applies to each block of this many steps (representative weeks: 168); default all steps */
   periodSteps?: number;
+  /** flexible load; absent or a zero fraction: the load is fixed */
+  flexibility?: LpFlexibility;
 }
+
+/** Flexible load in the LP: shift within windows of `windowSteps` steps (never across periods), drop at a cost. */
+export interface LpFlexibility {
+  flexibleLoadFraction: number;
+  windowSteps: number;
+  maxShiftUpFraction: number;
+  /** null: no load is dropped */
+  curtailmentCostUsdPerMwh: number | null;
+}
+
+/** True when the problem has flexible load columns. */
+export const hasFlexibility = (p: SizingProblem): boolean => (p.flexibility?.flexibleLoadFraction ?? 0) > 0;
 
 /** Weight of step t (1 unless representative periods say otherwise). */
 export const weightOf = (p: SizingProblem, t: number): number => (p.stepWeight ? p.stepWeight[t] : 1);

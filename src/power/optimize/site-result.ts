@@ -11,7 +11,8 @@ import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
 import type { WaterInputs } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import type { SizingResult } from "./optimize.ts";
-import { type CleanTarget, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
+import { type CleanTarget, type SizingBounds, type SizingProblem, fixedBounds, representedHours } from "./problem.ts";
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import { expand, expandSeries } from "./representative.ts";
 import type { SiteSizing } from "./site-sizing.ts";
 
@@ -40,6 +41,8 @@ export interface OptimizePowerReport {
   /** metrics of the optimum: hourly check's dispatch if feasible, else the rule-based dispatch of the capacities on the real year */
   optimum: PowerMetrics | null;
   scenarioPortfolio: { capacities: Capacities; metrics: PowerMetrics };
+  /** flexible load of the LP that chose the capacities (MWh a year; null without flexibility) */
+  flexibility: { flexibleLoadFraction: number; shiftWindowHours: number; maxShiftUpFraction: number; shiftedMwh: number; droppedMwh: number } | null;
   hourly?: Record<string, number[] | number>;
   diagnostics: Diagnostic[];
 }
@@ -64,8 +67,12 @@ export function withFixedCapacities(hourly: SizingProblem, p: Portfolio): Sizing
 function expandDispatch(d: DispatchResult, hourToStep: Int32Array): DispatchResult {
   const series = {} as DispatchSeries;
   for (const k of DISPATCH_SERIES_KEYS) series[k] = expand(d.series[k], hourToStep);
-  return { ...d, series };
+  return { ...d, series, ...(d.servedLoadMw ? { servedLoadMw: expand(d.servedLoadMw, hourToStep) } : {}) };
 }
+
+/** Metrics of a dispatch are taken on the load it served (flexible load moved or dropped by the LP). */
+const onServedLoad = (v: { series: PowerSeries; opt: DispatchResult | null }): { series: PowerSeries; opt: DispatchResult | null } =>
+  v.opt?.servedLoadMw ? { series: { ...v.series, loadMw: v.opt.servedLoadMw }, opt: v.opt } : v;
 
 /**
  * The series and dispatch the optimum's metrics are taken on: the hourly check's LP dispatch when it is feasible;
@@ -94,7 +101,7 @@ export function optimizePowerReport(site: string, year: number, sizing: SiteSizi
   const base = dispatch(sizing.hourlyProblem.series, sizing.scenarioPortfolio, p.tech);
   const check = o.hourlyCheck;
   const diagnostics = [...o.diagnostics];
-  const { series, opt } = optimumView(sizing, result, check);
+  const { series, opt } = onServedLoad(optimumView(sizing, result, check));
   const optimum = opt ? powerMetrics(series, opt, p.tech, p.unitCosts, water) : null;
   if (check && !check.dispatch && optimum) {
     const got = (optimum.scores.cfeScoreFraction * 100).toFixed(1);
@@ -116,6 +123,16 @@ export function optimizePowerReport(site: string, year: number, sizing: SiteSizi
     capacities: result.dispatch ? capacities(result.dispatch.portfolio) : null,
     optimum,
     scenarioPortfolio: { capacities: capacities(sizing.scenarioPortfolio), metrics: powerMetrics(sizing.hourlyProblem.series, base, p.tech, p.unitCosts, water) },
+    flexibility:
+      p.flexibility && result.flexibility
+        ? {
+            flexibleLoadFraction: p.flexibility.flexibleLoadFraction,
+            shiftWindowHours: p.flexibility.windowSteps * p.series.stepHours,
+            maxShiftUpFraction: p.flexibility.maxShiftUpFraction,
+            shiftedMwh: (result.flexibility.shiftedMwh * HOURS_PER_YEAR) / representedHours(p),
+            droppedMwh: (result.flexibility.droppedMwh * HOURS_PER_YEAR) / representedHours(p),
+          }
+        : null,
     diagnostics,
   };
   if (sizing.representative) report.representativeWeeks = sizing.representative.weeks;

@@ -12,7 +12,7 @@ import { portfolioForYear } from "../site/portfolio.ts";
 import type { SiteProfiles } from "../site/site-power.ts";
 import { aggregateSeries } from "./aggregate.ts";
 import { HOURS_PER_WEEK, representativeWeeks } from "./representative.ts";
-import type { CapacityBounds, CleanTarget, SizingProblem } from "./problem.ts";
+import type { CapacityBounds, CleanTarget, LpFlexibility, SizingProblem } from "./problem.ts";
 
 export interface SiteSizingOptions {
   year: number;
@@ -94,13 +94,27 @@ export function buildSiteSizing(t: Timeline, facilityEnergyMwh: Float64Array, p:
     exportLimitMw: pf.exportLimitMw,
     target: o.target,
     storageBoundary: "cyclic",
+    ...(p.flexibility.flexibleLoadFraction > 0 ? { flexibility: lpFlexibility(p, 1) } : {}),
   };
   if (o.representativeWeeks !== undefined) {
     const rep = representativeWeeks(series, o.representativeWeeks);
     const problem: SizingProblem = { ...hourlyProblem, series: rep.series, stepWeight: rep.stepWeight, periodSteps: HOURS_PER_WEEK };
+    if (hourlyProblem.flexibility) problem.flexibility = lpFlexibility(p, 1);
     return { problem, hourlyProblem, scenarioPortfolio: pf, representative: { weeks: rep.weeks, hourToStep: rep.hourToStep } };
   }
   const k = o.hoursPerStep ?? 1;
-  const problem = k === 1 ? hourlyProblem : { ...hourlyProblem, series: aggregateSeries(series, k) };
+  const problem: SizingProblem = k === 1 ? hourlyProblem : { ...hourlyProblem, series: aggregateSeries(series, k) };
+  if (k !== 1 && hourlyProblem.flexibility) problem.flexibility = lpFlexibility(p, k);
   return { problem, hourlyProblem, scenarioPortfolio: pf, representative: null };
+}
+
+/** The site's flexible load for an LP with steps of `stepHours` (windows in whole steps, at least one). */
+function lpFlexibility(p: ResolvedSitePower, stepHours: number): LpFlexibility {
+  const f = p.flexibility;
+  return {
+    flexibleLoadFraction: f.flexibleLoadFraction,
+    windowSteps: Math.max(1, Math.round(f.shiftWindowHours / stepHours)),
+    maxShiftUpFraction: f.maxShiftUpFraction,
+    curtailmentCostUsdPerMwh: f.curtailmentCostUsdPerMwh,
+  };
 }

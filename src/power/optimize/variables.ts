@@ -7,7 +7,7 @@
 import type { LpBuilder } from "../../solver/builder.ts";
 import { gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
 import { HOURS_PER_YEAR } from "../../core/calendar.ts";
-import { type CapacityBounds, type SizingProblem, isFixed, representedHours, weightOf } from "./problem.ts";
+import { type CapacityBounds, type SizingProblem, hasFlexibility, isFixed, representedHours, weightOf } from "./problem.ts";
 
 export interface CapacityColumns {
   pv: number;
@@ -26,6 +26,10 @@ export interface StepBlocks {
   discharge: number;
   /** usable state of charge above the minimum, MWh (end of step) */
   soc: number;
+  /** flexible load moved into / out of the step, and dropped (MW); -1 without flexibility */
+  shiftUp: number;
+  shiftDown: number;
+  dropped: number;
 }
 
 export interface SizingColumns {
@@ -54,9 +58,9 @@ export function defineCapacityColumns(b: LpBuilder, p: SizingProblem): CapacityC
 }
 
 /** Adds `n` columns `prefix_t` with per-step cost and upper bound; returns the first index. */
-function block(b: LpBuilder, n: number, prefix: string, upper: number, cost: (t: number) => number): number {
+function block(b: LpBuilder, n: number, prefix: string, upper: number | ((t: number) => number), cost: (t: number) => number): number {
   const first = b.numCols;
-  for (let t = 0; t < n; t++) b.addColumn(`${prefix}_${t}`, 0, upper, cost(t));
+  for (let t = 0; t < n; t++) b.addColumn(`${prefix}_${t}`, 0, typeof upper === "number" ? upper : upper(t), cost(t));
   return first;
 }
 
@@ -76,6 +80,8 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
   const usable = p.tech.battery.socMaxFraction - p.tech.battery.socMinFraction;
   const powerUb = isFixed(bd.batteryMw) ? bd.batteryMw.max : Infinity;
   const zero = (): number => 0;
+  const f = p.flexibility;
+  const flex = hasFlexibility(p) && f !== undefined;
   return {
     gas: bd.gasMw.max > 0 ? block(b, n, "gas", isFixed(bd.gasMw) ? bd.gasMw.max : Infinity, (t) => w(t) * gasCost) : -1,
     gridImport: p.gridImportLimitMw > 0 ? block(b, n, "grid_import", p.gridImportLimitMw, (t) => w(t) * importCostUsdPerMwh(s, p.tech, t)) : -1,
@@ -83,5 +89,8 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
     charge: hasBattery ? block(b, n, "charge", powerUb, zero) : -1,
     discharge: hasBattery ? block(b, n, "discharge", powerUb, zero) : -1,
     soc: hasBattery ? block(b, n, "soc", isFixed(bd.batteryMwh) ? usable * bd.batteryMwh.max : Infinity, zero) : -1,
+    shiftUp: flex && f.maxShiftUpFraction > 0 ? block(b, n, "shift_up", (t) => f.maxShiftUpFraction * s.loadMw[t], zero) : -1,
+    shiftDown: flex && f.maxShiftUpFraction > 0 ? block(b, n, "shift_down", (t) => f.flexibleLoadFraction * s.loadMw[t], zero) : -1,
+    dropped: flex && f.curtailmentCostUsdPerMwh !== null ? block(b, n, "load_dropped", (t) => f.flexibleLoadFraction * s.loadMw[t], (t) => w(t) * f.curtailmentCostUsdPerMwh!) : -1,
   };
 }

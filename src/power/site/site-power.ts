@@ -7,7 +7,8 @@ import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
 import type { ModelState } from "../../buildout/model.ts";
 import type { ResolvedSite } from "../../scenario/resolved.ts";
 import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
-import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
+import type { Portfolio, PowerSeries, TechParams } from "../dispatch/inputs.ts";
+import { shiftFlexibleLoad } from "../dispatch/flexible-load.ts";
 import { maxBalanceErrorMwh } from "../metrics/energy.ts";
 import { water as waterMetrics } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
@@ -89,6 +90,18 @@ export function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: S
   s.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
 }
 
+/** Moves the site's flexible load in `s.loadMw` toward clean surplus (rule-based, energy conserved per window); returns MWh moved. */
+export function applyFlexibleLoad(p: ResolvedSitePower, s: PowerSeries, portfolio: Portfolio, tech: TechParams): number {
+  const f = p.flexibility;
+  if (!(f.flexibleLoadFraction > 0)) return 0;
+  const n = s.loadMw.length;
+  const clean = new Float64Array(n);
+  const firm = portfolio.firmCleanMw * tech.firmClean.availabilityFraction;
+  for (let t = 0; t < n; t++) clean[t] = portfolio.pvMw * s.pvCapacityFactor[t] + portfolio.windMw * s.windCapacityFactor[t] + firm;
+  const windowSteps = Math.max(1, Math.round(f.shiftWindowHours / s.stepHours));
+  return shiftFlexibleLoad(s.loadMw, clean, { flexibleLoadFraction: f.flexibleLoadFraction, windowSteps, maxShiftUpFraction: f.maxShiftUpFraction }, s.stepHours, s.loadMw);
+}
+
 export interface ProgramPower {
   siteYears: SiteYearPower[];
   diagnostics: Diagnostic[];
@@ -119,6 +132,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
       if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
+      applyFlexibleLoad(p, series, portfolio, tech);
       const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
       const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => series.loadMw[h])]);
       const hit = seen.get(key);
