@@ -5,7 +5,7 @@
  * prepared once; the site's weather and grid profiles come through `files`, as in `run`. Problems with the
  * options come back as diagnostics whose path is the option's name (`year`, `levelFraction`, …).
  */
-import { type Diagnostic, error, hasErrors } from "../core/diagnostics.ts";
+import { type Diagnostic, error, hasErrors, warning } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { runModel } from "../buildout/model.ts";
 import { type PreparedScenario, type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
@@ -131,6 +131,9 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
   ds.push(...profiles.diagnostics);
   if (hasErrors(ds)) return fail();
   const sizing = buildSiteSizing(s.timeline, c.facilityEnergyMwh, c.power, profiles.value[o.site] ?? {}, c.sizing);
+  const fx = sizing.problem.flexibility;
+  if (fx && fx.windowSteps <= 1 && fx.maxShiftUpFraction > 0)
+    ds.push(warning(`${c.power.path}.flexibility.shiftWindowHours`, `a shift window of ${c.power.flexibility.shiftWindowHours} h is one step at ${c.sizing.hoursPerStep}-hour steps: flexible load cannot move (use a finer --resolution or representative weeks)`));
   const stepCount = sizing.problem.series.loadMw.length;
   const span = c.sizing.representativeWeeks === undefined ? `${stepCount} steps of ${c.sizing.hoursPerStep} h` : `${c.sizing.representativeWeeks} representative weeks, ${stepCount} hourly steps`;
   o.onStage?.(`building the LP (${span}) and solving it with ${o.solver?.name ?? "HiGHS"}; the solver reports nothing until it is done`);

@@ -40,6 +40,9 @@ export function renderOptimizePowerReport(r: OptimizePowerReport & { sweep?: Swe
   return [
     `optimize-power — ${r.site}, ${r.year}, target ${target}, ${r.representativeWeeks ? `${r.representativeWeeks.length} representative weeks (hourly)` : `${r.resolutionHours}-hour steps`}, carbon price $${fmt(r.carbonPriceUsdPerTco2)}/t`,
     `load ${fmt(opt.energy.loadMwh / 1e3)} GWh, peak ${fmt(opt.energy.peakLoadMw)} MW; ${r.solver}; LP ${fmt(r.lp.columns)} columns × ${fmt(r.lp.rows)} rows`,
+    ...(r.flexibility
+      ? [`flexible load: ${pct(r.flexibility.flexibleLoadFraction)} of each hour's load, in ${fmt(r.flexibility.shiftWindowHours)}-hour windows, up to +${pct(r.flexibility.maxShiftUpFraction)}; the LP shifts ${fmt(r.flexibility.shiftedMwh / 1e3, 1)} GWh and drops ${fmt(r.flexibility.droppedMwh / 1e3, 1)} GWh a year`]
+      : []),
     `marginal cost of the clean target: ${mc === null ? "n/a" : `$${fmt(mc, 2)}/MWh (≈ $${fmt((mc * opt.energy.loadMwh) / 100 / 1e6, 2)}M per percentage point)`}`,
     ...(r.hourlyCheck
       ? [`approximate LP objective $${musd(r.objectiveUsd ?? 0)}M/yr; hourly check of its capacities: ${r.hourlyCheck.status}${r.hourlyCheck.objectiveUsd === null ? " (target missed hour by hour; metrics below: rule-based dispatch of these capacities on the real year)" : `, $${musd(r.hourlyCheck.objectiveUsd)}M/yr (metrics below are hourly)`}`]
