@@ -23,11 +23,11 @@ import {
 } from "../results/tables.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import { type PreparedScenario, prepareDocument } from "./prepare.ts";
-import type { RunProvenance } from "../results/provenance.ts";
+import type { DataProvenance } from "../results/provenance.ts";
 
 export const RESULT_SCHEMA_VERSION = 1;
 
-export type { RunProvenance };
+export type { DataProvenance };
 
 export interface RunResult {
   schemaVersion: number;
@@ -37,7 +37,7 @@ export interface RunResult {
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
   /** where every number and file of the run came from (results/provenance.ts; set by the API's run) */
-  provenance?: RunProvenance;
+  provenance?: DataProvenance;
 }
 
 export interface RunOutcome {

@@ -35,6 +35,8 @@ th { background: var(--soft); text-align: right; font-weight: 600; position: sti
 th:first-child, td:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
 th:first-child { background: var(--soft); }
 td.n { text-align: right; }
+td.wrap { white-space: normal; min-width: 24em; max-width: 48em; }
+.status.proxy { color: #b3261e; font-weight: 600; } .status.local { color: #1a7f37; font-weight: 600; }
 th.t { text-align: left; }
 pre.scenario { background: var(--soft); padding: 10px 12px; border-radius: 6px; overflow-x: auto; white-space: pre; max-height: 70vh; }
 ul.diagnostics li { margin: 0.3em 0; overflow-wrap: anywhere; }

@@ -79,6 +79,16 @@ describe("renderHtmlReport", () => {
     for (const s of ["9.9.9", HASH, "200 samples, method lhs, seed 7", "Alpha, 2027", files["data/opex.json"].retrieved, "gigaplan report x.yaml"]) expect(prov).toContain(s);
   });
 
+  it("each site's weather and grid data with its status, and the scenario's numbers with their sources", () => {
+    const rows = [...dom.querySelectorAll("#sources table.site-data tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    const p = i.result.provenance!;
+    expect(rows).toHaveLength(p.sites.reduce((a, s) => a + s.profiles.length, 0));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(["local", "proxy", "flat"]).toContain(r[2]);
+    const numbers = dom.querySelectorAll("#sources table.scenario-numbers tbody tr");
+    expect(numbers.length).toBe(p.scenario.length);
+  });
+
   it("leaves out what it was not given", () => {
     const bare = renderHtmlReport(input(i), { document: testDocument() });
     expect(bare).not.toContain('id="uncertainty"');

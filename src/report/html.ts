@@ -14,6 +14,7 @@ import type { CompareReport } from "../strategy/compare.ts";
 import { REPORT_CSS } from "./css.ts";
 import { csvLink, esc } from "./markup.ts";
 import { type RunProvenance, diagnosticsList, headline, provenanceList, sourcesList } from "./sections.ts";
+import { scenarioNumbersList, siteDataTable } from "./site-data.ts";
 import { keyTables } from "./tables.ts";
 
 export type { RunProvenance } from "./sections.ts";
@@ -136,7 +137,9 @@ ${keyTables(r)}
 ${diagnosticsList(r.diagnostics)}
 <details open><summary>Scenario file <code>${esc(input.scenarioName)}</code></summary><pre class="scenario">${esc(input.scenarioText)}</pre></details>
 </section>
-<section id="sources"><h2>Sources of the reference data</h2><p class="lede">Each data file of gigaplan with its sources, dates and licences (defaults the scenario did not override).</p>
+<section id="sources"><h2>Sources</h2>
+${r.provenance ? `${siteDataTable(r.provenance)}\n${scenarioNumbersList(r.provenance)}` : ""}
+<h3>Reference data</h3><p class="lede">Each data file of gigaplan with its sources, dates and licences (defaults the scenario did not override); <code>gigaplan sources</code> lists every number with its own source.</p>
 ${sourcesList(files)}
 </section>
 <section id="provenance"><h2>Provenance</h2>

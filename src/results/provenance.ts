@@ -35,7 +35,7 @@ export interface SiteSources {
   profiles: ProfileProvenance[];
 }
 
-export interface RunProvenance {
+export interface DataProvenance {
   reference: ReferenceNumber[];
   scenario: ScenarioNumber[];
   sites: SiteSources[];
@@ -78,7 +78,7 @@ export function referenceNumbers(): ReferenceNumber[] {
 }
 
 /** The provenance of a run of `scenario` with `profiles`; `scenarioText` (YAML/JSON, or null) sources its numbers by its comments. */
-export function runProvenance(scenarioText: string | null, scenario: Scenario, profiles: PowerProfiles | undefined): RunProvenance {
+export function runProvenance(scenarioText: string | null, scenario: Scenario, profiles: PowerProfiles | undefined): DataProvenance {
   const reference = referenceNumbers();
   const numbers = scenarioText === null ? [] : scenarioNumbers(scenarioText);
   const sites: SiteSources[] = scenario.sites.map((s) => ({
@@ -114,7 +114,7 @@ export interface RankedInput {
   swing: number;
 }
 
-export interface SourcesReport extends RunProvenance {
+export interface SourcesReport extends DataProvenance {
   schemaVersion: number;
   /** per output, the inputs of the `uncertain` block by swing (largest first); empty without an `uncertain` block */
   topInputs: { output: string; base: number; inputs: RankedInput[] }[];
