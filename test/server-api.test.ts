@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { peers, run, scenarioJsonSchema, validate } from "../src/index.ts";
+import { peers, run, scenarioJsonSchema, sources, validate } from "../src/index.ts";
 import { serverInputFiles } from "../src/server/input-files.ts";
 import { META_YAML, SMALL_YAML, type TestApp, testApp } from "./helpers/server.ts";
 
@@ -23,6 +23,21 @@ afterAll(() => t.close());
 const body = async (r: Response): Promise<any> => r.json();
 const small = () => parseYaml(SMALL_YAML) as Record<string, any>;
 const files = serverInputFiles();
+
+describe("POST /api/sources", () => {
+  it("answers the sources report of the posted scenario, as the library gives it, and stores nothing", async () => {
+    const before = await body(await t.request("/api/runs"));
+    const r = await t.post("/api/sources", META_YAML, "application/yaml");
+    expect(r.status).toBe(200);
+    const b = await body(r);
+    const expected = await sources({ text: META_YAML, name: "scenario.yaml" }, { files });
+    expect(b).toEqual(JSON.parse(JSON.stringify(expected.value)));
+    expect(b.sites.find((s: { site: string }) => s.site === "Hyperion").profiles[0]).toMatchObject({ kind: "pv", local: false });
+    expect(await body(await t.request("/api/runs"))).toEqual(before);
+    const bad = await t.post("/api/sources", "program: 3", "application/yaml");
+    expect(bad.status).toBe(400);
+  }, 60_000);
+});
 
 describe("POST /api/runs", () => {
   it("runs YAML, stores it, and answers 201 with the id and the same result as run()", async () => {

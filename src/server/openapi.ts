@@ -153,6 +153,21 @@ export function openApiDocument(o: { limits: ServerLimits; version: string }): J
         responses: { "200": json({ type: "object", description: "as `gigaplan check-claims --format json`" }, "the claim report"), ...errors(400, 401, 404) },
       },
     },
+    "/api/sources": {
+      post: {
+        summary: "where every number of a run of the scenario comes from",
+        description:
+          "Body: a scenario, as for POST /api/runs (not stored). The answer is `gigaplan sources --format json`: every reference number with its source, every scenario number with the comment that sources it, the inputs that matter most (tornado of the `uncertain` block) and each site's weather and grid data (local or proxy).",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { oneOf: [ref("Scenario"), ref("ScenarioWrapper")] } },
+            "application/yaml": { schema: { type: "string", description: "scenario as YAML" } },
+          },
+        },
+        responses: { "200": json({ type: "object", description: "as `gigaplan sources --format json` (schemas/sources.schema.json)" }, "the sources report"), ...errors(400, 401, 413, 415, 429) },
+      },
+    },
     "/api/peers": { get: { summary: "hyperscaler capex against revenue and operating cash flow", responses: { "200": json({ type: "object", description: "as `gigaplan peers --format json`" }, "the peers report"), ...errors(401) } } },
     "/api/schema": { get: { summary: "the scenario JSON Schema", responses: { "200": json(ref("Scenario"), "JSON Schema 2020-12"), ...errors(401) } } },
     "/api/openapi.json": { get: { summary: "this document", responses: { "200": json({ type: "object" }, "OpenAPI 3.1") } } },

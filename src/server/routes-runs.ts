@@ -1,6 +1,6 @@
 /** POST /api/runs, GET /api/runs, GET /api/runs/:id and the exports of a run (CSV, XLSX, Parquet). */
 import type { Context, Hono } from "hono";
-import { RESULT_SCHEMA_VERSION, type RunResult, hasErrors, run } from "../index.ts";
+import { RESULT_SCHEMA_VERSION, type RunResult, hasErrors, run, sources } from "../index.ts";
 import { tableToCsv } from "../io/write-output.ts";
 import { tableToParquet } from "../io/run-parquet.ts";
 import { runToXlsx } from "../io/xlsx.ts";
@@ -75,6 +75,24 @@ export function registerRunRoutes(app: Hono, ctx: ServerContext): void {
     });
     c.header("Location", `/api/runs/${meta.id}`);
     return c.json({ id: meta.id, result }, 201);
+  });
+
+  app.post("/api/sources", async (c) => {
+    const kind = bodyKindOf(c.req.header("content-type"));
+    if (!kind) return unsupportedType(c, "application/json or application/yaml");
+    const body = scenarioFromRunBody(await c.req.text(), kind);
+    if (!body.source) return badRequest(c, body.diagnostics);
+    if (!ctx.runSlots.tryAcquire()) {
+      c.header("Retry-After", "2");
+      return diagnosticsResponse(c, 429, [problem("(server)", `all ${ctx.limits.maxConcurrentRuns} run slots are busy; retry later`)]);
+    }
+    try {
+      const r = await sources(body.source.doc, { files: ctx.files });
+      if (!r.value || hasErrors(r.diagnostics)) return badRequest(c, r.diagnostics);
+      return c.json(r.value);
+    } finally {
+      ctx.runSlots.release();
+    }
   });
 
   app.get("/api/runs", (c) => {
