@@ -32,6 +32,17 @@ describe("build schedule", () => {
     expect(p.itCapexUsd).toBeCloseTo(itUsd, 0);
   });
 
+  it("adds the time-to-power delay after construction and interconnection, with its reason", () => {
+    const [p] = scheduleBuild(prepareOrThrow(withPhase({ powerDelayMonths: 5 }))).phases;
+    expect(p.onlineIndex).toBe(17);
+    expect(p.delayMonths).toBe(5);
+    expect(p.reasons).toEqual(["power"]);
+    // after an interconnection date that already binds, the power delay adds to it
+    const [q] = scheduleBuild(prepareOrThrow(withPhase({ powerDelayMonths: 2, interconnectionMonth: "2026-06" }))).phases;
+    expect(q.onlineIndex).toBe(17 + 2);
+    expect(q.reasons).toEqual(["interconnection", "power"]);
+  });
+
   it("delays the start until cumulative capital covers the spend", () => {
     // 2025 can fund only 1e9 of the 1.17e9 facility spend; 10 of 12 construction months must fall in 2026's budget.
     const plan = { "2025": 1e9, "2026": facilityUsdPerMw * 100 + itUsd };

@@ -14,7 +14,7 @@ import {
   spreadOverConstruction,
 } from "./costs.ts";
 
-export type DelayReason = "capital" | "interconnection" | "acceleratorSupply" | "horizon";
+export type DelayReason = "capital" | "interconnection" | "power" | "acceleratorSupply" | "horizon";
 
 export interface PhaseSchedule {
   phaseIndex: number;
@@ -53,14 +53,15 @@ export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
     let placed: PhaseSchedule | null = null;
     for (let start = ph.requestedStartIndex; start < t.months && placed === null; start++) {
       const ready = start + ph.constructionMonths;
-      let online = Math.max(ready, ph.interconnectionIndex);
-      online = firstMonthWithSupply(s, online, counts, supplyUsed);
+      const powered = Math.max(ready, ph.interconnectionIndex) + ph.powerDelayMonths;
+      const online = firstMonthWithSupply(s, powered, counts, supplyUsed);
       const spend = phaseSpendByYear(s, ph, start, online, itBaseUsd);
       if (!fitsCapital(s, spent, spend)) continue;
       const reasons: DelayReason[] = [];
       if (start > ph.requestedStartIndex) reasons.push("capital");
       if (ph.interconnectionIndex > ready) reasons.push("interconnection");
-      if (online > Math.max(ready, ph.interconnectionIndex)) reasons.push("acceleratorSupply");
+      if (ph.powerDelayMonths > 0) reasons.push("power");
+      if (online > powered) reasons.push("acceleratorSupply");
       if (online >= t.months) reasons.push("horizon");
       const facilityCapexUsd = { shellCore: 0, electricalMechanical: 0, siteLandOther: 0 };
       for (const cls of FACILITY_CLASSES) {

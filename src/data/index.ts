@@ -27,6 +27,8 @@ import gridRegionsJson from "../../data/grid-regions.json" with { type: "json" }
 import gridRegionsMeta from "../../data/grid-regions.meta.json" with { type: "json" };
 import jobsJson from "../../data/jobs.json" with { type: "json" };
 import jobsMeta from "../../data/jobs.meta.json" with { type: "json" };
+import timeToPowerJson from "../../data/time-to-power.json" with { type: "json" };
+import timeToPowerMeta from "../../data/time-to-power.meta.json" with { type: "json" };
 import opexJson from "../../data/opex.json" with { type: "json" };
 import opexMeta from "../../data/opex.meta.json" with { type: "json" };
 import peersJson from "../../data/peers/peers.json" with { type: "json" };
@@ -56,6 +58,7 @@ import {
   MetaFileSchema,
   OpexSchema,
   type ReferenceData,
+  TimeToPowerSchema,
 } from "./reference-schemas.ts";
 import { StrategyDataSchema } from "./strategy.ts";
 import { WindModelSchema } from "./wind-model.ts";
@@ -72,6 +75,7 @@ export const dataFiles = {
   "grid-regions": { raw: gridRegionsJson as unknown, meta: gridRegionsMeta as unknown, schema: GridRegionsFileSchema },
   "company-financials": { raw: companyJson as unknown, meta: companyMeta as unknown, schema: CompanyFinancialsSchema },
   jobs: { raw: jobsJson as unknown, meta: jobsMeta as unknown, schema: JobsSchema },
+  "time-to-power": { raw: timeToPowerJson as unknown, meta: timeToPowerMeta as unknown, schema: TimeToPowerSchema },
   financing: { raw: financingJson as unknown, meta: financingMeta as unknown, schema: FinancingDataSchema },
   "wind-model": { raw: windModelJson as unknown, meta: windModelMeta as unknown, schema: WindModelSchema },
   "emission-factors": { raw: emissionFactorsJson as unknown, meta: emissionFactorsMeta as unknown, schema: EmissionFactorsSchema },
@@ -117,6 +121,7 @@ export const referenceData: ReferenceData = {
   gridRegions: load("grid-regions").regions,
   company: load("company-financials"),
   jobs: load("jobs"),
+  timeToPower: load("time-to-power"),
   financing: load("financing"),
   windModel: load("wind-model"),
   emissionFactors: load("emission-factors"),

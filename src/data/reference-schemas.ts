@@ -75,6 +75,7 @@ export interface ReferenceData {
     netIncomeUsdByYear: Record<string, number>;
   };
   jobs: { constructionJobsPeakPerMwUnderConstruction: number; permanentJobsPerMwOnline: number; indirectJobsPerPermanentJob: number };
+  timeToPower: TimeToPower;
   financing: FinancingData;
   windModel: WindModelData;
   emissionFactors: EmissionFactorsData;
@@ -190,6 +191,17 @@ export const JobsSchema = z
     indirectJobsPerPermanentJob: nonNegative,
   })
   .strict();
+
+/** Reference points for time-to-power distributions (data/time-to-power.json). */
+export const TimeToPowerSchema = z
+  .object({
+    generationInterconnection: z
+      .object({ meanMonthsInQueueForProjectsOnline2024: positive, completionFractionOfProjects2000to2019: z.number().min(0).max(1), completionFractionOfCapacity2000to2019: z.number().min(0).max(1) })
+      .strict(),
+    ercotLargeLoads2026: z.object({ queueGw: positive, approvedToEnergizeGw: nonNegative, operatingGw: nonNegative }).strict(),
+  })
+  .strict();
+export type TimeToPower = z.infer<typeof TimeToPowerSchema>;
 
 /** Schema of one `fields` entry of a `data/X.meta.json` file. */
 export const MetaFieldSchema = z

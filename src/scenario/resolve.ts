@@ -90,6 +90,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
         requestedStartIndex: start,
         constructionMonths: ph.constructionMonths,
         interconnectionIndex,
+        powerDelayMonths: ph.powerDelayMonths ?? 0,
         fleetMix,
       });
     });

@@ -35,6 +35,8 @@ export interface ResolvedPhase {
   constructionMonths: number;
   /** -1 when the phase has no interconnection constraint */
   interconnectionIndex: number;
+  /** months the phase waits for power after it is built and connected (time-to-power risk) */
+  powerDelayMonths: number;
   fleetMix: FleetShare[];
 }
 

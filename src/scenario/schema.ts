@@ -39,6 +39,13 @@ export const phaseSchema = z.strictObject({
   constructionStartMonth: month.describe("Requested start of construction"),
   constructionMonths: z.number().int().min(1).max(240).describe("Months from start of construction to ready for IT (1 to 240)"),
   interconnectionMonth: month.optional().describe("Earliest month the grid connection can energize the phase"),
+  powerDelayMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(240)
+    .optional()
+    .describe("Time-to-power delay: months the phase waits for power beyond its construction and interconnection dates (late grid upgrades, late new generation, transformer or turbine lead times); 0 to 240, default 0. Give it a distribution in `uncertain` for time-to-power risk"),
   fleetMix: z
     .record(z.string(), fraction)
     .describe("Share of the phase's IT MW by accelerator generation; shares sum to 1"),

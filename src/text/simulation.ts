@@ -51,6 +51,11 @@ export function renderSimulationReport(r: SimulationReport): string {
   out.push(`  P(capacity shortfall at the end of ${r.targetYear}): ${pct(r.risk.probabilityCapacityShortfall)}${planned}`);
   const loss = (v: number): string => (v > 0 ? `a loss of ${formatValue("Usd", v)}` : `no loss (${formatValue("Usd", -v)} or more)`);
   out.push(`  company FCF through ${r.targetYear}: p5 ${formatValue("Usd", r.risk.fcfP5Usd)}; value at risk (95 %): ${loss(r.risk.fcfValueAtRisk95Usd)}; mean of the worst 5 %: ${formatValue("Usd", -r.risk.fcfExpectedShortfall95Usd)}`);
+  const late = Object.entries(r.firstPhaseDelayBySite ?? {});
+  if (late.length > 0) {
+    out.push("", "Time to power: each site's first phase against its requested online month");
+    out.push(table(["site", "P(late)", "mean", "p50", "p95"], late.map(([site, d]) => [site, pct(d.probabilityLate), `${d.meanMonths.toFixed(1)} mo`, `${d.p50Months.toFixed(0)} mo`, `${d.p95Months.toFixed(0)} mo`])));
+  }
   out.push("", "Sensitivity of npvUsd (Spearman ρ, standardized regression coefficient)");
   const rho = r.sensitivity.spearman.npvUsd;
   const src = r.sensitivity.src.npvUsd;

@@ -8,7 +8,7 @@ import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
 import type { Copula } from "./correlation.ts";
-import { OUTPUT_COUNT, writeOutputs } from "./outputs.ts";
+import { OUTPUT_COUNT, outputNamesOf, writeOutputs } from "./outputs.ts";
 import type { PlanInput } from "./plan.ts";
 import { Sampler, type SamplerOptions } from "./sampler.ts";
 
@@ -56,7 +56,7 @@ export function sampledScenario(plan: EvaluationPlan, values: ArrayLike<number>)
 export function evaluate(plan: EvaluationPlan, values: ArrayLike<number>, out: Float64Array, offset = 0): boolean {
   const resolved = resolveScenario(sampledScenario(plan, values), plan.ref);
   if (!resolved.value) {
-    out.fill(NaN, offset, offset + OUTPUT_COUNT);
+    out.fill(NaN, offset, Math.min(out.length, offset + outputCountOf(plan)));
     return false;
   }
   writeOutputs(runModel(resolved.value), plan, out, offset);
@@ -73,25 +73,32 @@ export interface SampleBlock {
   failed: number;
 }
 
+/** Number of outputs of a plan: the fixed ones and one per site. */
+export const outputCountOf = (plan: EvaluationPlan): number => OUTPUT_COUNT + plan.base.sites.length;
+
+/** Names of the outputs of a plan (outputNamesOf its sites). */
+export const outputNamesOfPlan = (plan: EvaluationPlan): string[] => outputNamesOf(plan.base.sites.map((s) => s.name));
+
 export function makeSampler(plan: EvaluationPlan, options: SamplerOptions): Sampler {
   return new Sampler(plan.inputs.map((i) => i.dist), plan.copula, options);
 }
 
 /** Samples and evaluates indices start … start+count−1. */
 export function runBlock(plan: EvaluationPlan, sampler: Sampler, start: number, count: number): SampleBlock {
+  const width = outputCountOf(plan);
   const inputs = plan.inputs.map(() => new Float64Array(count));
-  const outputs = Array.from({ length: OUTPUT_COUNT }, () => new Float64Array(count));
+  const outputs = Array.from({ length: width }, () => new Float64Array(count));
   sampler.sample(start, count, inputs);
   plan.inputs.forEach((input, k) => {
     if (input.integer) for (let j = 0; j < count; j++) inputs[k][j] = Math.round(inputs[k][j]);
   });
   const values = new Float64Array(plan.inputs.length);
-  const row = new Float64Array(OUTPUT_COUNT);
+  const row = new Float64Array(width);
   let failed = 0;
   for (let j = 0; j < count; j++) {
     for (let k = 0; k < values.length; k++) values[k] = inputs[k][j];
     if (!evaluate(plan, values, row)) failed++;
-    for (let o = 0; o < OUTPUT_COUNT; o++) outputs[o][j] = row[o];
+    for (let o = 0; o < width; o++) outputs[o][j] = row[o];
   }
   return { start, count, inputs, outputs, failed };
 }

@@ -23,6 +23,14 @@ export const OUTPUT_NAMES = [
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 export const OUTPUT_COUNT = OUTPUT_NAMES.length;
 
+/** Prefix of the per-site outputs: months the site's first phase comes online after its requested month. */
+export const FIRST_PHASE_DELAY_PREFIX = "firstPhaseDelayMonths:";
+
+/** Every output of a plan: the fixed ones, then one first-phase delay per site (in scenario order). */
+export function outputNamesOf(siteNames: readonly string[]): string[] {
+  return [...OUTPUT_NAMES, ...siteNames.map((s) => `${FIRST_PHASE_DELAY_PREFIX}${s}`)];
+}
+
 export interface OutputContext {
   /** index of the target year in timeline.years */
   targetYearIndex: number;
@@ -30,7 +38,10 @@ export interface OutputContext {
   plannedItMwAtTarget: number;
 }
 
-/** Writes the outputs of one run into out[0 … OUTPUT_COUNT−1] (order of OUTPUT_NAMES). */
+/**
+ * Writes the outputs of one run into out[offset …] in the order of `outputNamesOf`: the OUTPUT_COUNT fixed outputs,
+ * then the sites' first-phase delays as far as `out` has room (callers that need only the fixed ones pass a shorter array).
+ */
 export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Array, offset = 0): void {
   const s = st.scenario;
   const t = s.timeline;
@@ -68,4 +79,12 @@ export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Arr
   out[offset + 7] = irr ?? NaN;
   out[offset + 8] = peakGap;
   out[offset + 9] = fcfThrough;
+  // per site: delay of the phase with the earliest requested start (its first power), in months
+  const first = new Map<number, { start: number; delay: number }>();
+  for (const ps of st.build.phases) {
+    const ph = s.phases[ps.phaseIndex];
+    const f = first.get(ph.siteIndex);
+    if (!f || ph.requestedStartIndex < f.start) first.set(ph.siteIndex, { start: ph.requestedStartIndex, delay: ps.delayMonths });
+  }
+  for (let si = 0; si < s.sites.length && offset + OUTPUT_COUNT + si < out.length; si++) out[offset + OUTPUT_COUNT + si] = first.get(si)?.delay ?? NaN;
 }

@@ -7,8 +7,8 @@ import { type Diagnostic, error, hasErrors } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
-import { makeSampler, runBlock, type SampleBlock } from "./evaluate.ts";
-import { OUTPUT_NAMES, type OutputName } from "./outputs.ts";
+import { makeSampler, outputNamesOfPlan, runBlock, type SampleBlock } from "./evaluate.ts";
+import { FIRST_PHASE_DELAY_PREFIX, type OutputName } from "./outputs.ts";
 import { type SimulationPlan, buildPlan } from "./plan.ts";
 import { type SamplingMethod, samplerProblems } from "./sampler.ts";
 import { type RiskFigures, type Tornado, riskFigures, spearman, standardizedRegression, tornado } from "./sensitivity.ts";
@@ -70,9 +70,9 @@ export function emptyTable(plan: SimulationPlan, o: SimulateOptions): SampleTabl
     start,
     count,
     inputNames: plan.inputs.map((i) => i.path),
-    outputNames: [...OUTPUT_NAMES],
+    outputNames: outputNamesOfPlan(plan),
     inputs: plan.inputs.map(() => new Float64Array(count)),
-    outputs: OUTPUT_NAMES.map(() => new Float64Array(count)),
+    outputs: outputNamesOfPlan(plan).map(() => new Float64Array(count)),
     failed: 0,
   };
 }
@@ -110,6 +110,8 @@ export interface SimulationReport {
   outputs: Record<OutputName, ColumnStats>;
   convergence: Record<OutputName, ConvergencePoint[]>;
   risk: RiskFigures;
+  /** per site: how late its first phase comes online against the requested month (time-to-power and other delays) */
+  firstPhaseDelayBySite: Record<string, { probabilityLate: number; meanMonths: number; p50Months: number; p95Months: number }>;
   sensitivity: {
     spearman: Record<OutputName, Record<string, number>>;
     src: Record<OutputName, { coefficients: Record<string, number>; rSquared: number }>;
@@ -142,6 +144,7 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
     outputs: byOutput((col) => columnStats(col)),
     convergence: byOutput((col) => convergence(col)),
     risk: riskFigures(table.outputs),
+    firstPhaseDelayBySite: firstPhaseDelays(table),
     sensitivity: {
       spearman: byOutput((col) => spearmanOf(col)),
       src: byOutput((col) => {
@@ -150,6 +153,25 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
       }),
     },
   };
+}
+
+/** P(late) and the distribution of each site's first-phase delay, from the per-site output columns. */
+function firstPhaseDelays(table: SampleTable): SimulationReport["firstPhaseDelayBySite"] {
+  const out: SimulationReport["firstPhaseDelayBySite"] = {};
+  table.outputNames.forEach((name, o) => {
+    if (!name.startsWith(FIRST_PHASE_DELAY_PREFIX)) return;
+    const col = table.outputs[o];
+    const st = columnStats(col);
+    let late = 0;
+    let n = 0;
+    for (const v of col) {
+      if (Number.isNaN(v)) continue;
+      n++;
+      if (v > 0) late++;
+    }
+    out[name.slice(FIRST_PHASE_DELAY_PREFIX.length)] = { probabilityLate: n > 0 ? late / n : NaN, meanMonths: st.mean ?? NaN, p50Months: st.percentiles.p50, p95Months: st.percentiles.p95 };
+  });
+  return out;
 }
 
 /** summarizeTable plus what needs the scenario: distributions, base values, planned MW and the tornado. */

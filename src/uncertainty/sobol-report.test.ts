@@ -6,6 +6,22 @@ import { renderSimulationReport } from "../text/simulation.ts";
 
 const scenario = uncertainScenario(SMALL_UNCERTAIN);
 
+describe("time to power in simulate", () => {
+  it("reports each site's chance that its first phase is late, from a sampled power delay", () => {
+    const s = uncertainScenario({ "sites[0].phases[0].powerDelayMonths": { dist: "uniform", min: 0, max: 10 } });
+    const r = simulate(s, { iterations: 200, seed: 2, method: "lhs" }).value!.report;
+    const d = r.firstPhaseDelayBySite;
+    expect(Object.keys(d)).toEqual(s.sites.map((x) => x.name));
+    const first = d[s.sites[0].name];
+    // integer months: 0 only when the draw rounds to 0 (below 0.5 of 10): about 5 %
+    expect(first.probabilityLate).toBeGreaterThan(0.9);
+    expect(first.probabilityLate).toBeLessThan(1);
+    expect(first.p50Months).toBeCloseTo(5, 0);
+    expect(d[s.sites[1].name].probabilityLate).toBe(0);
+    expect(r.outputs[`firstPhaseDelayMonths:${s.sites[0].name}` as keyof typeof r.outputs].mean).toBeCloseTo(first.meanMonths, 12);
+  });
+});
+
 describe("simulate --sobol-indices", () => {
   const r = simulate(scenario, { iterations: 32, seed: 3, method: "lhs", sobolIndices: 128 }).value!.report;
   const s = r.sensitivity.sobol!;

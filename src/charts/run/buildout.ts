@@ -109,6 +109,7 @@ const REASONS: Series[] = [
   { key: "on time", label: "on time", color: "#3ca951" },
   { key: "capital", label: "capital", color: "#ff725c" },
   { key: "interconnection", label: "interconnection", color: "#4269d0" },
+  { key: "power", label: "time to power", color: "#efb118" },
   { key: "acceleratorSupply", label: "accelerator supply", color: "#a463f2" },
   { key: "horizon", label: "after the horizon", color: MUTED },
 ];
