@@ -92,6 +92,9 @@ export const strategySettingsSchema = z.strictObject({
   stagedGateFraction: finite.positive().max(2).optional()
     .describe("staged: release the next phase once demand reaches this fraction of committed capacity"),
   targetYear: yearInt.optional().describe("year whose end-of-year demand the newsvendor curve uses"),
+  powerDelayMonths: distributionSchema
+    .optional()
+    .describe("time-to-power risk: months of delay drawn once per demand path (rounded, at least 0) that every strategy faces: phases not yet online come online later, just-in-time orders take longer"),
 });
 export type StrategySettings = z.output<typeof strategySettingsSchema>;
 

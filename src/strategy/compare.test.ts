@@ -47,4 +47,32 @@ describe("compare", () => {
     const r = compareSettings(uncertainScenario({}));
     expect(r.diagnostics[0]).toMatchObject({ path: "uncertain.demand", severity: "error" });
   });
+
+  it("time-to-power risk: every strategy faces the same delay; a zero delay changes nothing; the plan's newsvendor position moves", () => {
+    const flat = { ...demand, initialItMw: 450, growthFractionPerYear: 0, volatilityFractionPerYear: 0 };
+    const costs = { idleCostUsdPerMwMonth: 1, shortfallCostUsdPerMwMonth: 1 };
+    const o = { paths: 4, seed: 1, method: "mc" as const, strategies: ["aggressive", "just-in-time"] as const };
+    const none = compareStrategies(uncertainScenario({ demand: flat, strategies: costs }), o).value!;
+    const zero = compareStrategies(uncertainScenario({ demand: flat, strategies: { ...costs, powerDelayMonths: { dist: "fixed", value: 0 } } }), o).value!;
+    expect(zero.strategies).toEqual(none.strategies);
+    expect(zero.leadTimeRisk!.delayMonths.mean).toBe(0);
+    const six = compareStrategies(uncertainScenario({ demand: flat, strategies: { ...costs, powerDelayMonths: { dist: "fixed", value: 6 } } }), o).value!;
+    const [agg, jit] = six.strategies;
+    // every phase 6 months later: 450 short until 18, 350 until 29, 150 until 42; just-in-time waits 6 months more
+    expect(agg.meanShortfallMwMonths).toBeCloseTo(450 * 18 + 350 * 11 + 150 * 13, 9);
+    expect(jit.meanShortfallMwMonths).toBeCloseTo(450 * (six.leadTimeMonths + 6), 9);
+    // the target (Dec 2026, month 23) now sees only the first phase (online at 18): 100 MW against 450 of demand
+    expect(six.leadTimeRisk!.planCapacityAtTargetMw.mean).toBe(100);
+    expect(six.leadTimeRisk!.planDemandQuantile).toBe(0);
+    expect(none.newsvendor.plan.capacityMw).toBe(300);
+  });
+
+  it("the same demand paths with and without the risk (the delay is an extra sampling dimension)", () => {
+    const o = { paths: 200, seed: 3, method: "sobol" as const, strategies: ["aggressive"] as const };
+    const a = compareStrategies(uncertainScenario({ demand }), o).value!;
+    const b = compareStrategies(uncertainScenario({ demand, strategies: { powerDelayMonths: { dist: "triangular", min: 0, mode: 3, max: 12 } } }), o).value!;
+    expect(b.demandAtTargetMw).toEqual(a.demandAtTargetMw);
+    expect(b.strategies[0].costUsd.mean!).toBeGreaterThan(a.strategies[0].costUsd.mean!);
+    expect(b.leadTimeRisk!.planCapacityAtTargetMw.mean!).toBeLessThanOrEqual(a.newsvendor.plan.capacityMw);
+  });
 });

@@ -37,6 +37,8 @@ export interface CompareSettings {
   /** month (on the demand grid) whose demand the newsvendor curve uses: December of the target year */
   targetMonth: number;
   targetYear: number;
+  /** time-to-power delay drawn per path (months), or null without lead-time risk */
+  powerDelay: Distribution | null;
 }
 
 /** Resolves demand, plan phases and costs from the scenario; every problem as a diagnostic. */
@@ -63,6 +65,12 @@ export function compareSettings(s: Scenario, ref: ReferenceData = referenceData)
     const problems = checkDistribution(demand.growthFractionPerYear, "uncertain.demand.growthFractionPerYear");
     ds.push(...problems);
     if (problems.length === 0) growth = makeDistribution(demand.growthFractionPerYear);
+  }
+  let powerDelay: Distribution | null = null;
+  if (settings.powerDelayMonths) {
+    const problems = checkDistribution(settings.powerDelayMonths, "uncertain.strategies.powerDelayMonths");
+    ds.push(...problems);
+    if (problems.length === 0) powerDelay = makeDistribution(settings.powerDelayMonths);
   }
   if (growth && !(growth.quantile(2 ** -53) > -1)) ds.push(error("uncertain.demand.growthFractionPerYear", "must stay above -1 (−100 %/yr) for every sample"));
   if (hasErrors(ds) || !growth) return { value: null, diagnostics: [...prepared.diagnostics, ...ds] };
@@ -92,6 +100,7 @@ export function compareSettings(s: Scenario, ref: ReferenceData = referenceData)
       monthlyDiscountRate: r.economics ? monthlyRate(r.economics.discountRateFractionPerYear) : 0,
       targetMonth,
       targetYear,
+      powerDelay,
     },
     diagnostics: prepared.diagnostics,
   };
@@ -128,6 +137,14 @@ export interface CompareReport {
   demandAtTargetMw: ColumnStats;
   strategies: StrategyResult[];
   newsvendor: NewsvendorReport;
+  /** with `uncertain.strategies.powerDelayMonths`: the same comparison facing lead-time risk, and the plan's newsvendor position under it */
+  leadTimeRisk?: {
+    delayMonths: ColumnStats;
+    planCapacityAtTargetMw: ColumnStats;
+    planDemandQuantile: number;
+    impliedRatio: number;
+    impliedRatioIsLowerBound: boolean;
+  };
 }
 
 export function optionProblems(settings: CompareSettings, o: CompareOptions): Diagnostic[] {
@@ -139,8 +156,13 @@ export function optionProblems(settings: CompareSettings, o: CompareOptions): Di
 /** Runs every strategy on `paths` demand paths. */
 export function runComparison(settings: CompareSettings, o: CompareOptions): CompareReport {
   const { months } = settings;
-  const dists = demandDistributions(settings.demand);
+  const demandDists = demandDistributions(settings.demand);
+  // the delay is the last dimension: the demand paths are the same with and without lead-time risk
+  const dists = settings.powerDelay ? [...demandDists, settings.powerDelay] : demandDists;
   const sampler = new Sampler(dists, null, { seed: o.seed, method: o.method, iterations: o.paths });
+  const delays = new Float64Array(settings.powerDelay ? o.paths : 0);
+  const planAtTarget = new Float64Array(settings.powerDelay ? o.paths : 0);
+  const planCapacity = new Float64Array(months);
   const block = 256;
   const cols = dists.map(() => new Float64Array(block));
   const values = new Float64Array(dists.length);
@@ -159,8 +181,16 @@ export function runComparison(settings: CompareSettings, o: CompareOptions): Com
       for (let d = 0; d < dists.length; d++) values[d] = cols[d][j];
       demandPath(settings.demand, values, demand);
       demandAtTarget[at + j] = demand[settings.targetMonth];
+      let ctx = settings.context;
+      if (settings.powerDelay) {
+        const delay = Math.max(0, Math.round(values[demandDists.length]));
+        delays[at + j] = delay;
+        ctx = delayedContext(settings.context, delay);
+        STRATEGIES.aggressive(ctx, demand, planCapacity);
+        planAtTarget[at + j] = planCapacity[settings.targetMonth];
+      }
       o.strategies.forEach((name, s) => {
-        STRATEGIES[name](settings.context, demand, capacity);
+        STRATEGIES[name](ctx, demand, capacity);
         const c = pathCost(demand, capacity, settings.shortfallUsdPerMwMonth, settings.idleUsdPerMwMonth, settings.monthlyDiscountRate);
         cost[s][at + j] = c.costUsd;
         shortfall[s] += c.shortfallMwMonths / o.paths;
@@ -207,6 +237,31 @@ export function runComparison(settings: CompareSettings, o: CompareOptions): Com
       meanCapacityAtTargetMw: capAtTarget[s],
     })),
     newsvendor: newsvendor(demandAtTarget, aggressiveCapacity[settings.targetMonth], settings.shortfallUsdPerMwMonth / settings.idleUsdPerMwMonth),
+    ...(settings.powerDelay ? { leadTimeRisk: leadTimeRisk(delays, planAtTarget, demandAtTarget) } : {}),
+  };
+}
+
+/** Every phase not yet online at the start of the demand paths comes online `delay` months later; so do just-in-time orders. */
+export function delayedContext(ctx: StrategyContext, delay: number): StrategyContext {
+  if (delay === 0) return ctx;
+  return { ...ctx, leadTimeMonths: ctx.leadTimeMonths + delay, phases: ctx.phases.map((p) => (p.onlineMonth > 0 ? { ...p, onlineMonth: p.onlineMonth + delay } : p)) };
+}
+
+/**
+ * The asymmetric bet with lead-time risk: the plan's capacity at the target is now random (phases slip past it), so
+ * its demand quantile is P(demand ≤ the plan's capacity on the same path) and its implied shortfall/idle cost ratio
+ * F/(1 − F) moves; compare with `newsvendor.plan` (no lead-time risk, same demand paths).
+ */
+function leadTimeRisk(delays: Float64Array, planAtTarget: Float64Array, demandAtTarget: Float64Array): CompareReport["leadTimeRisk"] {
+  let covered = 0;
+  for (let j = 0; j < demandAtTarget.length; j++) if (demandAtTarget[j] <= planAtTarget[j]) covered++;
+  const q = demandAtTarget.length > 0 ? covered / demandAtTarget.length : NaN;
+  return {
+    delayMonths: columnStats(delays),
+    planCapacityAtTargetMw: columnStats(planAtTarget),
+    planDemandQuantile: q,
+    impliedRatio: q >= 1 ? demandAtTarget.length : q / (1 - q),
+    impliedRatioIsLowerBound: q >= 1,
   };
 }
 

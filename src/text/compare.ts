@@ -37,5 +37,15 @@ export function renderCompareReport(r: CompareReport): string {
   out.push(`  at the stated costs (ratio ${nv.atCosts.ratio.toFixed(2)}): optimum ${mw(nv.atCosts.optimalCapacityMw)} (demand quantile ${nv.atCosts.criticalRatio.toFixed(3)})`);
   const implied = nv.plan.impliedRatioIsLowerBound ? `≥ ${nv.plan.impliedRatio.toFixed(0)} (above every demand path)` : nv.plan.impliedRatio.toFixed(2);
   out.push(`  the plan (${mw(nv.plan.capacityMw)}) sits at demand quantile ${nv.plan.demandQuantile.toFixed(3)}: optimal if a MW-month of shortfall costs ${implied} × a MW-month of idle capacity`);
+  const lt = r.leadTimeRisk;
+  if (lt) {
+    const ltImplied = lt.impliedRatioIsLowerBound ? `≥ ${lt.impliedRatio.toFixed(0)}` : lt.impliedRatio.toFixed(2);
+    out.push(
+      "",
+      `With time-to-power risk (every strategy faces the same delay per path: mean ${lt.delayMonths.mean?.toFixed(1)} months, p95 ${lt.delayMonths.percentiles.p95.toFixed(0)}):`,
+      `  the plan's capacity at the end of ${r.targetYear}: mean ${mw(lt.planCapacityAtTargetMw.mean ?? NaN)}, p5 ${mw(lt.planCapacityAtTargetMw.percentiles.p5)}; it covers demand on ${(lt.planDemandQuantile * 100).toFixed(1)} % of paths`,
+      `  implied shortfall/idle cost ratio ${ltImplied} (without the risk ${implied}): the costs and regrets above include the delays`,
+    );
+  }
   return `${out.join("\n")}\n`;
 }
