@@ -51,8 +51,8 @@ describe("charts", () => {
   it("have distinct ids and titles that name a unit", () => {
     const ids = chartIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(20);
-    for (const { chart } of cases()) expect(chart.title, chart.id).toMatch(/MW|USD|TWh|%|million|tonnes|month/);
+    expect(ids).toHaveLength(21);
+    for (const { chart } of cases()) expect(chart.title, chart.id).toMatch(/MW|GW|USD|TWh|%|million|tonnes|month/);
   });
 
   it.each(cases().map((c) => [c.chart.id, c] as const))("%s matches its SVG snapshot", (id, c) => {

@@ -12,6 +12,7 @@ import { acceleratorsByGeneration, capexByCategory, facilityEnergyBySite, mwOnli
 import { companyCashFlows, revenueRequired, spvDebtAndRent } from "./run/finance.ts";
 import { cfeScore, emissions, powerSupplyBySource } from "./run/power.ts";
 import { type SimulationChartInput, mcFan, mcHistogram, mcPercentiles, tornado } from "./simulation.ts";
+import { mcItPowerFan } from "./simulation-fan.ts";
 import type { ChartSpec } from "./types.ts";
 
 export type { ChartOptions, ChartSpec } from "./types.ts";
@@ -36,7 +37,7 @@ export const runCharts: ChartSpec<RunResult>[] = [
 export const hourlyCharts: ChartSpec<HourlyPower>[] = [hourlyHeatmap, dispatchWeek];
 
 /** Charts of a Monte Carlo report; pass `{ ...report, samples: table }` for a histogram of the samples themselves. */
-export const simulationCharts: ChartSpec<SimulationChartInput>[] = [mcFan, mcPercentiles, mcHistogram, tornado];
+export const simulationCharts: ChartSpec<SimulationChartInput>[] = [mcFan, mcItPowerFan, mcPercentiles, mcHistogram, tornado];
 
 /** Charts of a strategy comparison (`compare`). */
 export const compareCharts: ChartSpec<CompareReport>[] = [strategyCost, strategyRegret, newsvendorCurve];

@@ -33,7 +33,8 @@ export function renderSimulationReport(r: SimulationReport): string {
   out.push(`Monte Carlo: ${r.iterations.toLocaleString("en-US")} iterations, method ${r.method}, seed ${r.seed}, samples ${range}, target year ${r.targetYear}`);
   if (r.failedSamples > 0) out.push(`warning: ${r.failedSamples} sample(s) did not resolve (outputs NaN)`);
   out.push("", "Outputs");
-  const rows = Object.entries(r.outputs).map(([name, s]) => [
+  // per-site and per-year outputs have their own tables below
+  const rows = Object.entries(r.outputs).filter(([name]) => !name.includes(":")).map(([name, s]) => [
     name,
     formatValue(name, s.mean),
     formatValue(name, s.standardError),
@@ -51,6 +52,12 @@ export function renderSimulationReport(r: SimulationReport): string {
   out.push(`  P(capacity shortfall at the end of ${r.targetYear}): ${pct(r.risk.probabilityCapacityShortfall)}${planned}`);
   const loss = (v: number): string => (v > 0 ? `a loss of ${formatValue("Usd", v)}` : `no loss (${formatValue("Usd", -v)} or more)`);
   out.push(`  company FCF through ${r.targetYear}: p5 ${formatValue("Usd", r.risk.fcfP5Usd)}; value at risk (95 %): ${loss(r.risk.fcfValueAtRisk95Usd)}; mean of the worst 5 %: ${formatValue("Usd", -r.risk.fcfExpectedShortfall95Usd)}`);
+  const fan = (r.itPowerMwByYear ?? []).filter((y) => y.year <= r.targetYear + 4);
+  if (fan.length > 0) {
+    out.push("", `IT power online at year end (GW; fan over the samples; --format json for every year)`);
+    const gw = (x: number): string => (x / 1000).toFixed(2);
+    out.push(table(["year", "p5", "p25", "p50", "p75", "p95"], fan.map((y) => [String(y.year), gw(y.p5), gw(y.p25), gw(y.p50), gw(y.p75), gw(y.p95)])));
+  }
   const late = Object.entries(r.firstPhaseDelayBySite ?? {});
   if (late.length > 0) {
     out.push("", "Time to power: each site's first phase against its requested online month");

@@ -74,10 +74,17 @@ export interface SampleBlock {
 }
 
 /** Number of outputs of a plan: the fixed ones and one per site. */
-export const outputCountOf = (plan: EvaluationPlan): number => OUTPUT_COUNT + plan.base.sites.length;
+export const outputCountOf = (plan: EvaluationPlan): number => OUTPUT_COUNT + plan.base.sites.length + horizonYears(plan).length;
 
 /** Names of the outputs of a plan (outputNamesOf its sites). */
-export const outputNamesOfPlan = (plan: EvaluationPlan): string[] => outputNamesOf(plan.base.sites.map((s) => s.name));
+export const outputNamesOfPlan = (plan: EvaluationPlan): string[] => outputNamesOf(plan.base.sites.map((s) => s.name), horizonYears(plan));
+
+/** Calendar years of the plan's horizon. */
+function horizonYears(plan: EvaluationPlan): number[] {
+  const first = Number(plan.base.program.horizonStartMonth.slice(0, 4));
+  const last = Number(plan.base.program.horizonEndMonth.slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+}
 
 export function makeSampler(plan: EvaluationPlan, options: SamplerOptions): Sampler {
   return new Sampler(plan.inputs.map((i) => i.dist), plan.copula, options);

@@ -26,9 +26,12 @@ export const OUTPUT_COUNT = OUTPUT_NAMES.length;
 /** Prefix of the per-site outputs: months the site's first phase comes online after its requested month. */
 export const FIRST_PHASE_DELAY_PREFIX = "firstPhaseDelayMonths:";
 
-/** Every output of a plan: the fixed ones, then one first-phase delay per site (in scenario order). */
-export function outputNamesOf(siteNames: readonly string[]): string[] {
-  return [...OUTPUT_NAMES, ...siteNames.map((s) => `${FIRST_PHASE_DELAY_PREFIX}${s}`)];
+/** Prefix of the per-year outputs: IT MW online at the end of each year of the horizon (the fan chart). */
+export const IT_MW_END_OF_YEAR_PREFIX = "itPowerMwEndOfYear:";
+
+/** Every output of a plan: the fixed ones, one first-phase delay per site (scenario order), then IT MW at each year end. */
+export function outputNamesOf(siteNames: readonly string[], years: readonly number[] = []): string[] {
+  return [...OUTPUT_NAMES, ...siteNames.map((s) => `${FIRST_PHASE_DELAY_PREFIX}${s}`), ...years.map((y) => `${IT_MW_END_OF_YEAR_PREFIX}${y}`)];
 }
 
 export interface OutputContext {
@@ -87,4 +90,10 @@ export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Arr
     if (!f || ph.requestedStartIndex < f.start) first.set(ph.siteIndex, { start: ph.requestedStartIndex, delay: ps.delayMonths });
   }
   for (let si = 0; si < s.sites.length && offset + OUTPUT_COUNT + si < out.length; si++) out[offset + OUTPUT_COUNT + si] = first.get(si)?.delay ?? NaN;
+  // IT MW online at the end of each year
+  const at = offset + OUTPUT_COUNT + s.sites.length;
+  for (let y = 0; y < t.years.length && at + y < out.length; y++) {
+    const last = Math.min(t.months - 1, (y + 1) * 12 - 1 - (t.startMonthNumber % 12));
+    out[at + y] = last >= 0 ? pm.itPowerMwOnline[last] : NaN;
+  }
 }

@@ -8,7 +8,7 @@ import { referenceData, type ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { DistributionSpec } from "../scenario/uncertain-schema.ts";
 import { makeSampler, outputNamesOfPlan, runBlock, type SampleBlock } from "./evaluate.ts";
-import { FIRST_PHASE_DELAY_PREFIX, type OutputName } from "./outputs.ts";
+import { FIRST_PHASE_DELAY_PREFIX, IT_MW_END_OF_YEAR_PREFIX, type OutputName } from "./outputs.ts";
 import { type SimulationPlan, buildPlan } from "./plan.ts";
 import { type SamplingMethod, samplerProblems } from "./sampler.ts";
 import { type RiskFigures, type Tornado, riskFigures, spearman, standardizedRegression, tornado } from "./sensitivity.ts";
@@ -112,6 +112,8 @@ export interface SimulationReport {
   risk: RiskFigures;
   /** per site: how late its first phase comes online against the requested month (time-to-power and other delays) */
   firstPhaseDelayBySite: Record<string, { probabilityLate: number; meanMonths: number; p50Months: number; p95Months: number }>;
+  /** IT MW online at each year end: mean and percentiles over the samples (the fan chart) */
+  itPowerMwByYear: { year: number; mean: number; p5: number; p25: number; p50: number; p75: number; p95: number }[];
   sensitivity: {
     spearman: Record<OutputName, Record<string, number>>;
     src: Record<OutputName, { coefficients: Record<string, number>; rSquared: number }>;
@@ -145,6 +147,12 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
     convergence: byOutput((col) => convergence(col)),
     risk: riskFigures(table.outputs),
     firstPhaseDelayBySite: firstPhaseDelays(table),
+    itPowerMwByYear: table.outputNames.flatMap((name, o) => {
+      if (!name.startsWith(IT_MW_END_OF_YEAR_PREFIX)) return [];
+      const st = columnStats(table.outputs[o]);
+      const q = st.percentiles;
+      return [{ year: Number(name.slice(IT_MW_END_OF_YEAR_PREFIX.length)), mean: st.mean ?? NaN, p5: q.p5, p25: q.p25, p50: q.p50, p75: q.p75, p95: q.p95 }];
+    }),
     sensitivity: {
       spearman: byOutput((col) => spearmanOf(col)),
       src: byOutput((col) => {

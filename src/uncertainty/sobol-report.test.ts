@@ -19,6 +19,14 @@ describe("time to power in simulate", () => {
     expect(first.p50Months).toBeCloseTo(5, 0);
     expect(d[s.sites[1].name].probabilityLate).toBe(0);
     expect(r.outputs[`firstPhaseDelayMonths:${s.sites[0].name}` as keyof typeof r.outputs].mean).toBeCloseTo(first.meanMonths, 12);
+    // the fan of IT MW by year end covers the horizon and agrees with the target-year output
+    const years = r.itPowerMwByYear.map((y) => y.year);
+    expect(years[0]).toBe(Number(s.program.horizonStartMonth.slice(0, 4)));
+    expect(years.at(-1)).toBe(Number(s.program.horizonEndMonth.slice(0, 4)));
+    for (const y of r.itPowerMwByYear) expect(y.p5 <= y.p50 && y.p50 <= y.p95).toBe(true);
+    const atTarget = r.itPowerMwByYear.find((y) => y.year === r.targetYear)!;
+    expect(atTarget.p50).toBe(r.outputs.itPowerMwTargetYear.percentiles.p50);
+    expect(atTarget.mean).toBeCloseTo(r.outputs.itPowerMwTargetYear.mean!, 9);
   });
 });
 
