@@ -69,8 +69,9 @@ describe("verdicts flip when the data change", () => {
     expect(verdict("C03", (x) => (x.peers.companies.META.quarterly!.revenueUsd!["2025Q3"] = 53e9))).toBe("holds-approximately");
   });
 
-  it("C04: with a quarterly profit of $50B the 'twelve times' would hold", () => {
-    expect(verdict("C04", (x) => (x.peers.companies.META.quarterly!.netIncomeUsd!["2025Q3"] = 50e9))).toBe("holds");
+  it("C04: with a quarterly operating income of $50B the 'twelve times' would hold; GAAP net income is not the headline measure", () => {
+    expect(verdict("C04", (x) => (x.peers.companies.META.quarterly!.operatingIncomeUsd!["2025Q3"] = 50e9))).toBe("holds");
+    expect(verdict("C04", (x) => (x.peers.companies.META.quarterly!.netIncomeUsd!["2025Q3"] = 50e9))).not.toBe("holds");
   });
 
   it("C06: 31 data centers make 'more than 29' hold", () => {

@@ -95,12 +95,12 @@ export const c04: ClaimTest = (ctx) => {
   ctx.step(`${format(pledge)} / net income (GAAP) = ${format(m.net)}; / net income before the one-time tax charge = ${format(m.netBefore)}`);
   ctx.step(`${format(pledge)} / operating income = ${format(m.operating)}; / revenue = ${format(m.revenue)}`);
   return {
-    test: "pledge / one quarter of profit (net income, also before the one-time tax charge, and operating income); revenue as the alternative measure",
+    test: "pledge / one quarter of profit (operating income: GAAP net income is depressed by a one-off tax charge; net income before it and GAAP net income shown); revenue as the alternative measure",
     parts: [
-      judgeFigure("multiple of quarterly profit", ctx.stated("multiple"), m.net, ctx.tol, {
+      judgeFigure("multiple of quarterly profit (operating income)", ctx.stated("multiple"), m.operating, ctx.tol, {
         alternatives: [
           { kind: "measure", label: "a multiple of quarterly net income before the one-time tax charge", actual: m.netBefore },
-          { kind: "measure", label: "a multiple of quarterly operating income", actual: m.operating },
+          { kind: "measure", label: "a multiple of quarterly GAAP net income (after the one-time tax charge)", actual: m.net },
           { kind: "measure", label: "a multiple of quarterly revenue, not profit", actual: m.revenue },
         ],
       }),
