@@ -129,6 +129,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
     debtServiceReserveMonths: spv.debtServiceReserveMonths,
     annualRentUsd: 0,
     escalationFractionPerYear: spv.lease.escalationFractionPerYear,
+    lockUpDscr: spv.debtSizing.lockUpDscr,
   };
   const terminalAssetValueUsd = marketValueUsd(coveredCostUsd, { marketValueDeclineFractionPerYear: spv.marketValueDeclineFractionPerYear, marketValueFloorFraction: spv.marketValueFloorFraction }, (months - lease.start) / 12);
   const forDebtServiceCoverUsd = rentForDscr(base, timeline, spv.lease.minDebtServiceCoverRatio);

@@ -58,6 +58,20 @@ describe("SPV waterfall: worked case", () => {
     expect([11, 23, 35].map((m) => +f.cashBalanceUsd[m].toFixed(9))).toEqual([48, 44, 0]);
     expect(f.partnerEquityCallUsd.every((v) => v === 0) && f.sponsorEquityCallUsd.every((v) => v === 0)).toBe(true);
   });
+  it("withholds distributions while the trailing-12-month DSCR is below the lock-up level, and releases them after", () => {
+    // year 2's trailing DSCR is 60 / 48 = 1.25 (months 12-23 include the 48 paid at month 12): below 1.3, locked;
+    // from month 24 the window holds only the 44 paid then: 60 / 44 = 1.36, unlocked, and the 16 withheld follow
+    const locked = runSpv({ ...x, lockUpDscr: 1.3 });
+    const total = (y: number): number => +(yearSum(locked.distributionsPartnerUsd, y) + yearSum(locked.distributionsSponsorUsd, y)).toFixed(9);
+    expect([0, 1, 2].map(total)).toEqual([12, 0, 76]);
+    expect(+locked.cashBalanceUsd[23].toFixed(9)).toBe(60);
+    for (let m = 0; m < x.months; m++) {
+      const { sourcesUsd, usesUsd } = netSourcesUsd(locked, m);
+      expect(sourcesUsd - usesUsd).toBeCloseTo(locked.cashBalanceUsd[m] - (m > 0 ? locked.cashBalanceUsd[m - 1] : 0), 9);
+    }
+    // a lock-up level the DSCR never falls below changes nothing
+    expect(runSpv({ ...x, lockUpDscr: 1.2 })).toEqual(f);
+  });
   it("pays the debt off at maturity", () => {
     expect(f.interestUsd[12] + f.principalUsd[12]).toBeCloseTo(48, 12);
     expect(f.interestUsd[24] + f.principalUsd[24]).toBeCloseTo(44, 12);

@@ -29,6 +29,8 @@ export interface SpvEngineInput {
   /** first lease year's rent at full capacity; steps up each lease year by the escalation */
   annualRentUsd: number;
   escalationFractionPerYear: number;
+  /** distributions are withheld (cash trapped in the SPV) while the trailing-12-month DSCR is below this; absent: never */
+  lockUpDscr?: number;
 }
 
 export interface SpvFlows {
@@ -106,7 +108,7 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
       f.sponsorEquityCallUsd[m] = -cash * s;
       cash = 0;
     }
-    if (m >= distributionStart) {
+    if (m >= distributionStart && !(x.lockUpDscr !== undefined && lockedUp(f, m, distributionStart, x.lockUpDscr))) {
       const distributable = Math.max(0, cash - reserveNeeded[m] - committedAfter[m]);
       f.distributionsPartnerUsd[m] = distributable * (1 - s);
       f.distributionsSponsorUsd[m] = distributable * s;
@@ -116,6 +118,21 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
     f.debtBalanceUsd[m] = x.debt.balanceUsd[m];
   }
   return f;
+}
+
+/**
+ * Lock-up test at month m: trailing-12-month (rent − opex) / (interest + principal) below `dscr`, tested once a full
+ * year has passed since completion (the covenant test of debt-sizing.ts, applied in the waterfall).
+ */
+function lockedUp(f: SpvFlows, m: number, from: number, dscr: number): boolean {
+  if (m < from + 11) return false;
+  let cfads = 0;
+  let service = 0;
+  for (let k = m - 11; k <= m; k++) {
+    cfads += f.rentUsd[k] - f.opexUsd[k];
+    service += f.interestUsd[k] + f.principalUsd[k];
+  }
+  return service > 0 && cfads / service < dscr;
 }
 
 /**
