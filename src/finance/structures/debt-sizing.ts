@@ -107,29 +107,33 @@ export interface CovenantTest {
 }
 
 /**
+ * Trailing-12-month CFADS / debt service at each month, tested from a year after `fromIndex` on (the window never
+ * reaches back before it); NaN where nothing is tested: earlier months, or no debt service in the window. The one
+ * test behind the covenant months reported here and the lock-up the SPV waterfall applies.
+ */
+export function trailingDscr(cfadsUsd: ArrayLike<number>, debtServiceUsd: ArrayLike<number>, fromIndex: number): Float64Array {
+  const n = cfadsUsd.length;
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (let m = Math.max(0, fromIndex) + 11; m < n; m++) {
+    let cf = 0;
+    let ds = 0;
+    for (let k = m - 11; k <= m; k++) {
+      cf += cfadsUsd[k];
+      ds += debtServiceUsd[k];
+    }
+    if (ds > 0) out[m] = cf / ds;
+  }
+  return out;
+}
+
+/**
  * Trailing-12-month DSCR of a declared debt at each month from a year after `fromIndex` to the last month with
  * debt service: months below `lockUpDscr` would lock up distributions, below `defaultDscr` the debt would default.
  */
 export function covenantTest(cfadsUsd: Float64Array, debtServiceUsd: Float64Array, fromIndex: number, lockUpDscr: number, defaultDscr: number): CovenantTest {
-  let lastService = -1;
-  for (let m = debtServiceUsd.length - 1; m >= 0; m--) {
-    if (debtServiceUsd[m] > 0) {
-      lastService = m;
-      break;
-    }
-  }
   const out: CovenantTest = { minDscr: null, lockUpMonths: 0, defaultMonths: 0, firstLockUpIndex: -1, firstDefaultIndex: -1, testedMonths: 0 };
-  let cf = 0;
-  let ds = 0;
-  for (let m = Math.max(0, fromIndex); m <= lastService; m++) {
-    cf += cfadsUsd[m];
-    ds += debtServiceUsd[m];
-    if (m - 12 >= fromIndex) {
-      cf -= cfadsUsd[m - 12];
-      ds -= debtServiceUsd[m - 12];
-    }
-    if (m < fromIndex + 11 || ds <= 0) continue;
-    const dscr = cf / ds;
+  trailingDscr(cfadsUsd, debtServiceUsd, fromIndex).forEach((dscr, m) => {
+    if (Number.isNaN(dscr)) return;
     out.testedMonths++;
     out.minDscr = out.minDscr === null ? dscr : Math.min(out.minDscr, dscr);
     if (dscr < lockUpDscr) {
@@ -140,6 +144,6 @@ export function covenantTest(cfadsUsd: Float64Array, debtServiceUsd: Float64Arra
       out.defaultMonths++;
       if (out.firstDefaultIndex < 0) out.firstDefaultIndex = m;
     }
-  }
+  });
   return out;
 }

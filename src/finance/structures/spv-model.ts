@@ -12,7 +12,7 @@ import { debtSchedule } from "./debt.ts";
 import { type CovenantTest, type SculptedDebt, covenantTest, sculptDebt } from "./debt-sizing.ts";
 import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
-import { type SpvEngineInput, type SpvFlows, equityFlows, rentFactors, runSpv } from "./spv.ts";
+import { type SpvEngineInput, type SpvFlows, completionIndex, equityFlows, rentFactors, runSpv } from "./spv.ts";
 
 export type RentBasis = "declared" | "partnerReturn" | "debtServiceCover";
 
@@ -143,7 +143,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
   const dscr = dscrByYear(input, flows, timeline);
   if (coveredCostUsd <= 0) ds.push(warning(spv.path, "the SPV's phases have no capex inside the horizon"));
   const partnerIrrFraction = irrFraction(eq.partnerUsd);
-  const sizing = sizeDebt(spv, input, flows, lease.start, amortizationStartIndex, coveredCostUsd, timeline, partnerIrrFraction, ds);
+  const sizing = sizeDebt(spv, input, flows, amortizationStartIndex, coveredCostUsd, timeline, partnerIrrFraction, ds);
   return {
     spv,
     timeline,
@@ -171,7 +171,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
 }
 
 /** Sculpted debt capacity of the modelled rent, covenant months of the declared debt, and flags for what cannot be financed. */
-function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, leaseStart: number, repaymentStart: number, coveredCostUsd: number, t: Timeline, partnerIrr: number | null, ds: Diagnostic[]): SpvDebtSizing {
+function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, repaymentStart: number, coveredCostUsd: number, t: Timeline, partnerIrr: number | null, ds: Diagnostic[]): SpvDebtSizing {
   const s = spv.debtSizing;
   const cfads = new Float64Array(x.months);
   const service = new Float64Array(x.months);
@@ -179,9 +179,8 @@ function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, leaseStart: 
     cfads[m] = f.rentUsd[m] - f.opexUsd[m];
     service[m] = f.interestUsd[m] + f.principalUsd[m];
   }
-  // completion: the lease runs and all covered capacity is online (covenants are tested from then on)
-  let completion = leaseStart;
-  while (completion < x.months && x.onlineFraction[completion] < 1 - 1e-9) completion++;
+  // covenants are tested from completion, the month the waterfall starts distributing (and applies its lock-up)
+  const completion = completionIndex(x);
   const sculpted = sculptDebt({
     cfadsUsd: cfads,
     couponFractionPerYear: spv.couponFractionPerYear,

@@ -8,6 +8,7 @@
  * share. Every flow is recorded, so sources = uses + change in cash holds month by month.
  */
 import type { DebtSchedule } from "./debt.ts";
+import { trailingDscr } from "./debt-sizing.ts";
 
 export interface SpvEngineInput {
   months: number;
@@ -87,6 +88,15 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
   let cash = 0;
   let inKind = 0;
   for (let m = 0; m < Math.min(x.closeIndex, n); m++) inKind += x.capexUsd[m];
+  // scheduled flows, which do not depend on the SPV's cash: debt, rent, opex
+  for (let m = Math.max(0, x.closeIndex); m < n; m++) {
+    f.debtDrawUsd[m] = x.debt.drawUsd[m];
+    f.rentUsd[m] = x.annualRentUsd * rent[m];
+    f.opexUsd[m] = m < x.leaseEndIndex ? (x.opexUsdPerYear * x.onlineFraction[m]) / 12 : 0;
+    f.interestUsd[m] = x.debt.interestUsd[m];
+    f.principalUsd[m] = x.debt.principalUsd[m];
+  }
+  const dscr = x.lockUpDscr === undefined ? null : trailingDscr(f.rentUsd.map((r, m) => r - f.opexUsd[m]), f.interestUsd.map((i, m) => i + f.principalUsd[m]), distributionStart);
   for (let m = Math.max(0, x.closeIndex); m < n; m++) {
     if (m === x.closeIndex) {
       f.partnerEquityUsd[m] = x.partnerEquityUsd;
@@ -96,19 +106,15 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
       f.sponsorDistributionAtCloseUsd[m] = x.sponsorDistributionAtCloseUsd;
       cash += x.partnerEquityUsd + x.sponsorCashEquityUsd - x.sponsorDistributionAtCloseUsd;
     }
-    f.debtDrawUsd[m] = x.debt.drawUsd[m];
-    f.rentUsd[m] = x.annualRentUsd * rent[m];
     f.capexUsd[m] += x.capexUsd[m];
-    f.opexUsd[m] = m < x.leaseEndIndex ? (x.opexUsdPerYear * x.onlineFraction[m]) / 12 : 0;
-    f.interestUsd[m] = x.debt.interestUsd[m];
-    f.principalUsd[m] = x.debt.principalUsd[m];
     cash += f.debtDrawUsd[m] + f.rentUsd[m] - x.capexUsd[m] - f.opexUsd[m] - f.interestUsd[m] - f.principalUsd[m];
     if (cash < 0) {
       f.partnerEquityCallUsd[m] = -cash * (1 - s);
       f.sponsorEquityCallUsd[m] = -cash * s;
       cash = 0;
     }
-    if (m >= distributionStart && !(x.lockUpDscr !== undefined && lockedUp(f, m, distributionStart, x.lockUpDscr))) {
+    // lock-up: distributions wait while the trailing-12-month DSCR is below the lock-up level
+    if (m >= distributionStart && !(dscr !== null && dscr[m] < x.lockUpDscr!)) {
       const distributable = Math.max(0, cash - reserveNeeded[m] - committedAfter[m]);
       f.distributionsPartnerUsd[m] = distributable * (1 - s);
       f.distributionsSponsorUsd[m] = distributable * s;
@@ -118,21 +124,6 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
     f.debtBalanceUsd[m] = x.debt.balanceUsd[m];
   }
   return f;
-}
-
-/**
- * Lock-up test at month m: trailing-12-month (rent − opex) / (interest + principal) below `dscr`, tested once a full
- * year has passed since completion (the covenant test of debt-sizing.ts, applied in the waterfall).
- */
-function lockedUp(f: SpvFlows, m: number, from: number, dscr: number): boolean {
-  if (m < from + 11) return false;
-  let cfads = 0;
-  let service = 0;
-  for (let k = m - 11; k <= m; k++) {
-    cfads += f.rentUsd[k] - f.opexUsd[k];
-    service += f.interestUsd[k] + f.principalUsd[k];
-  }
-  return service > 0 && cfads / service < dscr;
 }
 
 /**
