@@ -29,7 +29,7 @@ export {
 } from "./api/uncertainty.ts";
 export { peers, PEERS_SCHEMA_VERSION, type PeersReport } from "./api/peers.ts";
 export { sweepLevels, type SweepPoint } from "./power/optimize/sweep.ts";
-export { sources, SOURCES_SCHEMA_VERSION, type SourcesReport, type RankedInput } from "./api/sources.ts";
+export { sources, SOURCES_SCHEMA_VERSION, type SourcesReport } from "./api/sources.ts";
 export type { DataProvenance, ReferenceNumber, SiteSources, ScenarioNumber } from "./results/provenance.ts";
 export { BASE_PROCESS_BYTES, estimateComparison, estimateSimulation, type RunEstimate, type SimulationEstimateOptions } from "./api/estimate.ts";
 export { scenarioJsonSchema, scenarioSchema } from "./scenario/schema.ts";

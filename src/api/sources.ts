@@ -11,9 +11,9 @@ import { buildPlan } from "../uncertainty/plan.ts";
 import type { OutputName } from "../uncertainty/outputs.ts";
 import { tornado } from "../uncertainty/sensitivity.ts";
 import type { InputFiles } from "../pipeline/input-files.ts";
-import type { RankedInput, SourcesReport } from "../results/provenance.ts";
+import type { SourcesReport } from "../results/provenance.ts";
 
-export type { RankedInput, SourcesReport };
+export type { SourcesReport };
 import { runDocument } from "./run.ts";
 
 export const SOURCES_SCHEMA_VERSION = 1;

@@ -104,18 +104,20 @@ export function runProvenance(scenarioText: string | null, scenario: Scenario, p
   };
 }
 
-/** `gigaplan sources`: the provenance of a run plus the inputs that matter most (api/sources.ts). */
-export interface RankedInput {
+/** One input of a tornado (uncertainty/sensitivity.ts): the output with the input at its p10 and p90, others at base. */
+export interface TornadoBar {
   input: string;
   lowInput: number;
   highInput: number;
+  /** output with the input at its p10 / p90, others at base */
   lowOutput: number;
   highOutput: number;
   swing: number;
 }
 
+/** `gigaplan sources`: the provenance of a run plus the inputs that matter most (api/sources.ts). */
 export interface SourcesReport extends DataProvenance {
   schemaVersion: number;
   /** per output, the inputs of the `uncertain` block by swing (largest first); empty without an `uncertain` block */
-  topInputs: { output: string; base: number; inputs: RankedInput[] }[];
+  topInputs: { output: string; base: number; inputs: TornadoBar[] }[];
 }

@@ -7,7 +7,7 @@ import { runToXlsx } from "../io/xlsx.ts";
 import type { RunMeta, StoredRun } from "../store/index.ts";
 import type { ServerContext } from "./context.ts";
 import { badRequest, diagnosticsResponse, notFound, problem, zodDiagnostics } from "./respond.ts";
-import { bodyKindOf, scenarioFromRunBody } from "./scenario-body.ts";
+import { type ScenarioSource, bodyKindOf, scenarioFromRunBody } from "./scenario-body.ts";
 import { listQuerySchema } from "./schemas.ts";
 
 /** A run id from the URL (positive integer), or null. */
@@ -47,29 +47,37 @@ function exportable(c: Context, ctx: ServerContext, withTable: boolean): { store
 
 const attachment = (name: string): string => `attachment; filename="${name}"`;
 
+/**
+ * The scenario a POST body holds, computed while holding one of the run slots: 415 for another content type, 400 for
+ * a body that is not a scenario, 429 (with Retry-After) when every slot is busy; the slot is freed however it ends.
+ */
+async function computeInRunSlot<T>(c: Context, ctx: ServerContext, compute: (source: ScenarioSource) => Promise<T>): Promise<{ source: ScenarioSource; value: T } | Response> {
+  const kind = bodyKindOf(c.req.header("content-type"));
+  if (!kind) return unsupportedType(c, "application/json or application/yaml");
+  const body = scenarioFromRunBody(await c.req.text(), kind);
+  if (!body.source) return badRequest(c, body.diagnostics);
+  if (!ctx.runSlots.tryAcquire()) {
+    c.header("Retry-After", "2");
+    return diagnosticsResponse(c, 429, [problem("(server)", `all ${ctx.limits.maxConcurrentRuns} run slots are busy; retry later`)]);
+  }
+  try {
+    return { source: body.source, value: await compute(body.source) };
+  } finally {
+    ctx.runSlots.release();
+  }
+}
+
 export function registerRunRoutes(app: Hono, ctx: ServerContext): void {
   app.post("/api/runs", async (c) => {
-    const kind = bodyKindOf(c.req.header("content-type"));
-    if (!kind) return unsupportedType(c, "application/json or application/yaml");
-    const body = scenarioFromRunBody(await c.req.text(), kind);
-    if (!body.source) return badRequest(c, body.diagnostics);
-    if (!ctx.runSlots.tryAcquire()) {
-      c.header("Retry-After", "2");
-      return diagnosticsResponse(c, 429, [problem("(server)", `all ${ctx.limits.maxConcurrentRuns} run slots are busy; retry later`)]);
-    }
-    let outcome: Awaited<ReturnType<typeof run>>;
-    try {
-      outcome = await run(body.source.doc, { files: ctx.files });
-    } finally {
-      ctx.runSlots.release();
-    }
-    const { result, diagnostics } = outcome;
+    const out = await computeInRunSlot(c, ctx, (source) => run(source.doc, { files: ctx.files }));
+    if (out instanceof Response) return out;
+    const { source, value: { result, diagnostics } } = out;
     if (!result || hasErrors(diagnostics)) return badRequest(c, diagnostics);
     const meta = ctx.store.add({
       kind: "run",
       name: result.summary.scenarioName,
-      scenarioText: body.source.text,
-      scenarioFormat: body.source.format,
+      scenarioText: source.text,
+      scenarioFormat: source.format,
       result,
       resultSchemaVersion: RESULT_SCHEMA_VERSION,
     });
@@ -78,21 +86,11 @@ export function registerRunRoutes(app: Hono, ctx: ServerContext): void {
   });
 
   app.post("/api/sources", async (c) => {
-    const kind = bodyKindOf(c.req.header("content-type"));
-    if (!kind) return unsupportedType(c, "application/json or application/yaml");
-    const body = scenarioFromRunBody(await c.req.text(), kind);
-    if (!body.source) return badRequest(c, body.diagnostics);
-    if (!ctx.runSlots.tryAcquire()) {
-      c.header("Retry-After", "2");
-      return diagnosticsResponse(c, 429, [problem("(server)", `all ${ctx.limits.maxConcurrentRuns} run slots are busy; retry later`)]);
-    }
-    try {
-      const r = await sources(body.source.doc, { files: ctx.files });
-      if (!r.value || hasErrors(r.diagnostics)) return badRequest(c, r.diagnostics);
-      return c.json(r.value);
-    } finally {
-      ctx.runSlots.release();
-    }
+    const out = await computeInRunSlot(c, ctx, (source) => sources(source.doc, { files: ctx.files }));
+    if (out instanceof Response) return out;
+    const r = out.value;
+    if (!r.value || hasErrors(r.diagnostics)) return badRequest(c, r.diagnostics);
+    return c.json(r.value);
   });
 
   app.get("/api/runs", (c) => {

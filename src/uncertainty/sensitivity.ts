@@ -4,6 +4,7 @@
  * risk figures analysts ask for: P(NPV < 0), P(capacity shortfall), value at risk of free cash flow.
  */
 import { pearson } from "../core/correlation.ts";
+import type { TornadoBar } from "../results/provenance.ts";
 import { evaluate } from "./evaluate.ts";
 import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
 import type { EvaluationPlan } from "./evaluate.ts";
@@ -116,15 +117,7 @@ export function standardizedRegression(x: readonly ArrayLike<number>[], y: Array
   return { coefficients, rSquared: 1 - ssRes / (rows.length - 1) };
 }
 
-export interface TornadoBar {
-  input: string;
-  lowInput: number;
-  highInput: number;
-  /** output with the input at its p10 / p90, others at base */
-  lowOutput: number;
-  highOutput: number;
-  swing: number;
-}
+export type { TornadoBar };
 
 export interface Tornado {
   baseOutputs: Record<OutputName, number>;
