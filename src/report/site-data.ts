@@ -1,5 +1,5 @@
 /** The report's view of a run's data provenance: each site's weather and grid files, and the scenario's numbers by source status. */
-import type { DataProvenance } from "../results/provenance.ts";
+import { type DataProvenance, profileStatus } from "../results/provenance.ts";
 import { esc } from "./markup.ts";
 
 const km = (d: number | null): string => (d === null ? "" : Math.round(d).toLocaleString("en-US"));
@@ -8,7 +8,7 @@ const km = (d: number | null): string => (d === null ? "" : Math.round(d).toLoca
 export function siteDataTable(p: DataProvenance): string {
   const rows = p.sites.flatMap((s) =>
     s.profiles.map((x) => {
-      const status = x.file === null ? "flat" : x.local ? "local" : "proxy";
+      const status = profileStatus(x);
       const station = x.station ? `${x.station.latitudeDeg.toFixed(2)}, ${x.station.longitudeDeg.toFixed(2)}` : "";
       const base = x.file === null ? "" : (x.file.split("/").pop() ?? x.file);
       const data = x.file === null ? esc(x.label) : `${esc(x.format)}: <code title="${esc(x.file)}">${esc(base)}</code>`;

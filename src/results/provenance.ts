@@ -36,7 +36,7 @@ export interface SiteSources {
 }
 
 export interface DataProvenance {
-  reference: ReferenceNumber[];
+  reference: readonly ReferenceNumber[];
   scenario: ScenarioNumber[];
   sites: SiteSources[];
   counts: { referenceSourced: number; referenceAssumed: number; scenarioByStatus: Record<string, number>; proxyProfiles: number; localProfiles: number };
@@ -48,8 +48,15 @@ function leaves(value: unknown, prefix: string, out: [string, number][]): void {
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
 }
 
-/** Every numeric leaf of the run's data files with its provenance entry. */
-export function referenceNumbers(): ReferenceNumber[] {
+let referenceCache: readonly ReferenceNumber[] | null = null;
+
+/** Every numeric leaf of the run's data files with its provenance entry (the shipped data: listed once, then shared). */
+export function referenceNumbers(): readonly ReferenceNumber[] {
+  referenceCache ??= Object.freeze(listReferenceNumbers().map((r) => Object.freeze(r)));
+  return referenceCache;
+}
+
+function listReferenceNumbers(): ReferenceNumber[] {
   const out: ReferenceNumber[] = [];
   for (const name of RUN_DATA_FILES) {
     const file = `data/${name}.json`;
@@ -77,6 +84,9 @@ export function referenceNumbers(): ReferenceNumber[] {
   return out;
 }
 
+/** Whether a profile's data are the site's own, borrowed from elsewhere, or a flat value without a file. */
+export const profileStatus = (p: ProfileProvenance): "local" | "proxy" | "flat" => (p.file === null ? "flat" : p.local ? "local" : "proxy");
+
 /** The provenance of a run of `scenario` with `profiles`; `scenarioText` (YAML/JSON, or null) sources its numbers by its comments. */
 export function runProvenance(scenarioText: string | null, scenario: Scenario, profiles: PowerProfiles | undefined): DataProvenance {
   const reference = referenceNumbers();
@@ -89,7 +99,7 @@ export function runProvenance(scenarioText: string | null, scenario: Scenario, p
   }));
   const scenarioByStatus: Record<string, number> = {};
   for (const n of numbers) scenarioByStatus[n.status] = (scenarioByStatus[n.status] ?? 0) + 1;
-  const used = sites.flatMap((s) => s.profiles);
+  const status = sites.flatMap((s) => s.profiles.map(profileStatus));
   return {
     reference,
     scenario: numbers,
@@ -98,8 +108,8 @@ export function runProvenance(scenarioText: string | null, scenario: Scenario, p
       referenceSourced: reference.filter((r) => r.sourced).length,
       referenceAssumed: reference.filter((r) => !r.sourced).length,
       scenarioByStatus,
-      proxyProfiles: used.filter((p) => !p.local && p.file !== null).length,
-      localProfiles: used.filter((p) => p.local).length,
+      proxyProfiles: status.filter((x) => x === "proxy").length,
+      localProfiles: status.filter((x) => x === "local").length,
     },
   };
 }

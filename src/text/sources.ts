@@ -2,7 +2,7 @@
 import { formatNumber } from "../core/quantity.ts";
 import type { Cell, Table } from "../core/table.ts";
 import { renderTextTable } from "../core/text-table.ts";
-import type { SourcesReport } from "../results/provenance.ts";
+import { type SourcesReport, profileStatus } from "../results/provenance.ts";
 
 const grid = (headers: string[], rows: string[][], left: number[]): string =>
   renderTextTable(headers, rows, { leftColumns: left, rule: true, trimEnd: true }).join("\n");
@@ -34,7 +34,7 @@ export function renderSourcesText(r: SourcesReport, scenarioName: string): strin
           p.station ? `${deg(p.station.latitudeDeg)}, ${deg(p.station.longitudeDeg)}` : "",
           p.distanceKm === null ? "" : formatNumber(Math.round(p.distanceKm), 6),
           p.period,
-          p.file === null ? "flat" : p.local ? "local" : "PROXY",
+          profileStatus(p) === "proxy" ? "PROXY" : profileStatus(p),
         ]),
   );
   out.push(grid(["site", "profile", "data", "station lat, lon", "distance km", "period", "status"], siteRows, [0, 1, 2, 5, 6]), "");
