@@ -66,7 +66,7 @@ export async function addGridCarbon(
   prof: SiteProfiles,
   ds: Diagnostic[],
 ): Promise<void> {
-  const own = power.grid?.fuelMixFile !== undefined ? power.grid : undefined;
+  const own = power.grid;
   const bundledMix = ref.gridRegions[region]?.hourlyFuelMix;
   const src = own?.fuelMixFile
     ? { file: { origin: "scenario", path: own.fuelMixFile } as InputFile, ba: own.balancingAuthority ?? region, offset: own.utcOffsetHours, path: `${base}.grid.fuelMixFile` }
@@ -132,7 +132,7 @@ async function hourlyPrice(files: InputFiles, file: InputFile, utcOffsetHours: n
   const bad = v.findIndex((x) => Math.abs(x) > MAX_ABS_PRICE_USD_PER_MWH);
   if (bad >= 0) return { value: null, diagnostics: [error(`${name}:${bad + 2}:2`, `price ${v[bad]} USD/MWh is outside ±${MAX_ABS_PRICE_USD_PER_MWH.toLocaleString("en-US")}`)] };
   const local = utcHourEndingToLocalStandard8760(v, csv.value.timestampsUtcMs[0], utcOffsetHours);
-  if (!local.value) return { value: null, diagnostics: local.diagnostics.map((d) => ({ ...d, path: `${name} (${d.path})` })) };
+  if (!local.value) return { value: null, diagnostics: relocate(local.diagnostics, name) };
   let sum = 0;
   for (const x of local.value.values) sum += x;
   return { value: { values: local.value.values, year: local.value.year, meanUsdPerMwh: sum / local.value.values.length }, diagnostics: [] };

@@ -101,7 +101,7 @@ async function windProfile(files: InputFiles, file: InputFile, ref: ReferenceDat
   const cf = farm.value.netKw.map((kw) => kw / nameplateKw);
   const deg = (x: number | null): string => (x === null ? "?" : x.toFixed(2));
   const where = `${deg(res.value.latitudeDeg)}, ${deg(res.value.longitudeDeg)}${res.value.year ? ` (${res.value.year})` : ""}`;
-  const kind = res.value.description.startsWith("EPW") ? `${res.value.description}, 10 m wind scaled to hub height` : "SRW";
+  const kind = res.value.surfaceStation ? `${res.value.description}, 10 m wind scaled to hub height` : "SRW";
   const { latitudeDeg: lat, longitudeDeg: lon } = res.value;
   const station = lat === null || lon === null ? null : { latitudeDeg: lat, longitudeDeg: lon };
   const format = res.value.surfaceStation ? "EPW station wind (10 m, scaled)" : "SRW";

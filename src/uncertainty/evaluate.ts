@@ -73,10 +73,10 @@ export interface SampleBlock {
   failed: number;
 }
 
-/** Number of outputs of a plan: the fixed ones and one per site. */
+/** Number of outputs of a plan: the fixed ones, one per site and one per year of the horizon. */
 export const outputCountOf = (plan: EvaluationPlan): number => OUTPUT_COUNT + plan.base.sites.length + horizonYears(plan).length;
 
-/** Names of the outputs of a plan (outputNamesOf its sites). */
+/** Names of the outputs of a plan (outputNamesOf its sites and horizon years). */
 export const outputNamesOfPlan = (plan: EvaluationPlan): string[] => outputNamesOf(plan.base.sites.map((s) => s.name), horizonYears(plan));
 
 /** Calendar years of the plan's horizon. */

@@ -7,6 +7,7 @@ import { irrFraction, npvUsd } from "../finance/returns.ts";
 import type { ModelState } from "../buildout/model.ts";
 import { programMonthly } from "../buildout/program.ts";
 import { companyYearly } from "../finance/company.ts";
+import { endOfYear } from "../core/series.ts";
 
 export const OUTPUT_NAMES = [
   "capexUsdTotal",
@@ -43,7 +44,8 @@ export interface OutputContext {
 
 /**
  * Writes the outputs of one run into out[offset …] in the order of `outputNamesOf`: the OUTPUT_COUNT fixed outputs,
- * then the sites' first-phase delays as far as `out` has room (callers that need only the fixed ones pass a shorter array).
+ * then the sites' first-phase delays and the IT MW at each year end, as far as `out` has room (callers that need only
+ * the fixed ones pass a shorter array).
  */
 export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Array, offset = 0): void {
   const s = st.scenario;
@@ -92,8 +94,8 @@ export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Arr
   for (let si = 0; si < s.sites.length && offset + OUTPUT_COUNT + si < out.length; si++) out[offset + OUTPUT_COUNT + si] = first.get(si)?.delay ?? NaN;
   // IT MW online at the end of each year
   const at = offset + OUTPUT_COUNT + s.sites.length;
-  for (let y = 0; y < t.years.length && at + y < out.length; y++) {
-    const last = Math.min(t.months - 1, (y + 1) * 12 - 1 - (t.startMonthNumber % 12));
-    out[at + y] = last >= 0 ? pm.itPowerMwOnline[last] : NaN;
+  if (at < out.length) {
+    const eoy = endOfYear(t, pm.itPowerMwOnline);
+    for (let y = 0; y < eoy.length && at + y < out.length; y++) out[at + y] = eoy[y];
   }
 }

@@ -63,6 +63,7 @@ export interface SampleTable {
 export function emptyTable(plan: SimulationPlan, o: SimulateOptions): SampleTable {
   const { start, end } = o.shard ? shardRange(o.iterations, o.shard.index, o.shard.count) : { start: 0, end: o.iterations };
   const count = end - start;
+  const outputNames = outputNamesOfPlan(plan);
   return {
     iterations: o.iterations,
     seed: o.seed,
@@ -70,9 +71,9 @@ export function emptyTable(plan: SimulationPlan, o: SimulateOptions): SampleTabl
     start,
     count,
     inputNames: plan.inputs.map((i) => i.path),
-    outputNames: outputNamesOfPlan(plan),
+    outputNames,
     inputs: plan.inputs.map(() => new Float64Array(count)),
-    outputs: outputNamesOfPlan(plan).map(() => new Float64Array(count)),
+    outputs: outputNames.map(() => new Float64Array(count)),
     failed: 0,
   };
 }

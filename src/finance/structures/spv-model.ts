@@ -14,6 +14,9 @@ import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
 import { type SpvEngineInput, type SpvFlows, completionIndex, equityFlows, rentFactors, runSpv } from "./spv.ts";
 
+/** USD billions for the notes: $27.3B */
+const usdB = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
+
 export type RentBasis = "declared" | "partnerReturn" | "debtServiceCover";
 
 export interface SpvResult {
@@ -194,13 +197,12 @@ function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, repaymentSta
   const gearingCapUsd = s.maxGearingFraction === null ? null : s.maxGearingFraction * coveredCostUsd;
   const maxDebtUsd = Math.min(sculpted.maxDebtUsd, gearingCapUsd ?? Number.POSITIVE_INFINITY);
   const covenants = covenantTest(cfads, service, completion, s.lockUpDscr, s.defaultDscr);
-  const b = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
   const path = `${spv.path}.debtSizing`;
   const financeable = maxDebtUsd > 0 && (partnerIrr === null || partnerIrr >= 0);
   if (!(maxDebtUsd > 0)) ds.push(warning(path, `${spv.name}: the lease's cash flow after SPV opex carries no debt at a DSCR of ${s.targetMinDscr} (no positive CFADS before maturity): the structure cannot be financed as modelled`));
   else {
     const vs = spv.debtUsd > maxDebtUsd ? `${((spv.debtUsd / maxDebtUsd - 1) * 100).toFixed(0)} % above` : `within`;
-    ds.push(info(path, `${spv.name}: the modelled rent supports ${b(maxDebtUsd)} of debt sculpted to a DSCR of ${s.targetMinDscr} at ${(spv.couponFractionPerYear * 100).toFixed(2)} % to ${t.monthLabels[spv.maturityIndex] ?? "maturity"} (level payments from completion: ${b(sculpted.maxLevelDebtUsd)}); the declared ${b(spv.debtUsd)} is ${vs} it`));
+    ds.push(info(path, `${spv.name}: the modelled rent supports ${usdB(maxDebtUsd)} of debt sculpted to a DSCR of ${s.targetMinDscr} at ${(spv.couponFractionPerYear * 100).toFixed(2)} % to ${t.monthLabels[spv.maturityIndex] ?? "maturity"} (level payments from completion: ${usdB(sculpted.maxLevelDebtUsd)}); the declared ${usdB(spv.debtUsd)} is ${vs} it`));
   }
   if (partnerIrr !== null && partnerIrr < 0) ds.push(warning(path, `${spv.name}: the partner's equity return is negative (${(partnerIrr * 100).toFixed(1)} %): the structure cannot be financed on these terms`));
   if (covenants.defaultMonths > 0)
@@ -212,7 +214,6 @@ function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, repaymentSta
 
 /** Sources at close against the cash the SPV needs until rent starts: a surplus is released at completion. */
 function fundingNote(spv: ResolvedSpv, x: SpvEngineInput, coveredCostUsd: number): Diagnostic {
-  const b = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
   let capexAfterClose = 0;
   let interestBeforeLease = 0;
   for (let m = Math.max(0, spv.closeIndex); m < x.months; m++) {
@@ -221,12 +222,12 @@ function fundingNote(spv: ResolvedSpv, x: SpvEngineInput, coveredCostUsd: number
   }
   const raised = spv.debtUsd + spv.partnerEquityUsd + spv.sponsorCashEquityUsd - spv.sponsorDistributionAtCloseUsd;
   const gap = raised - capexAfterClose - interestBeforeLease;
-  const tail = gap >= 0 ? `a surplus of ${b(gap)} is held until completion, then distributed` : `a shortfall of ${b(-gap)} is met by equity calls`;
+  const tail = gap >= 0 ? `a surplus of ${usdB(gap)} is held until completion, then distributed` : `a shortfall of ${usdB(-gap)} is met by equity calls`;
   return info(
     spv.path,
-    `${spv.name}: modelled cost of the covered assets ${b(coveredCostUsd)}` +
-      (spv.reportedDevelopmentCostUsd === null ? "; " : ` (reported development cost ${b(spv.reportedDevelopmentCostUsd)}); `) +
-      `raised net of the close distribution ${b(raised)} against ${b(capexAfterClose)} of capex after close and ${b(interestBeforeLease)} of interest before rent: ${tail}`,
+    `${spv.name}: modelled cost of the covered assets ${usdB(coveredCostUsd)}` +
+      (spv.reportedDevelopmentCostUsd === null ? "; " : ` (reported development cost ${usdB(spv.reportedDevelopmentCostUsd)}); `) +
+      `raised net of the close distribution ${usdB(raised)} against ${usdB(capexAfterClose)} of capex after close and ${usdB(interestBeforeLease)} of interest before rent: ${tail}`,
   );
 }
 

@@ -42,8 +42,8 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
     exportLimitMw: p.exportLimitMw,
   };
   const o = allocateDispatchSeries(n);
-  const flexible = m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0;
-  const served = flexible ? servedLoad(p, m, x) : s.loadMw;
+  const flexible = hasFlexColumns(m);
+  const served = flexible ? new Float64Array(n) : s.loadMw;
   const firmMw = portfolio.firmCleanMw * p.tech.firmClean.availabilityFraction;
   const socMinMwh = portfolio.batteryMwh * p.tech.battery.socMinFraction;
   const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
@@ -57,20 +57,16 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
     o.batteryChargeMw[t] = at(k.charge, t);
     o.batteryDischargeMw[t] = at(k.discharge, t);
     o.batterySocMwh[t] = socMinMwh + at(k.soc, t);
+    // flexible load: the load served is the planned load moved and dropped by the LP
+    if (flexible) served[t] = s.loadMw[t] + at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t);
     const supply = o.pvMw[t] + o.windMw[t] + firmMw + o.gasMw[t] + o.gridImportMw[t] + o.batteryDischargeMw[t];
     o.curtailmentMw[t] = Math.max(0, supply - served[t] - o.batteryChargeMw[t] - o.exportMw[t]);
   }
   return { stepHours: s.stepHours, portfolio, series: o, ...(flexible ? { servedLoadMw: served } : {}) };
 }
 
-/** Load served in each step: the planned load, moved and dropped by the flexible-load columns. */
-function servedLoad(p: SizingProblem, m: SizingLp, x: Float64Array): Float64Array {
-  const k = m.columns.block;
-  const served = Float64Array.from(p.series.loadMw);
-  const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
-  for (let t = 0; t < served.length; t++) served[t] += at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t);
-  return served;
-}
+/** True when the LP has flexible-load columns (shifts or drops). */
+const hasFlexColumns = (m: SizingLp): boolean => m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0;
 
 function flexibilityTotals(p: SizingProblem, m: SizingLp, x: Float64Array): { shiftedMwh: number; droppedMwh: number } {
   const k = m.columns.block;
@@ -98,6 +94,6 @@ export function optimizePortfolio(p: SizingProblem, solver: LpSolver, options: L
     lpRows: m.lp.numRows,
     lpNonZeros: m.lp.value.length,
     dispatch: ok ? readDispatch(p, m, sol.primal) : null,
-    flexibility: ok && (m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0) ? flexibilityTotals(p, m, sol.primal) : null,
+    flexibility: ok && hasFlexColumns(m) ? flexibilityTotals(p, m, sol.primal) : null,
   };
 }

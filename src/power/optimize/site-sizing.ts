@@ -98,8 +98,8 @@ export function buildSiteSizing(t: Timeline, facilityEnergyMwh: Float64Array, p:
   };
   if (o.representativeWeeks !== undefined) {
     const rep = representativeWeeks(series, o.representativeWeeks);
+    // representative weeks are hourly: the hourly problem's flexibility carries over with the spread
     const problem: SizingProblem = { ...hourlyProblem, series: rep.series, stepWeight: rep.stepWeight, periodSteps: HOURS_PER_WEEK };
-    if (hourlyProblem.flexibility) problem.flexibility = lpFlexibility(p, 1);
     return { problem, hourlyProblem, scenarioPortfolio: pf, representative: { weeks: rep.weeks, hourToStep: rep.hourToStep } };
   }
   const k = o.hoursPerStep ?? 1;
