@@ -41,6 +41,13 @@ export const OUTPUT_SCHEMAS = {
         company: z.object({ name: z.string(), fromReferenceData: z.boolean() }),
         financing: z.looseObject({ routes: z.array(z.string()) }),
         power: z.looseObject({ sites: z.array(z.string()) }),
+        emissions: z.looseObject({
+          operationalLocationTco2ByYear: byYear,
+          operationalMarketTco2ByYear: byYear,
+          embodiedTco2eByYear: byYear,
+          lifecycleTco2eByYear: byYear,
+          embodiedTco2eByCategoryByYear: z.record(z.string(), byYear),
+        }),
       }),
       tables: z.record(z.string(), table),
       diagnostics: z.array(diagnostic),

@@ -11,6 +11,7 @@ import { dispatchWeek, hourlyHeatmap } from "./hourly.ts";
 import { acceleratorsByGeneration, capexByCategory, facilityEnergyBySite, mwOnlineBySite, phaseDelays } from "./run/buildout.ts";
 import { companyCashFlows, revenueRequired, spvDebtAndRent } from "./run/finance.ts";
 import { cfeScore, emissions, powerSupplyBySource } from "./run/power.ts";
+import { lifecycleEmissions } from "./run/emissions.ts";
 import { type SimulationChartInput, mcFan, mcHistogram, mcPercentiles, tornado } from "./simulation.ts";
 import { mcItPowerFan } from "./simulation-fan.ts";
 import type { ChartSpec } from "./types.ts";
@@ -31,6 +32,7 @@ export const runCharts: ChartSpec<RunResult>[] = [
   powerSupplyBySource,
   cfeScore,
   emissions,
+  lifecycleEmissions,
 ];
 
 /** Charts of one site-year hour by hour (`hourlyPower`). */

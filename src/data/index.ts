@@ -17,6 +17,8 @@ import claimsRulesJson from "../../data/claims/rules.json" with { type: "json" }
 import claimsRulesMeta from "../../data/claims/rules.meta.json" with { type: "json" };
 import companyJson from "../../data/company-financials.json" with { type: "json" };
 import companyMeta from "../../data/company-financials.meta.json" with { type: "json" };
+import embodiedCarbonJson from "../../data/embodied-carbon.json" with { type: "json" };
+import embodiedCarbonMeta from "../../data/embodied-carbon.meta.json" with { type: "json" };
 import emissionFactorsJson from "../../data/emission-factors.json" with { type: "json" };
 import emissionFactorsMeta from "../../data/emission-factors.meta.json" with { type: "json" };
 import facilityJson from "../../data/facility.json" with { type: "json" };
@@ -51,6 +53,7 @@ import {
   AcceleratorsFileSchema,
   CapexPerMwSchema,
   CompanyFinancialsSchema,
+  EmbodiedCarbonSchema,
   FacilitySchema,
   GridRegionsFileSchema,
   JobsSchema,
@@ -78,6 +81,7 @@ export const dataFiles = {
   "time-to-power": { raw: timeToPowerJson as unknown, meta: timeToPowerMeta as unknown, schema: TimeToPowerSchema },
   financing: { raw: financingJson as unknown, meta: financingMeta as unknown, schema: FinancingDataSchema },
   "wind-model": { raw: windModelJson as unknown, meta: windModelMeta as unknown, schema: WindModelSchema },
+  "embodied-carbon": { raw: embodiedCarbonJson as unknown, meta: embodiedCarbonMeta as unknown, schema: EmbodiedCarbonSchema },
   "emission-factors": { raw: emissionFactorsJson as unknown, meta: emissionFactorsMeta as unknown, schema: EmissionFactorsSchema },
   "pv-model": { raw: pvModelJson as unknown, meta: pvModelMeta as unknown, schema: PvModelSchema },
   "power-costs": { raw: powerCostsJson as unknown, meta: powerCostsMeta as unknown, schema: PowerCostsSchema },
@@ -128,6 +132,7 @@ export const referenceData: ReferenceData = {
   pvModel: load("pv-model"),
   powerCosts: load("power-costs"),
   strategy: load("strategy"),
+  embodiedCarbon: load("embodied-carbon"),
 };
 
 /** Path of the peers dataset, as reports cite it. */

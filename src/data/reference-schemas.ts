@@ -82,6 +82,7 @@ export interface ReferenceData {
   pvModel: PvModelData;
   powerCosts: PowerCostsData;
   strategy: StrategyData;
+  embodiedCarbon: EmbodiedCarbonData;
 }
 
 // ----------------------------------------------------------------- schemas
@@ -202,6 +203,19 @@ export const TimeToPowerSchema = z
   })
   .strict();
 export type TimeToPower = z.infer<typeof TimeToPowerSchema>;
+
+export const EmbodiedCarbonSchema = z
+  .object({
+    basis: z.string().min(1),
+    itEquipment: z.object({ kgCo2ePerAccelerator: nonNegative, networkStorageFractionOfServer: nonNegative }).strict(),
+    building: z.object({ tco2ePerMwIt: nonNegative }).strict(),
+    generation: z
+      .object({ pvKgCo2ePerMwh: nonNegative, windKgCo2ePerMwh: nonNegative, firmCleanKgCo2ePerMwh: nonNegative, gasLifecycleKgCo2ePerMwh: nonNegative })
+      .strict(),
+    battery: z.object({ kgCo2ePerKwh: nonNegative }).strict(),
+  })
+  .strict();
+export type EmbodiedCarbonData = z.infer<typeof EmbodiedCarbonSchema>;
 
 /** Schema of one `fields` entry of a `data/X.meta.json` file. */
 export const MetaFieldSchema = z

@@ -12,6 +12,7 @@ import type { PowerProfiles } from "../power/site/site-power.ts";
 import { programMonthly } from "../buildout/program.ts";
 import { type EffectiveInputs, effectiveInputs } from "../results/inputs.ts";
 import { type Summary, buildSummary } from "../results/summary.ts";
+import { type EmissionsSummary, emissionsSummary, emissionsYearlyTable } from "../results/emissions.ts";
 import {
   type Table,
   acceleratorsYearlyTable,
@@ -33,7 +34,7 @@ export interface RunResult {
   schemaVersion: number;
   /** the inputs the run used, after the schema's and data/'s defaults */
   inputs: EffectiveInputs;
-  summary: Summary & { financing: FinancingSummary; power: PowerSummary };
+  summary: Summary & { financing: FinancingSummary; power: PowerSummary; emissions: EmissionsSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
   /** where every number and file of the run came from (results/provenance.ts; set by the API's run) */
@@ -100,10 +101,11 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
     });
   const fin = financingOutputs(st, pm);
   const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
+  const emissions = emissionsSummary(st, pm, pw.siteYears);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     inputs: effectiveInputs(st),
-    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary },
+    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary, emissions },
     tables: {
       phases: phasesTable(st),
       yearly: yearlyTable(st, pm),
@@ -113,6 +115,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
       vintages: vintagesTable(st),
       ...fin.tables,
       ...pw.tables,
+      emissionsYearly: emissionsYearlyTable(emissions),
     },
     diagnostics: all,
   };

@@ -59,7 +59,7 @@ interface ChartGroup<I> {
 const RUN_GROUPS: { id: string; title: string; intro: string; charts: string[] }[] = [
   { id: "buildout", title: "Build-out", intro: "What comes online, when, and what it costs.", charts: ["mw-online-by-site", "phase-delays", "accelerators-by-generation", "capex-by-category"] },
   { id: "money", title: "Funding and returns", intro: "How the program is paid for, and the revenue it needs.", charts: ["company-cash-flows", "spv-debt-and-rent", "revenue-required"] },
-  { id: "energy", title: "Energy and emissions", intro: "Electricity use, how it is supplied hour by hour, carbon-free share and CO2.", charts: ["facility-energy-by-site", "power-supply-by-source", "cfe-score", "emissions"] },
+  { id: "energy", title: "Energy and emissions", intro: "Electricity use, how it is supplied hour by hour, carbon-free share, CO2, and the lifecycle total with embodied carbon.", charts: ["facility-energy-by-site", "power-supply-by-source", "cfe-score", "emissions", "lifecycle-emissions"] },
 ];
 
 function figure<I>(chart: ChartSpec<I>, input: I, o: Required<HtmlReportOptions>): string {

@@ -16,6 +16,7 @@ export interface EffectiveInputs {
   capexPerMw: ModelState["scenario"]["capexPerMw"];
   opex: ModelState["scenario"]["opex"];
   jobs: ModelState["scenario"]["jobs"];
+  embodiedCarbon: ModelState["scenario"]["embodiedCarbon"];
   company: { name: string; operatingCashFlowMarginFraction: number; fromReferenceData: boolean };
   economics: ModelState["scenario"]["economics"];
 }
@@ -52,6 +53,7 @@ export function effectiveInputs(st: ModelState): EffectiveInputs {
     capexPerMw: s.capexPerMw,
     opex: s.opex,
     jobs: s.jobs,
+    embodiedCarbon: s.embodiedCarbon,
     company: { name: s.company.name, operatingCashFlowMarginFraction: s.company.operatingCashFlowMarginFraction, fromReferenceData: s.company.fromReferenceData },
     economics: s.economics,
   };

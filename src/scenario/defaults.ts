@@ -11,8 +11,21 @@ export interface ScenarioDefaults {
   capexPerMw: ReferenceData["capexPerMw"];
   opex: ReferenceData["opex"];
   jobs: ReferenceData["jobs"];
+  embodiedCarbon: EmbodiedCarbonFactors;
   /** each reference accelerator with its all-in IT W on the one basis, and the overhead factor used when a scenario changes its TDP */
   accelerators: Record<string, AcceleratorSpec & { allInWPerAccelerator: number; itOverheadFactorPerTdp: number }>;
+}
+
+/** Embodied-carbon factors, flat as the scenario states them (scenario `embodiedCarbon`). */
+export interface EmbodiedCarbonFactors {
+  kgCo2ePerAccelerator: number;
+  networkStorageFractionOfServer: number;
+  buildingTco2ePerMwIt: number;
+  pvKgCo2ePerMwh: number;
+  windKgCo2ePerMwh: number;
+  firmCleanKgCo2ePerMwh: number;
+  gasLifecycleKgCo2ePerMwh: number;
+  batteryKgCo2ePerKwh: number;
 }
 
 const memo = new WeakMap<ReferenceData, ScenarioDefaults>();
@@ -27,6 +40,13 @@ export function scenarioDefaults(ref: ReferenceData): ScenarioDefaults {
       capexPerMw: ref.capexPerMw,
       opex: ref.opex,
       jobs: ref.jobs,
+      embodiedCarbon: {
+        kgCo2ePerAccelerator: ref.embodiedCarbon.itEquipment.kgCo2ePerAccelerator,
+        networkStorageFractionOfServer: ref.embodiedCarbon.itEquipment.networkStorageFractionOfServer,
+        buildingTco2ePerMwIt: ref.embodiedCarbon.building.tco2ePerMwIt,
+        ...ref.embodiedCarbon.generation,
+        batteryKgCo2ePerKwh: ref.embodiedCarbon.battery.kgCo2ePerKwh,
+      },
       accelerators: Object.fromEntries(
         Object.entries(ref.accelerators).map(([id, a]) => [id, { ...a, allInWPerAccelerator: referenceAllInW(a, f), itOverheadFactorPerTdp: f.itOverheadFactorPerTdp }]),
       ),

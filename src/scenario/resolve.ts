@@ -5,7 +5,7 @@
 import { type Diagnostic, type Outcome, dedupe, error, hasErrors, info, keyPath, warning } from "../core/diagnostics.ts";
 import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
-import { scenarioDefaults } from "./defaults.ts";
+import { type ScenarioDefaults, scenarioDefaults } from "./defaults.ts";
 import { ownValue } from "../core/keys.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
@@ -156,9 +156,24 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     company,
     economics: s.economics ? resolveEconomics(s.economics, phases, accelerators, ref) : null,
     jobs: { ...d.jobs, ...definedOnly(s.jobs) },
+    embodiedCarbon: resolveEmbodiedCarbon(s, d, accelerators, ds, ref.powerCosts.technologies.batteryEnergy.lifetimeYears),
     financing,
   };
   return { value, diagnostics: dedupe(ds) };
+}
+
+function resolveEmbodiedCarbon(
+  s: Scenario,
+  d: ScenarioDefaults,
+  accelerators: Record<string, ResolvedAccelerator>,
+  ds: Diagnostic[],
+  batteryLifeYears: number,
+): ResolvedScenario["embodiedCarbon"] {
+  const { kgCo2ePerAcceleratorByGeneration: byGen, ...flat } = s.embodiedCarbon;
+  for (const gen of Object.keys(byGen)) {
+    if (!ownValue(accelerators, gen)) ds.push(unknownAccelerator(keyPath("embodiedCarbon.kgCo2ePerAcceleratorByGeneration", gen), gen, Object.keys(accelerators)));
+  }
+  return { ...d.embodiedCarbon, ...definedOnly(flat), kgCo2ePerAcceleratorByGeneration: { ...byGen }, batteryLifeYears };
 }
 
 function checkPue(pue: number, path: string, ds: Diagnostic[]): void {

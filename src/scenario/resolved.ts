@@ -1,4 +1,5 @@
 /** The scenario after defaults from data/ are applied: every number present, dates as timeline indices. */
+import type { EmbodiedCarbonFactors } from "./defaults.ts";
 import type { Timeline } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { ResolvedSitePower } from "./resolved-power.ts";
@@ -81,6 +82,8 @@ export interface ResolvedScenario {
   };
   economics: ResolvedEconomics | null;
   jobs: ReferenceData["jobs"];
+  /** embodied-carbon factors after data/'s defaults, and per-generation accelerator footprints (kg CO2e each) */
+  embodiedCarbon: EmbodiedCarbonFactors & { kgCo2ePerAcceleratorByGeneration: Record<string, number>; batteryLifeYears: number };
   financing: ResolvedFinancing;
 }
 

@@ -136,6 +136,23 @@ export const jobsSchema = z.strictObject({
   indirectJobsPerPermanentJob: nonNegative.optional(),
 });
 
+export const embodiedCarbonSchema = z
+  .strictObject({
+    kgCo2ePerAccelerator: between(0, 1e6).optional().describe("Embodied CO2e per accelerator with its share of the server (kg); default data/embodied-carbon.json"),
+    kgCo2ePerAcceleratorByGeneration: z
+      .record(z.string(), between(0, 1e6))
+      .default({})
+      .describe("Per-generation footprints (kg CO2e per accelerator) where a manufacturer's product carbon footprint is known"),
+    networkStorageFractionOfServer: between(0, 10).optional().describe("Network and storage embodied carbon as a share of the servers'"),
+    buildingTco2ePerMwIt: between(0, 1e5).optional().describe("Shell, electrical and mechanical plant, t CO2e per MW of IT"),
+    pvKgCo2ePerMwh: between(0, 1000).optional().describe("Life-cycle (embodied) CO2e of PV per MWh generated"),
+    windKgCo2ePerMwh: between(0, 1000).optional().describe("Life-cycle (embodied) CO2e of wind per MWh generated"),
+    firmCleanKgCo2ePerMwh: between(0, 1000).optional().describe("Life-cycle CO2e of firm clean supply (nuclear) per MWh"),
+    gasLifecycleKgCo2ePerMwh: between(0, 2000).optional().describe("Life-cycle CO2e of gas generation per MWh; the part above direct combustion counts as embodied and fuel supply"),
+    batteryKgCo2ePerKwh: between(0, 1000).optional().describe("Embodied CO2e per kWh of battery energy capacity"),
+  })
+  .describe("Embodied-carbon factors (defaults: data/embodied-carbon.json)");
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   program: programSchema,
@@ -152,6 +169,7 @@ export const scenarioSchema = z.strictObject({
   company: companySchema.default({ revenueGrowthFractionPerYear: 0 }),
   economics: programEconomicsSchema.optional().describe("Revenue assumption for NPV/IRR; omit to skip them"),
   jobs: jobsSchema.default({}),
+  embodiedCarbon: embodiedCarbonSchema.default({ kgCo2ePerAcceleratorByGeneration: {} }),
   financing: financingSchema.optional().describe("Funding structures (bonds, SPV/JV), accounting and revenue-required settings"),
   uncertain: uncertainSchema.optional().describe("Distributions on scenario numbers for simulate/compare (see README)"),
 });

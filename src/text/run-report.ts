@@ -5,6 +5,7 @@ import type { RunResult } from "../pipeline/run.ts";
 import type { Table } from "../core/table.ts";
 import { renderFinancingSection } from "./financing.ts";
 import { renderPowerSection } from "./power.ts";
+import { renderEmissionsSection } from "./emissions.ts";
 
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** USD billions with thousands separators, one decimal: 2,422.5 */
@@ -97,6 +98,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));
   out.push("", renderFinancingSection(result, years));
   out.push(...renderPowerSection(result.tables.powerSitesYearly, years));
+  out.push(...renderEmissionsSection(s.emissions, years));
   if (s.delays.length > 0) {
     out.push("", "Delays:");
     for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);

@@ -25,7 +25,7 @@ import { Timings, percentile } from "./timing.ts";
 import { hashFor } from "./url-state.ts";
 
 /** Run charts drawn from the hourly pass (the quick pass dispatches no weather). */
-const HOURLY_RUN_CHARTS = new Set(["power-supply-by-source", "cfe-score", "emissions"]);
+const HOURLY_RUN_CHARTS = new Set(["power-supply-by-source", "cfe-score", "emissions", "lifecycle-emissions"]);
 const FULL_PASS_DELAY_MS = 300;
 const HASH_DELAY_MS = 400;
 const BENCH_RUNS = 50;
