@@ -70,7 +70,10 @@ export const spvSchema = z.strictObject({
   debtUsd: usd.optional(),
   couponFractionPerYear: rate.optional(),
   maturityMonth: month.optional(),
-  amortization: amortization.default("level"),
+  amortization: z
+    .enum(["bullet", "level", "straightLine", "sculpted"])
+    .default("level")
+    .describe("sculpted: principal follows the lease's cash flow (CFADS / a constant DSCR that repays the declared debt by maturity)"),
   amortizationStartMonth: month.optional().describe("default: lease start"),
   paymentsPerYear: paymentsPerYear.optional(),
   partnerEquityUsd: usd.optional().describe("Partner cash at close"),
@@ -87,6 +90,9 @@ export const spvSchema = z.strictObject({
       maxGearingFraction: fraction.optional().describe("Cap on debt / covered cost; default none"),
       lockUpDscr: between(0.5, 10).optional().describe("Trailing-12-month DSCR below which distributions would be locked up"),
       defaultDscr: between(0.5, 10).optional().describe("Trailing-12-month DSCR below which the debt would be in default"),
+      cashSweepFraction: fraction
+        .optional()
+        .describe("Default 0. Share of the cash the waterfall would distribute (or locks up) that prepays the debt instead, in inverse order of maturity (0 to 1)"),
     })
     .default({})
     .describe("How much debt the SPV's lease cash flow supports (sculpted to a target DSCR) and when covenants would bind"),

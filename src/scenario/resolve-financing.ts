@@ -192,6 +192,7 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
       maxGearingFraction: v.debtSizing.maxGearingFraction ?? null,
       lockUpDscr: v.debtSizing.lockUpDscr ?? a.lockUpDscr,
       defaultDscr: v.debtSizing.defaultDscr ?? a.defaultDscr,
+      cashSweepFraction: v.debtSizing.cashSweepFraction ?? 0,
     },
   };
 }

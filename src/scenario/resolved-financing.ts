@@ -3,6 +3,8 @@ import type { AssetClass } from "./asset-classes.ts";
 
 /** How a loan repays its principal. */
 export type Amortization = "bullet" | "level" | "straightLine";
+/** An SPV's debt may also be sculpted to its lease's cash flow. */
+export type SpvAmortization = Amortization | "sculpted";
 
 export interface ResolvedBond {
   name: string;
@@ -56,7 +58,7 @@ export interface ResolvedSpv {
   debtUsd: number;
   couponFractionPerYear: number;
   maturityIndex: number;
-  amortization: Amortization;
+  amortization: SpvAmortization;
   /** -1: lease start */
   amortizationStartIndex: number;
   paymentsPerYear: number;
@@ -72,7 +74,7 @@ export interface ResolvedSpv {
   marketValueDeclineFractionPerYear: number;
   marketValueFloorFraction: number;
   rvg: ResolvedRvg | null;
-  debtSizing: { targetMinDscr: number; maxGearingFraction: number | null; lockUpDscr: number; defaultDscr: number };
+  debtSizing: { targetMinDscr: number; maxGearingFraction: number | null; lockUpDscr: number; defaultDscr: number; cashSweepFraction: number };
 }
 
 export interface ResolvedLifeChange {

@@ -9,7 +9,7 @@
  * grows (a ramp-up, rent escalation). Covenants of the declared debt are tested monthly on trailing-12-month
  * CFADS / debt service, from completion (all covered capacity online) on.
  */
-import { paymentMonths } from "./debt.ts";
+import { type DebtSchedule, paymentMonths } from "./debt.ts";
 
 export interface SculptingInput {
   /** CFADS by month (rent − opex; 0 outside the lease) */
@@ -94,6 +94,73 @@ export function sculptDebt(x: SculptingInput): SculptedDebt {
     balanceUsd.push(Math.abs(balance) < 1e-6 * Math.max(1, maxDebtUsd) ? 0 : balance);
   }
   return { maxDebtUsd, maxLevelDebtUsd: weakest * annuity, paymentIndices: p.months, cfadsUsd: p.cfads, interestUsd, principalUsd, balanceUsd };
+}
+
+/**
+ * The schedule of a declared principal D sculpted to CFADS: interest only on the payment dates up to the repayment
+ * start, then debt service CFADS_p / τ in each period, with τ = PV(CFADS) / D at the coupon (the one constant DSCR
+ * that repays exactly D by maturity). Principal never goes negative: in a period whose service would not cover its
+ * interest (a ramp-up) the debt pays interest only, and τ is then found by bisection so that the last period's
+ * service is still CFADS / τ (the debt repays at maturity, not before). Null when the CFADS before maturity is worth
+ * nothing (no schedule can follow it).
+ */
+export function sculptedSchedule(principalUsd: number, x: Omit<SculptingInput, "targetMinDscr" | "levelFromIndex">, months: number): { schedule: DebtSchedule; dscr: number } | null {
+  const unit = sculptDebt({ ...x, targetMinDscr: 1 });
+  if (!(unit.maxDebtUsd > 0) || !(principalUsd > 0)) return null;
+  const pays = paymentMonths({ principalUsd, couponFractionPerYear: x.couponFractionPerYear, drawIndex: x.drawIndex, amortizationStartIndex: x.repaymentStartIndex, maturityIndex: x.maturityIndex, paymentsPerYear: x.paymentsPerYear, amortization: "level" });
+  const cfadsAt = new Map(unit.paymentIndices.map((m, k) => [m, Math.max(0, unit.cfadsUsd[k])]));
+  /** interest and principal on each payment date at DSCR τ, and the last period's shortfall: balance due − its sculpted service */
+  const walk = (dscr: number): { interest: number[]; principal: number[]; excessUsd: number } => {
+    const interest: number[] = [];
+    const principal: number[] = [];
+    let balance = principalUsd;
+    let last = x.drawIndex;
+    let excessUsd = 0;
+    for (const m of pays) {
+      const i = (balance * x.couponFractionPerYear * (m - last)) / 12;
+      const c = cfadsAt.get(m);
+      let p = c === undefined ? 0 : Math.min(balance, Math.max(0, c / dscr - i));
+      if (m === x.maturityIndex) {
+        excessUsd = balance + i - (c ?? 0) / dscr;
+        p = balance;
+      }
+      interest.push(i);
+      principal.push(p);
+      balance -= p;
+      last = m;
+    }
+    return { interest, principal, excessUsd };
+  };
+  let dscr = unit.maxDebtUsd / principalUsd;
+  let w = walk(dscr);
+  if (Math.abs(w.excessUsd) > 1e-9 * principalUsd) {
+    // clamped ramp-up periods capitalize nothing, so the debt would repay early; the shortfall rises with τ: bracket, bisect
+    let lo = dscr;
+    let hi = dscr;
+    if (w.excessUsd < 0) while (walk(hi).excessUsd < 0 && hi < dscr * 1e6) hi *= 2;
+    else while (walk(lo).excessUsd > 0 && lo > dscr * 1e-6) lo /= 2;
+    for (let k = 0; k < 200 && hi - lo > 1e-13 * hi; k++) {
+      const mid = (lo + hi) / 2;
+      if (walk(mid).excessUsd > 0) hi = mid;
+      else lo = mid;
+    }
+    dscr = hi;
+    w = walk(dscr);
+  }
+  const out: DebtSchedule = { drawUsd: new Float64Array(months), interestUsd: new Float64Array(months), principalUsd: new Float64Array(months), balanceUsd: new Float64Array(months) };
+  if (x.drawIndex < 0 || x.drawIndex >= months) return { schedule: out, dscr };
+  out.drawUsd[x.drawIndex] = principalUsd;
+  pays.forEach((m, k) => {
+    if (m >= months) return;
+    out.interestUsd[m] += w.interest[k];
+    out.principalUsd[m] += w.principal[k];
+  });
+  let b = 0;
+  for (let m = 0; m < months; m++) {
+    b += out.drawUsd[m] - out.principalUsd[m];
+    out.balanceUsd[m] = Math.abs(b) < 1e-6 ? 0 : b;
+  }
+  return { schedule: out, dscr };
 }
 
 export interface CovenantTest {

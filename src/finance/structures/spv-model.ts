@@ -9,7 +9,7 @@ import type { ModelState } from "../../buildout/model.ts";
 import { FACILITY_CLASSES, type FacilityClass } from "../../buildout/costs.ts";
 import { irrFraction, npvUsd } from "../returns.ts";
 import { debtSchedule } from "./debt.ts";
-import { type CovenantTest, type SculptedDebt, covenantTest, sculptDebt } from "./debt-sizing.ts";
+import { type CovenantTest, type SculptedDebt, covenantTest, sculptDebt, sculptedSchedule } from "./debt-sizing.ts";
 import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
 import { type SpvEngineInput, type SpvFlows, completionIndex, equityFlows, rentFactors, runSpv } from "./spv.ts";
@@ -109,8 +109,10 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
   const months = Math.max(t0.months, spv.maturityIndex + 1, lease.end);
   const timeline = makeTimeline(t0.monthLabels[0], monthFromNumber(t0.startMonthNumber + months - 1));
   const amortizationStartIndex = Math.min(spv.maturityIndex, spv.amortizationStartIndex >= 0 ? spv.amortizationStartIndex : lease.start);
+  // a sculpted debt follows the rent, so the rent is first sized against the level schedule of the same principal
+  const sizingAmortization = spv.amortization === "sculpted" ? "level" : spv.amortization;
   const debt = debtSchedule(
-    { principalUsd: spv.debtUsd, couponFractionPerYear: spv.couponFractionPerYear, drawIndex: spv.closeIndex, amortizationStartIndex, maturityIndex: spv.maturityIndex, paymentsPerYear: spv.paymentsPerYear, amortization: spv.amortization },
+    { principalUsd: spv.debtUsd, couponFractionPerYear: spv.couponFractionPerYear, drawIndex: spv.closeIndex, amortizationStartIndex, maturityIndex: spv.maturityIndex, paymentsPerYear: spv.paymentsPerYear, amortization: sizingAmortization },
     months,
   );
   const capexUsd = extend(cov.capexUsd, months, false);
@@ -133,6 +135,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
     annualRentUsd: 0,
     escalationFractionPerYear: spv.lease.escalationFractionPerYear,
     lockUpDscr: spv.debtSizing.lockUpDscr,
+    cashSweep: spv.debtSizing.cashSweepFraction > 0 ? { fraction: spv.debtSizing.cashSweepFraction, couponFractionPerYear: spv.couponFractionPerYear } : undefined,
   };
   const terminalAssetValueUsd = marketValueUsd(coveredCostUsd, { marketValueDeclineFractionPerYear: spv.marketValueDeclineFractionPerYear, marketValueFloorFraction: spv.marketValueFloorFraction }, (months - lease.start) / 12);
   const forDebtServiceCoverUsd = rentForDscr(base, timeline, spv.lease.minDebtServiceCoverRatio);
@@ -140,7 +143,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
   const declared = spv.lease.annualRentUsd;
   const annualRentUsd = declared ?? Math.max(forDebtServiceCoverUsd, forPartnerReturnUsd);
   const basis: RentBasis = declared !== null ? "declared" : forDebtServiceCoverUsd > forPartnerReturnUsd ? "debtServiceCover" : "partnerReturn";
-  const input = { ...base, annualRentUsd };
+  const input = withSculptedDebt(spv, { ...base, annualRentUsd }, amortizationStartIndex, ds);
   const flows = runSpv(input);
   const eq = equityFlows(input, flows, terminalAssetValueUsd);
   const dscr = dscrByYear(input, flows, timeline);
@@ -173,6 +176,25 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
   };
 }
 
+/**
+ * An SPV whose debt is `sculpted`: the declared principal repaid along the lease's CFADS (rent − SPV opex) at the one
+ * constant DSCR that repays it by maturity; other amortizations pass through. Without CFADS before maturity the
+ * level schedule stays, with a warning.
+ */
+function withSculptedDebt(spv: ResolvedSpv, x: SpvEngineInput, repaymentStart: number, ds: Diagnostic[]): SpvEngineInput {
+  if (spv.amortization !== "sculpted" || spv.debtUsd <= 0) return x;
+  const rent = rentFactors(x);
+  const cfadsUsd = new Float64Array(x.months);
+  for (let m = Math.max(0, x.closeIndex); m < x.months; m++) cfadsUsd[m] = x.annualRentUsd * rent[m] - (m < x.leaseEndIndex ? (x.opexUsdPerYear * x.onlineFraction[m]) / 12 : 0);
+  const s = sculptedSchedule(spv.debtUsd, { cfadsUsd, couponFractionPerYear: spv.couponFractionPerYear, drawIndex: spv.closeIndex, repaymentStartIndex: repaymentStart, maturityIndex: spv.maturityIndex, paymentsPerYear: spv.paymentsPerYear }, x.months);
+  if (!s) {
+    ds.push(warning(`${spv.path}.amortization`, `${spv.name}: the lease has no cash flow before maturity to sculpt the debt to; level repayment is used`));
+    return x;
+  }
+  ds.push(info(`${spv.path}.amortization`, `${spv.name}: debt sculpted to the lease's cash flow at a constant DSCR of ${s.dscr.toFixed(2)} (CFADS / debt service in each repayment period)`));
+  return { ...x, debt: s.schedule };
+}
+
 /** Sculpted debt capacity of the modelled rent, covenant months of the declared debt, and flags for what cannot be financed. */
 function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, repaymentStart: number, coveredCostUsd: number, t: Timeline, partnerIrr: number | null, ds: Diagnostic[]): SpvDebtSizing {
   const s = spv.debtSizing;
@@ -180,7 +202,7 @@ function sizeDebt(spv: ResolvedSpv, x: SpvEngineInput, f: SpvFlows, repaymentSta
   const service = new Float64Array(x.months);
   for (let m = 0; m < x.months; m++) {
     cfads[m] = f.rentUsd[m] - f.opexUsd[m];
-    service[m] = f.interestUsd[m] + f.principalUsd[m];
+    service[m] = f.interestUsd[m] + f.principalUsd[m] - f.sweepUsd[m]; // voluntary prepayments are not debt service
   }
   // covenants are tested from completion, the month the waterfall starts distributing (and applies its lock-up)
   const completion = completionIndex(x);
@@ -312,7 +334,7 @@ function dscrByYear(x: SpvEngineInput, f: SpvFlows, t: Timeline): { byYear: Floa
   const service = new Float64Array(x.months);
   const cfads = new Float64Array(x.months);
   for (let m = 0; m < x.months; m++) {
-    service[m] = f.interestUsd[m] + f.principalUsd[m];
+    service[m] = f.interestUsd[m] + f.principalUsd[m] - f.sweepUsd[m]; // voluntary prepayments are not debt service
     cfads[m] = f.rentUsd[m] - f.opexUsd[m];
   }
   const leaseOn = (m: number): boolean => m >= x.leaseStartIndex && m < x.leaseEndIndex;

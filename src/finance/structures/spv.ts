@@ -32,6 +32,12 @@ export interface SpvEngineInput {
   escalationFractionPerYear: number;
   /** distributions are withheld (cash trapped in the SPV) while the trailing-12-month DSCR is below this; absent: never */
   lockUpDscr?: number;
+  /**
+   * Cash sweep: from completion on, this share of the cash the waterfall would distribute, or locks up, prepays the
+   * debt (inverse order of maturity: scheduled payments stay until the balance runs out); interest then accrues
+   * monthly on the actual balance and the lock-up tests the actual debt service. Absent: no sweep.
+   */
+  cashSweep?: { fraction: number; couponFractionPerYear: number };
 }
 
 export interface SpvFlows {
@@ -54,6 +60,8 @@ export interface SpvFlows {
   // stocks (end of month)
   cashBalanceUsd: Float64Array;
   debtBalanceUsd: Float64Array;
+  /** prepayments of the cash sweep, included in principalUsd */
+  sweepUsd: Float64Array;
 }
 
 const SOURCE_KEYS = ["debtDrawUsd", "partnerEquityUsd", "sponsorEquityCashUsd", "sponsorInKindUsd", "partnerEquityCallUsd", "sponsorEquityCallUsd", "rentUsd"] as const;
@@ -73,7 +81,7 @@ export function rentFactors(x: SpvEngineInput): Float64Array {
 
 function emptyFlows(n: number): SpvFlows {
   const f = {} as SpvFlows;
-  for (const k of [...SOURCE_KEYS, ...USE_KEYS, "cashBalanceUsd", "debtBalanceUsd"] as const) f[k] = new Float64Array(n);
+  for (const k of [...SOURCE_KEYS, ...USE_KEYS, "cashBalanceUsd", "debtBalanceUsd", "sweepUsd"] as const) f[k] = new Float64Array(n);
   return f;
 }
 
@@ -96,8 +104,22 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
     f.interestUsd[m] = x.debt.interestUsd[m];
     f.principalUsd[m] = x.debt.principalUsd[m];
   }
-  const dscr = x.lockUpDscr === undefined ? null : trailingDscr(f.rentUsd.map((r, m) => r - f.opexUsd[m]), f.interestUsd.map((i, m) => i + f.principalUsd[m]), distributionStart);
+  const sweep = x.cashSweep !== undefined && x.cashSweep.fraction > 0 ? x.cashSweep : null;
+  const dscr = x.lockUpDscr === undefined || sweep ? null : trailingDscr(f.rentUsd.map((r, m) => r - f.opexUsd[m]), f.interestUsd.map((i, m) => i + f.principalUsd[m]), distributionStart);
+  let balance = 0;
+  let accrued = 0;
   for (let m = Math.max(0, x.closeIndex); m < n; m++) {
+    if (sweep) {
+      // interest accrues on the actual balance; scheduled principal is paid until the balance runs out
+      if (m > x.closeIndex) accrued += (balance * sweep.couponFractionPerYear) / 12;
+      balance += f.debtDrawUsd[m];
+      if (x.debt.interestUsd[m] > 0 || x.debt.principalUsd[m] > 0) {
+        f.interestUsd[m] = accrued;
+        f.principalUsd[m] = Math.min(balance, x.debt.principalUsd[m]);
+        balance -= f.principalUsd[m];
+        accrued = 0;
+      }
+    }
     if (m === x.closeIndex) {
       f.partnerEquityUsd[m] = x.partnerEquityUsd;
       f.sponsorEquityCashUsd[m] = x.sponsorCashEquityUsd;
@@ -114,16 +136,39 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
       cash = 0;
     }
     // lock-up: distributions wait while the trailing-12-month DSCR is below the lock-up level
-    if (m >= distributionStart && !(dscr !== null && dscr[m] < x.lockUpDscr!)) {
-      const distributable = Math.max(0, cash - reserveNeeded[m] - committedAfter[m]);
-      f.distributionsPartnerUsd[m] = distributable * (1 - s);
-      f.distributionsSponsorUsd[m] = distributable * s;
-      cash -= distributable;
+    const lockedUp = sweep ? lockedUpNow(f, x, distributionStart, m) : dscr !== null && dscr[m] < x.lockUpDscr!;
+    if (m >= distributionStart) {
+      let distributable = Math.max(0, cash - reserveNeeded[m] - committedAfter[m]);
+      if (sweep && balance > 0) {
+        const prepay = Math.min(balance, distributable * sweep.fraction);
+        f.sweepUsd[m] = prepay;
+        f.principalUsd[m] += prepay;
+        balance -= prepay;
+        cash -= prepay;
+        distributable -= prepay;
+      }
+      if (!lockedUp) {
+        f.distributionsPartnerUsd[m] = distributable * (1 - s);
+        f.distributionsSponsorUsd[m] = distributable * s;
+        cash -= distributable;
+      }
     }
     f.cashBalanceUsd[m] = cash;
-    f.debtBalanceUsd[m] = x.debt.balanceUsd[m];
+    f.debtBalanceUsd[m] = sweep ? (Math.abs(balance) < 1e-6 ? 0 : balance) : x.debt.balanceUsd[m];
   }
   return f;
+}
+
+/** The lock-up test of month m on the flows recorded so far (trailing 12 months of CFADS / actual debt service). */
+function lockedUpNow(f: SpvFlows, x: SpvEngineInput, fromIndex: number, m: number): boolean {
+  if (x.lockUpDscr === undefined || m < Math.max(0, fromIndex) + 11) return false;
+  let cf = 0;
+  let ds = 0;
+  for (let k = m - 11; k <= m; k++) {
+    cf += f.rentUsd[k] - f.opexUsd[k];
+    ds += f.interestUsd[k] + f.principalUsd[k] - f.sweepUsd[k];
+  }
+  return ds > 0 && cf / ds < x.lockUpDscr;
 }
 
 /**

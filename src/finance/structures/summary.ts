@@ -55,6 +55,13 @@ export interface SpvSummary {
     financeable: boolean;
     /** debt service of the sculpted debt by calendar year */
     sculptedDebtServiceUsdByYear: Record<string, number>;
+    /** how the declared debt repays (sculpted: along the lease's CFADS at one constant DSCR) */
+    declaredAmortization: string;
+    cashSweepFraction: number;
+    /** prepayments of the cash sweep over the extended timeline */
+    cashSweptUsd: number;
+    /** first month after close with no declared debt outstanding (null: still outstanding at the end) */
+    declaredDebtRepaidMonth: string | null;
   };
   residualValueGuarantee: {
     termYears: number;
@@ -256,5 +263,9 @@ function debtSizingSummary(r: SpvResult): SpvSummary["debtSizing"] {
     firstDefaultMonth: label(t, d.covenants.firstDefaultIndex),
     financeable: d.financeable,
     sculptedDebtServiceUsdByYear: byYear,
+    declaredAmortization: r.spv.amortization,
+    cashSweepFraction: r.spv.debtSizing.cashSweepFraction,
+    cashSweptUsd: r.flows.sweepUsd.reduce((a, b) => a + b, 0),
+    declaredDebtRepaidMonth: label(t, r.flows.debtBalanceUsd.findIndex((b, m) => m > r.spv.closeIndex && b === 0)),
   };
 }
