@@ -124,8 +124,19 @@ export const revenueRequiredSchema = z.strictObject({
   targetMarginFraction: z.number().finite().min(0).max(0.99).optional().describe("Gross margin; default 1 - 1/Sequoia margin multiplier"),
 });
 
+export const projectFinanceSizingSchema = z
+  .strictObject({
+    sites: z.array(z.string().min(1)).min(1).describe("Sites whose own cash flow would carry non-recourse project debt"),
+    couponFractionPerYear: rate.optional().describe("Default: the Hyperion bond's coupon (data/financing.json)"),
+    tenorYears: between(1, 40).optional().describe("Years of repayment from the site's first month online; default: the Hyperion bond's term"),
+    targetMinDscr: between(1, 10).optional().describe("Debt sculpted so CFADS covers debt service this many times (default as for SPVs)"),
+    maxGearingFraction: fraction.optional().describe("Cap on debt / the site's first-build capex"),
+  })
+  .describe("How much project debt each listed site's program revenue could carry (a sizing; it does not change the funding routes)");
+
 export const financingSchema = z.strictObject({
   structures: z.array(structureSchema).default([]),
+  projectFinanceSizing: projectFinanceSizingSchema.optional(),
   accounting: accountingSchema.default({ usefulLifeChanges: [] }),
   revenueRequired: revenueRequiredSchema.default({}),
 });

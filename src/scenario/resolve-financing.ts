@@ -7,7 +7,7 @@ import { type Timeline, monthIndex } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { ResolvedPhase, ResolvedSite } from "./resolved.ts";
 import type { CorporateBondInput, Financing, SpvInput } from "./financing-schema.ts";
-import type { ResolvedBond, ResolvedFinancing, ResolvedImpairment, ResolvedLifeChange, ResolvedSpv, SequoiaCase } from "./resolved-financing.ts";
+import type { ResolvedBond, ResolvedFinancing, ResolvedImpairment, ResolvedLifeChange, ResolvedProjectFinanceSizing, ResolvedSpv, SequoiaCase } from "./resolved-financing.ts";
 
 export interface FinancingContext {
   timeline: Timeline;
@@ -50,6 +50,7 @@ export function resolveFinancing(f: Financing | undefined, ref: ReferenceData, c
     remainderName,
     bonds,
     spvs,
+    projectFinanceSizing: resolveProjectFinanceSizing(fin, ref, ctx, ds),
     lifeChanges: resolveLifeChanges(fin, ctx, ds),
     impairment: resolveImpairment(fin, ctx, ds),
     taxRateFraction: fin.accounting.taxRateFraction ?? data.tax.metaEffectiveTaxRate2024Fraction,
@@ -58,6 +59,29 @@ export function resolveFinancing(f: Financing | undefined, ref: ReferenceData, c
     sequoiaTcoMultiplier: data.revenueRequired.sequoiaTcoMultiplier,
     sequoiaMarginMultiplier: data.revenueRequired.sequoiaMarginMultiplier,
     sequoiaCases: cases,
+  };
+}
+
+function resolveProjectFinanceSizing(fin: Financing, ref: ReferenceData, ctx: FinancingContext, ds: Diagnostic[]): ResolvedProjectFinanceSizing | null {
+  const p = fin.projectFinanceSizing;
+  if (!p) return null;
+  const path = "financing.projectFinanceSizing";
+  const h = ref.financing.hyperion;
+  const a = ref.financing.structureAssumptions;
+  const siteIndices: number[] = [];
+  p.sites.forEach((name, k) => {
+    const i = ctx.sites.findIndex((s) => s.name === name);
+    if (i < 0) ds.push(error(`${path}.sites[${k}]`, `unknown site "${name}" (sites: ${ctx.sites.map((s) => s.name).join(", ")})`));
+    else if (!siteIndices.includes(i)) siteIndices.push(i);
+  });
+  return {
+    path,
+    siteIndices,
+    couponFractionPerYear: p.couponFractionPerYear ?? h.bondCouponFractionPerYear,
+    tenorMonths: Math.round(12 * (p.tenorYears ?? h.bondMaturityYear - h.bondIssueYear)),
+    paymentsPerYear: a.bondPaymentsPerYear,
+    targetMinDscr: p.targetMinDscr ?? a.debtSizingTargetMinDscr,
+    maxGearingFraction: p.maxGearingFraction ?? null,
   };
 }
 

@@ -100,12 +100,25 @@ export interface SequoiaCase {
   publishedRequiredRevenueUsd: number | null;
 }
 
+/** Sites whose project-debt capacity is sized from their program revenue (`financing.projectFinanceSizing`). */
+export interface ResolvedProjectFinanceSizing {
+  path: string;
+  siteIndices: number[];
+  couponFractionPerYear: number;
+  tenorMonths: number;
+  paymentsPerYear: number;
+  targetMinDscr: number;
+  maxGearingFraction: number | null;
+}
+
 export interface ResolvedFinancing {
   /** true when the scenario declares at least one bond or SPV (the "declared structures" route differs) */
   hasStructures: boolean;
   remainderName: string;
   bonds: ResolvedBond[];
   spvs: ResolvedSpv[];
+  /** null when the scenario asks for none */
+  projectFinanceSizing: ResolvedProjectFinanceSizing | null;
   lifeChanges: ResolvedLifeChange[];
   impairment: ResolvedImpairment | null;
   taxRateFraction: number;

@@ -1,6 +1,6 @@
 /** The financing part of the text report: both funding routes, SPVs, P&L effects, revenue required, returns. */
 import { renderTextTable } from "../core/text-table.ts";
-import type { SpvSummary } from "../finance/structures/summary.ts";
+import type { FinancingSummary, SpvSummary } from "../finance/structures/summary.ts";
 import type { RunResult } from "../pipeline/run.ts";
 import type { Table } from "../core/table.ts";
 
@@ -93,6 +93,7 @@ export function renderFinancingSection(result: RunResult, years: number[]): stri
   const whose = `the operating cash flow of ${co.name}${co.fromReferenceData ? " (the reference company of data/company-financials.json: the scenario states none)" : ""}`;
   out.push(`Funding (USD B; A = all from ${whose}${both ? `, B = declared structures with the rest from ${f.remainderFundedBy}` : ""}):`, fundingBlock(result, years));
   for (const s of f.spvs) out.push(...spvLines(s));
+  for (const p of f.projectFinance) out.push(projectFinanceLine(p));
   for (const bond of f.bonds) {
     const share = bond.programCapexShareFraction === null ? "" : ` (${pct(bond.programCapexShareFraction, 0)} of each month's capex)`;
     out.push(`Bond ${bond.name}${share}: ${money(bond.amountUsd)} issued at ${pct(bond.couponFractionPerYear, 2)}, ${bond.amortization}, ${bond.issueMonth} to ${bond.maturityMonth}; ${money(bond.debtAtHorizonEndUsd)} outstanding at the horizon end`);
@@ -122,6 +123,13 @@ function debtSizingLine(d: SpvSummary["debtSizing"]): string {
   return (
     `  debt capacity of the modelled rent: ${money(d.maxDebtUsd)} sculpted to DSCR ${ratio(d.targetMinDscr)} (level payments from completion ${money(d.maxLevelDebtUsd)}${cap}) ` +
     `vs ${money(d.declaredDebtUsd)} declared; declared debt from completion: min trailing-12-month DSCR ${ratio(d.minDscr)}, ` +
-    `lock-up (< ${ratio(d.lockUpDscr)}) ${when(d.lockUpMonths, d.firstLockUpMonth)}, default (< ${ratio(d.defaultDscr)}) ${when(d.defaultMonths, d.firstDefaultMonth)}${d.financeable ? "" : "; NOT FINANCEABLE as modelled"}`
+    `lock-up (< ${ratio(d.lockUpDscr)}) ${when(d.lockUpMonths, d.firstLockUpMonth)}, default (< ${ratio(d.defaultDscr)}) ${when(d.defaultMonths, d.firstDefaultMonth)}${d.financeable ? "" : "; NOT FINANCEABLE as modelled"}` +
+    (d.cashSweepFraction > 0 ? `; cash sweep ${pct(d.cashSweepFraction, 0)} prepays ${money(d.cashSweptUsd)}, repaid ${d.declaredDebtRepaidMonth ?? "after the timeline"}` : "")
   );
+}
+
+function projectFinanceLine(p: FinancingSummary["projectFinance"][number]): string {
+  const share = p.debtToFirstBuildCapexFraction === null ? "" : ` (${pct(p.debtToFirstBuildCapexFraction, 0)} of first-build capex ${money(p.firstBuildCapexUsd)})`;
+  const negative = p.negativeCfadsUsd > 0 ? `; CFADS negative from ${p.firstNegativeCfadsMonth} (${money(p.negativeCfadsUsd)}): needs sponsor support` : "";
+  return `Project debt of ${p.site} on its own revenue: ${money(p.maxDebtUsd)} sculpted to DSCR ${ratio(p.targetMinDscr)} at ${pct(p.couponFractionPerYear, 2)} over ${p.tenorYears} years from ${p.repaymentStartMonth ?? "n/a"}${share}${negative}${p.financeable ? "" : "; NOT FINANCEABLE as modelled"}`;
 }

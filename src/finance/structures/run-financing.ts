@@ -12,6 +12,7 @@ import { irrFraction, npvUsd } from "../returns.ts";
 import { type BondResult, type CompanyRoute, ROUTES, type RouteId, companyRoute } from "./company.ts";
 import { bondSchedule } from "./bonds.ts";
 import { type SpvResult, modelSpv } from "./spv-model.ts";
+import { type SiteProjectFinance, projectFinanceSizing } from "./project-finance.ts";
 
 export interface ProgramReturns extends Payback {
   discountRateFractionPerYear: number;
@@ -22,6 +23,7 @@ export interface ProgramReturns extends Payback {
 export interface FinancingState {
   routes: RouteId[];
   spvs: SpvResult[];
+  projectFinance: SiteProjectFinance[];
   bonds: BondResult[];
   company: Partial<Record<RouteId, CompanyRoute>>;
   pnl: Partial<Record<RouteId, PnlRoute>>;
@@ -37,6 +39,7 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
   const f = s.financing;
   const n = s.timeline.months;
   const spvs = f.spvs.map((spv) => modelSpv(st, spv));
+  const pf = projectFinanceSizing(st);
   const bonds: BondResult[] = f.bonds.map((b) => ({ bond: b, schedule: bondSchedule(b, pm.capexUsd, n) }));
   const routes: RouteId[] = f.hasStructures ? [...ROUTES] : ["allOperatingCashFlow"];
   const company: Partial<Record<RouteId, CompanyRoute>> = {};
@@ -49,6 +52,7 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
   return {
     routes,
     spvs,
+    projectFinance: pf.sites,
     bonds,
     company,
     pnl,
@@ -63,6 +67,6 @@ export function runFinancing(st: ModelState, pm: ProgramMonthly): FinancingState
             irrFraction: irrFraction(pm.cashFlowUsd),
             ...payback(pm.cashFlowUsd, econ.discountRateFractionPerYear),
           },
-    diagnostics: spvs.flatMap((r) => r.diagnostics),
+    diagnostics: [...spvs.flatMap((r) => r.diagnostics), ...pf.diagnostics],
   };
 }

@@ -1,4 +1,5 @@
 /** `summary.financing`: the JSON contract of the financing stage (documented in README). */
+import type { SiteProjectFinance } from "./project-finance.ts";
 import type { Timeline } from "../../core/months.ts";
 import { byYearRecord } from "../../core/series.ts";
 import type { SequoiaCaseResult } from "../revenue-required/revenue-required.ts";
@@ -76,6 +77,8 @@ export interface FinancingSummary {
   routes: RouteId[];
   remainderFundedBy: string;
   spvs: SpvSummary[];
+  /** project-debt capacity of the sites in `financing.projectFinanceSizing` (empty without it) */
+  projectFinance: SiteProjectFinance[];
   /** amountUsd: principal issued inside the horizon; a program-share bond lists its first issue and last maturity */
   bonds: { name: string; programCapexShareFraction: number | null; amountUsd: number; couponFractionPerYear: number; issueMonth: string; maturityMonth: string; amortization: string; debtAtHorizonEndUsd: number }[];
   company: Partial<Record<RouteId, { freeCashFlowUsdByYear: Record<string, number>; fundingGapUsdByYear: Record<string, number>; fundingGapUsdTotal: number; peakFundingGapUsd: number; leasePaymentsUsdTotal: number }>>;
@@ -204,6 +207,7 @@ export function financingSummary(fs: FinancingState, t: Timeline, f: ResolvedFin
     routes: fs.routes,
     remainderFundedBy: f.remainderName,
     spvs: fs.spvs.map((r) => spvSummary(r, siteNames[r.spv.siteIndex])),
+    projectFinance: fs.projectFinance,
     bonds: fs.bonds.map(({ bond: b, schedule }) => ({
       name: b.name,
       programCapexShareFraction: b.programCapexShareFraction,
