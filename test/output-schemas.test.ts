@@ -33,7 +33,7 @@ describe("output JSON Schemas", () => {
     "check-claims": async () => JSON.parse(readFileSync(root("test/golden/check-claims.json"), "utf8")),
     peers: async () => JSON.parse(JSON.stringify(peers())),
     sources: async () => (await sources(meta, { files: nodeInputFiles(meta.name) })).value,
-    "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2029, hoursPerStep: 24 })).report,
+    "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2031, hoursPerStep: 24 })).report,
     sweep: async () => sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }]).value,
     diff: async () => diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } }).value,
   };

@@ -13,7 +13,7 @@ describe("optimize-power --sweep-level: the CFE cost curve", () => {
   it("solves each level; cost never falls as the level rises; the point at the main level equals the main solve", async () => {
     const levels = sweepLevels(0.6, 1.0, 0.1) as number[];
     expect(levels).toEqual([0.6, 0.7, 0.8, 0.9, 1]);
-    const out = await optimizePower(doc, { site: "El Paso", year: 2029, hoursPerStep: 24, levelFraction: 0.8, sweepLevels: levels, files: nodeInputFiles(file) });
+    const out = await optimizePower(doc, { site: "El Paso", year: 2031, hoursPerStep: 24, levelFraction: 0.8, sweepLevels: levels, files: nodeInputFiles(file) });
     const sweep = out.report!.sweep!;
     expect(sweep.map((p) => p.status)).toEqual(["optimal", "optimal", "optimal", "optimal", "optimal"]);
     for (let k = 1; k < sweep.length; k++) {

@@ -33,7 +33,10 @@ describe("gigaplan sources (Meta scenario)", () => {
     expect(y2024.comment).toMatch(/Meta Q4 2024 earnings release/);
     // one comment over the 2027 line covers 2028 too
     expect(report.scenario.find((n) => n.path === 'program.capitalPlanUsdByYear["2028"]')!.status).toBe("assumption");
-    expect(report.scenario.find((n) => n.path === "sites[1].power.portfolio.gasMw")).toMatchObject({ value: 400, status: "unsourced" });
+    const gas = report.scenario.find((n) => n.path === "sites[1].power.portfolio.gasMw")!;
+    expect(gas).toMatchObject({ value: 400, status: "cited" });
+    expect(gas.comment).toMatch(/Socrates South/);
+    expect(report.scenario.find((n) => n.path === "sites[1].power.technology.gasHeatRateMmbtuPerMwh")).toMatchObject({ value: 7.74, status: "assumption" });
     expect(report.scenario.find((n) => n.path === "sites[3].phases[0].itPowerMw")).toMatchObject({ value: 700, unit: "MW", status: "assumption" });
     expect(report.scenario.filter((n) => n.status === "none").map((n) => n.path)).toEqual(["program.currencyBaseYear"]);
   });

@@ -24,7 +24,7 @@ describe("spanOfPath", () => {
   });
   it("points a missing field at its closest existing parent", () => {
     const s = spanOfPath(META, "sites[2].phases[0].pue");
-    expect(s?.line).toBe(lineOfText("- name: El Paso 1 GW"));
+    expect(s?.line).toBe(lineOfText("- name: El Paso phase 1"));
     expect(s?.exact).toBe(false);
   });
   it("reads the line of malformed-YAML diagnostics from their message", () => {
