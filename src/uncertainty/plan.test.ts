@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { referenceData } from "../data/index.ts";
-import { buildPlan } from "./plan.ts";
+import { buildPlan, outsideMonteCarlo } from "./plan.ts";
+import { scenarioSchema } from "../scenario/schema.ts";
+import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import { SMALL_UNCERTAIN, uncertainScenario } from "../../test/helpers/uncertain.ts";
 
 const errorsOf = (uncertain: Record<string, unknown>) => buildPlan(uncertainScenario(uncertain)).diagnostics.filter((d) => d.severity === "error");
@@ -49,5 +51,24 @@ describe("simulation plan", () => {
     expect(errorsOf({ ...base, correlations: { inputs: ["facility.pue", "opex.energyPriceUsdPerMwh"], rankMatrix: [[1, 0.2]] } })[0].path).toBe("uncertain.correlations.rankMatrix");
     expect(errorsOf({ ...base, targetYear: 2050 })[0]).toMatchObject({ path: "uncertain.targetYear" });
     expect(errorsOf({})[0]).toMatchObject({ path: "uncertain" });
+  });
+});
+
+describe("inputs the Monte Carlo does not use", () => {
+  it("a power-block or embodied-carbon path is sampled but warned about, at its uncertain key", () => {
+    const s = scenarioSchema.parse({
+      ...tinyScenario(),
+      uncertain: {
+        "embodiedCarbon.kgCo2ePerAccelerator": { dist: "uniform", min: 200, max: 400 },
+        "facility.pue": { dist: "uniform", min: 1.05, max: 1.2 },
+      },
+    });
+    const r = buildPlan(s);
+    expect(r.value).not.toBeNull();
+    const w = r.diagnostics.filter((d) => d.severity === "warning");
+    expect(w.map((d) => d.path)).toEqual(['uncertain["embodiedCarbon.kgCo2ePerAccelerator"]']);
+    expect(w[0].message).toMatch(/changes no simulate or compare output/);
+    expect(outsideMonteCarlo("sites[2].power.prices.gridPriceUsdPerMwh")).toMatch(/hourly power/);
+    expect(outsideMonteCarlo("sites[2].phases[0].powerDelayMonths")).toBeNull();
   });
 });

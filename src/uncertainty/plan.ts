@@ -4,7 +4,7 @@
  * at the distribution's extreme samples, correlations turned into a copula, the target year and the base plan
  * fixed. Every problem becomes a diagnostic with its path; nothing throws.
  */
-import { type Diagnostic, error, hasErrors, keyPath } from "../core/diagnostics.ts";
+import { type Diagnostic, error, hasErrors, keyPath, warning } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { prepareScenario } from "../pipeline/prepare.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
@@ -62,7 +62,11 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
     const input = checkInput(base, key, spec, ref, diagnostics);
     if (!input) continue;
     if (inputs.some((i) => i.path === input.path)) diagnostics.push(error(keyPath("uncertain", key), `path ${input.path} is declared twice`));
-    else inputs.push(input);
+    else {
+      inputs.push(input);
+      const idle = outsideMonteCarlo(input.path);
+      if (idle) diagnostics.push(warning(keyPath("uncertain", key), `${input.path} ${idle}: sampling it changes no simulate or compare output yet (they run the monthly model; hourly power and emissions in the Monte Carlo are not built)`));
+    }
   }
   const copula = uncertain?.correlations ? buildCopula(uncertain.correlations, inputs, diagnostics) : null;
   const t = prepared.value.timeline;
@@ -80,6 +84,13 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
     ref,
   };
   return { value: plan, diagnostics };
+}
+
+/** Why a path cannot move a Monte Carlo output (null when it can): the hourly power block and the embodied-carbon factors feed only `run`. */
+export function outsideMonteCarlo(path: string): string | null {
+  if (/^sites\[\d+\]\.power(\.|\[|$)/.test(path)) return "feeds the hourly power model of `gigaplan run`";
+  if (/^embodiedCarbon(\.|\[|$)/.test(path)) return "feeds the lifecycle emissions of `gigaplan run`";
+  return null;
 }
 
 /** Last year of the capital plan with money in it, else the horizon's last year. */
