@@ -48,6 +48,8 @@ export function defineBalance(b: LpBuilder, p: SizingProblem, v: SizingColumns):
     // flexible load: served load = load + up − down − dropped, moved to the left-hand side
     if (k.shiftUp >= 0) r.add(k.shiftUp + t, -1).add(k.shiftDown + t, 1);
     if (k.dropped >= 0) r.add(k.dropped + t, 1);
+    // load moved from other sites is served here; load moved away is not
+    if (k.spatialIn >= 0) r.add(k.spatialIn + t, -1).add(k.spatialOut + t, 1);
     r.push(b, `balance_${t}`, s.loadMw[t], Infinity);
   }
   return first;
@@ -131,7 +133,8 @@ export function defineStorage(b: LpBuilder, p: SizingProblem, v: SizingColumns):
  * −Σ (gas + (1 − clean share) × import) ≥ (level − 1) × Σ load. The 24/7 row is the annual-match row without the
  * credit for exports and for charging the battery with surplus. Both rows are `≥`, so their dual is the marginal
  * cost of one more MWh of required clean energy (USD/MWh). With flexible load the requirement is on the served load;
- * shifts cancel within each window, so only dropped load changes it: (level − 1) × dropped moves to the left.
+ * shifts cancel within each window, so only dropped load changes it: (level − 1) × dropped moves to the left; so
+ * do load moved away to other sites, (level − 1) × out, and load moved in from them, (1 − level) × in.
  */
 export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): number {
   const tg = p.target;
@@ -153,6 +156,9 @@ export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): 
     const dt = s.stepHours * weightOf(p, t);
     // dropped load leaves the served load: the requirement is level × (Σ load − Σ dropped)
     add(k.dropped, t, (tg.levelFraction - 1) * dt);
+    // load moved between sites changes the served load the requirement applies to
+    add(k.spatialIn, t, (1 - tg.levelFraction) * dt);
+    add(k.spatialOut, t, (tg.levelFraction - 1) * dt);
     add(k.gas, t, -dt);
     add(k.gridImport, t, -(1 - (tg.countGridClean ? s.gridCleanFraction[t] : 0)) * dt);
     if (annual) {

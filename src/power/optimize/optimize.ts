@@ -26,7 +26,7 @@ export interface SizingResult {
   flexibility: { shiftedMwh: number; droppedMwh: number } | null;
 }
 
-function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchResult {
+export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: Float64Array): DispatchResult {
   const { capacity: c, block: k, steps: n } = m.columns;
   const s = p.series;
   // Capacities have lower bound 0; the simplex may return -1e-13 within its tolerance: report 0.
@@ -58,7 +58,7 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
     o.batteryDischargeMw[t] = at(k.discharge, t);
     o.batterySocMwh[t] = socMinMwh + at(k.soc, t);
     // flexible load: the load served is the planned load moved and dropped by the LP
-    if (flexible) served[t] = s.loadMw[t] + at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t);
+    if (flexible) served[t] = s.loadMw[t] + at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t) + at(k.spatialIn, t) - at(k.spatialOut, t);
     const supply = o.pvMw[t] + o.windMw[t] + firmMw + o.gasMw[t] + o.gridImportMw[t] + o.batteryDischargeMw[t];
     o.curtailmentMw[t] = Math.max(0, supply - served[t] - o.batteryChargeMw[t] - o.exportMw[t]);
   }
@@ -66,9 +66,9 @@ function readDispatch(p: SizingProblem, m: SizingLp, x: Float64Array): DispatchR
 }
 
 /** True when the LP has flexible-load columns (shifts or drops). */
-const hasFlexColumns = (m: SizingLp): boolean => m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0;
+const hasFlexColumns = (m: Pick<SizingLp, "columns">): boolean => m.columns.block.shiftUp >= 0 || m.columns.block.dropped >= 0 || m.columns.block.spatialIn >= 0;
 
-function flexibilityTotals(p: SizingProblem, m: SizingLp, x: Float64Array): { shiftedMwh: number; droppedMwh: number } {
+function flexibilityTotals(p: SizingProblem, m: Pick<SizingLp, "columns">, x: Float64Array): { shiftedMwh: number; droppedMwh: number } {
   const k = m.columns.block;
   let shifted = 0;
   let dropped = 0;

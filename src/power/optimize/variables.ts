@@ -30,6 +30,9 @@ export interface StepBlocks {
   shiftUp: number;
   shiftDown: number;
   dropped: number;
+  /** flexible load moved in from / out to other sites in the same step (MW); -1 outside a program LP */
+  spatialIn: number;
+  spatialOut: number;
 }
 
 export interface SizingColumns {
@@ -92,5 +95,21 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
     shiftUp: flex && f.maxShiftUpFraction > 0 ? block(b, n, "shift_up", (t) => f.maxShiftUpFraction * s.loadMw[t], zero) : -1,
     shiftDown: flex && f.maxShiftUpFraction > 0 ? block(b, n, "shift_down", (t) => f.flexibleLoadFraction * s.loadMw[t], zero) : -1,
     dropped: flex && f.curtailmentCostUsdPerMwh !== null ? block(b, n, "load_dropped", (t) => f.flexibleLoadFraction * s.loadMw[t], (t) => w(t) * f.curtailmentCostUsdPerMwh!) : -1,
+    spatialIn: -1,
+    spatialOut: -1,
+  };
+}
+
+/**
+ * Load moved between sites (program LP): into the site up to `inFraction` of its load (its spare IT capacity), out
+ * of it up to `outFraction` (its flexible share), every step; `prefix` names the site. Returns the two blocks.
+ */
+export function defineSpatialColumns(b: LpBuilder, p: SizingProblem, prefix: string, inFraction: number, outFraction: number): { spatialIn: number; spatialOut: number } {
+  const s = p.series;
+  const n = s.loadMw.length;
+  const zero = (): number => 0;
+  return {
+    spatialIn: block(b, n, `${prefix}_moved_in`, (t) => inFraction * s.loadMw[t], zero),
+    spatialOut: block(b, n, `${prefix}_moved_out`, (t) => outFraction * s.loadMw[t], zero),
   };
 }
