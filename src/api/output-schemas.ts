@@ -95,6 +95,30 @@ export const OUTPUT_SCHEMAS = {
     })
     .describe("gigaplan check-claims --format json"),
   peers: z.looseObject({ schemaVersion: z.literal(1), data: z.string(), years: z.array(z.unknown()) }).describe("gigaplan peers --format json"),
+  "optimize-program": z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      year: num,
+      resolutionHours: num,
+      target: z.looseObject({ kind: z.string(), levelFraction: numOrNull }),
+      sites: z.array(
+        z.looseObject({
+          site: z.string(),
+          loadMwh: num,
+          servedLoadMwh: num,
+          movedInMwh: num,
+          movedOutMwh: num,
+          costUsdPerMwhServed: numOrNull,
+          netMovedMwhByHourOfDay: z.array(num).length(24),
+          netMovedMwhByMonth: z.array(num).length(12),
+          capacities: z.record(z.string(), num),
+          apart: z.looseObject({ costUsd: num, costUsdPerMwhServed: numOrNull }),
+        }),
+      ),
+      program: z.looseObject({ loadMwh: num, objectiveUsd: num, objectiveApartUsd: num, spatialValueUsd: num, spatialValueUsdPerMwh: num, movedMwh: num }),
+      diagnostics: z.array(diagnostic),
+    })
+    .describe("gigaplan optimize-power --sites all --format json"),
   "optimize-power": z
     .looseObject({
       schemaVersion: z.literal(1),

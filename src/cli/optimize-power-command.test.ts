@@ -135,3 +135,48 @@ describe("gigaplan optimize-power", () => {
     expect(capped.stderr).toMatch(/error: sites\[2\]\.power: no optimal portfolio: the target cannot be met within the sizing limits/);
   });
 });
+
+describe("gigaplan optimize-power --sites all", () => {
+  const flexFile = join(dir, "two.yaml");
+  writeFileSync(
+    flexFile,
+    `program: { name: program test, currencyBaseYear: 2025, horizonStartMonth: 2025-01, horizonEndMonth: 2027-12, capitalPlanUsdByYear: { 2025: 1.0e11 } }
+sites:
+  - name: Cheap
+    state: TX
+    gridRegion: ERCOT
+    phases: [{ name: p, itPowerMw: 100, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+    power: { prices: { gridPriceUsdPerMwh: 30 }, target: { kind: cfe-247, levelFraction: 0 }, sizing: { pvMaxMw: 0, windMaxMw: 0, batteryMaxMw: 0, batteryMaxMwh: 0, gasMaxMw: 0, firmCleanMaxMw: 0 } }
+  - name: Dear
+    state: OH
+    gridRegion: PJM
+    phases: [{ name: q, itPowerMw: 100, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+    power: { prices: { gridPriceUsdPerMwh: 90 }, target: { kind: cfe-247, levelFraction: 0 }, sizing: { pvMaxMw: 0, windMaxMw: 0, batteryMaxMw: 0, batteryMaxMwh: 0, gasMaxMw: 0, firmCleanMaxMw: 0 } }
+`,
+  );
+  it("moves the flexible share from the dear grid to the cheap one and prints what moved; JSON on request", async () => {
+    const r = await cli(["optimize-power", flexFile, "--sites", "all", "--resolution", "24", "--flexible-load", "0.1", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    const [cheap, dear] = rep.sites;
+    // grid only: 10 % of Dear's load moves to Cheap every day and saves (90 − 30 − the tie-breaking cost) per MWh moved
+    expect(dear.movedOutMwh).toBeCloseTo(0.1 * dear.loadMwh, 3);
+    expect(cheap.movedInMwh).toBeCloseTo(dear.movedOutMwh, 3);
+    expect(rep.program.spatialValueUsd).toBeCloseTo(dear.movedOutMwh * (90 - 30 - 0.01), 0);
+    const text = await cli(["optimize-power", flexFile, "--sites", "all", "--resolution", "24", "--flexible-load", "0.1"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/moving [\d,]+ GWh saves \$[\d.,]+M a year/);
+    expect(text.stdout).not.toMatch(/NaN|undefined|-0 /);
+  });
+  it("refuses flags it cannot honour, naming them (exit 2)", async () => {
+    const r = await cli(["optimize-power", flexFile, "--sites", "all", "--representative-weeks", "4"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--representative-weeks: cannot be combined with --sites all/);
+    const none = await cli(["optimize-power", flexFile]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--site: name the site to size/);
+    const bad = await cli(["optimize-power", flexFile, "--sites", "all", "--flexible-load", "2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--flexible-load: must be a fraction between 0 and 1/);
+  });
+});

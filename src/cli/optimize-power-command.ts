@@ -1,11 +1,11 @@
 /**
  * `gigaplan optimize-power <scenario> --site NAME`: LP sizing of one site's supply portfolio for one year (see
- * `optimizePower` in the API). HiGHS solves it; `--write-lp` saves the same model as a CPLEX LP file for other
+ * `optimizePower` in the API); `--sites all` sizes every site together (`optimizeProgramPower`). HiGHS solves it; `--write-lp` saves the same model as a CPLEX LP file for other
  * solvers.
  */
 import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, renderOptimizePowerReport, sweepLevels } from "../index.ts";
+import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, optimizeProgramPower, renderOptimizePowerReport, renderProgramPowerReport, sweepLevels } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { existsSync } from "node:fs";
@@ -16,7 +16,9 @@ import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, withFlags } from "./io.
 import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
 
 interface Options extends ProgressFlags {
-  site: string;
+  site?: string;
+  sites?: "all";
+  flexibleLoad?: string;
   year?: string;
   target?: Exclude<TargetKind, "none">;
   level?: string;
@@ -36,6 +38,8 @@ const FLAGS: Record<string, string> = {
   carbonPriceUsdPerTco2: "--carbon-price-usd-per-t",
   hoursPerStep: "--resolution",
   representativeWeeks: "--representative-weeks",
+  sites: "--sites",
+  flexibleLoadFraction: "--flexible-load",
 };
 
 /** A flag's value as a number (checked for range by the API); not a number is an error here. */
@@ -52,8 +56,37 @@ function fail(io: Io, ds: Diagnostic[], code = EXIT_BAD_INPUT): number {
   return code;
 }
 
-async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<number> {
+/** `--sites all`: every site with a `power` block in one LP, flexible load movable between them. */
+async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise<number> {
   const ds: Diagnostic[] = [];
+  const doc = readScenarioFile(file);
+  if (!doc.value) return fail(io, doc.diagnostics);
+  const unsupported: [unknown, string][] = [[o.site, "--site"], [o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"]];
+  for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --sites all (the program LP covers the whole year of every site at --resolution)"));
+  const options = {
+    year: numberFlag(o.year, "--year", ds),
+    target: o.target,
+    levelFraction: numberFlag(o.level, "--level", ds),
+    hoursPerStep: numberFlag(o.resolution, "--resolution", ds),
+    flexibleLoadFraction: numberFlag(o.flexibleLoad, "--flexible-load", ds),
+  };
+  if (hasErrors(ds)) return fail(io, ds);
+  const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
+  const out = await optimizeProgramPower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
+  stages.done();
+  for (const line of out.log) io.stderr(`${line}\n`);
+  const diagnostics = withFlags(out.diagnostics, FLAGS);
+  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
+  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
+  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderProgramPowerReport(out.report));
+  return EXIT_OK;
+}
+
+async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<number> {
+  if (o.sites === "all") return optimizeProgramCommand(file, o, io);
+  const ds: Diagnostic[] = [];
+  if (o.site === undefined) return fail(io, [error("--site", "name the site to size (--site NAME), or size every site together with --sites all")]);
+  if (o.flexibleLoad !== undefined) return fail(io, [error("--flexible-load", "applies to --sites all; for one site set power.flexibility in the scenario")]);
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
   let sweepLevelsValue: number[] | undefined;
@@ -100,9 +133,11 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
 export function registerOptimizePowerCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command("optimize-power")
-    .description("LP sizing of one site's power portfolio for a clean-energy target (HiGHS)")
+    .description("LP sizing of one site's power portfolio (or of every site together) for a clean-energy target (HiGHS)")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
-    .requiredOption("--site <name>", "site to size")
+    .option("--site <name>", "site to size")
+    .addOption(new Option("--sites <which>", "size every site with a power block in one LP, flexible load movable between sites").choices(["all"]))
+    .option("--flexible-load <fraction>", "with --sites all: flexible share of every site's load and its spare IT capacity, 0..1 (default: each site's power.flexibility)")
     .option("--year <year>", "year whose load is served (default: first year at full load)")
     .addOption(new Option("--target <kind>", "clean-energy target (default: the site's power.target)").choices(["annual-match", "cfe-247"]))
     .option("--level <fraction>", "target level, 0..1 (default: the site's power.target or data/power-costs.json)")

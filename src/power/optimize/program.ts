@@ -30,8 +30,11 @@ export interface ProgramLp {
   targetRows: number[];
 }
 
-/** Builds the program LP; `spatial` false leaves the sites uncoupled (their own LPs side by side). */
-export function buildProgramLp(sites: readonly ProgramSite[], spatial: boolean): ProgramLp {
+/**
+ * Builds the program LP; `spatial` false leaves the sites uncoupled (their own LPs side by side). Each MWh moved costs
+ * `moveCostUsdPerMwh` (data/power-costs.json defaults.movedLoadCostUsdPerMwh: a tie-breaker).
+ */
+export function buildProgramLp(sites: readonly ProgramSite[], spatial: boolean, moveCostUsdPerMwh = 0): ProgramLp {
   const n = sites[0].problem.series.loadMw.length;
   for (const s of sites) if (s.problem.series.loadMw.length !== n) throw new Error("program LP: every site needs the same steps");
   const b = new LpBuilder("gigaplan_program_sizing", { cols: sites.length * (10 * n + 8), rows: sites.length * (6 * n + 2) + n, nonZeros: sites.length * 24 * n });
@@ -41,7 +44,7 @@ export function buildProgramLp(sites: readonly ProgramSite[], spatial: boolean):
     const p = site.problem;
     const capacity = defineCapacityColumns(b, p);
     const block = defineStepColumns(b, p);
-    if (spatial) Object.assign(block, defineSpatialColumns(b, p, `site${i}`, site.inFraction, site.outFraction));
+    if (spatial) Object.assign(block, defineSpatialColumns(b, p, `site${i}`, site.inFraction, site.outFraction, moveCostUsdPerMwh));
     const v: SizingColumns = { steps: n, capacity, block };
     defineBalance(b, p, v);
     defineCapacityLimits(b, p, v);
@@ -108,8 +111,8 @@ function monthOfHour(h: number): number {
   return 11;
 }
 
-export function optimizeProgram(sites: readonly ProgramSite[], solver: LpSolver, spatial: boolean): ProgramSizingResult {
-  const m = buildProgramLp(sites, spatial);
+export function optimizeProgram(sites: readonly ProgramSite[], solver: LpSolver, spatial: boolean, moveCostUsdPerMwh = 0): ProgramSizingResult {
+  const m = buildProgramLp(sites, spatial, moveCostUsdPerMwh);
   const sol: LpSolution = solver.solve(m.lp);
   const ok = sol.status === "optimal";
   return {

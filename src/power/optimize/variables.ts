@@ -102,14 +102,15 @@ export function defineStepColumns(b: LpBuilder, p: SizingProblem): StepBlocks {
 
 /**
  * Load moved between sites (program LP): into the site up to `inFraction` of its load (its spare IT capacity), out
- * of it up to `outFraction` (its flexible share), every step; `prefix` names the site. Returns the two blocks.
+ * of it up to `outFraction` (its flexible share), every step, at a small cost per MWh moved (a tie-breaker, so load
+ * moves only where it saves money); `prefix` names the site. Returns the two blocks.
  */
-export function defineSpatialColumns(b: LpBuilder, p: SizingProblem, prefix: string, inFraction: number, outFraction: number): { spatialIn: number; spatialOut: number } {
+export function defineSpatialColumns(b: LpBuilder, p: SizingProblem, prefix: string, inFraction: number, outFraction: number, moveCostUsdPerMwh: number): { spatialIn: number; spatialOut: number } {
   const s = p.series;
   const n = s.loadMw.length;
-  const zero = (): number => 0;
   return {
-    spatialIn: block(b, n, `${prefix}_moved_in`, (t) => inFraction * s.loadMw[t], zero),
-    spatialOut: block(b, n, `${prefix}_moved_out`, (t) => outFraction * s.loadMw[t], zero),
+    spatialIn: block(b, n, `${prefix}_moved_in`, (t) => inFraction * s.loadMw[t], () => 0),
+    // each move is charged once, where it leaves
+    spatialOut: block(b, n, `${prefix}_moved_out`, (t) => outFraction * s.loadMw[t], (t) => s.stepHours * weightOf(p, t) * moveCostUsdPerMwh),
   };
 }
