@@ -44,19 +44,32 @@ export interface SizingColumns {
 /** Duration of the modelled period as a fraction of a year (fixed costs are annual). */
 export const yearFraction = (p: SizingProblem): number => representedHours(p) / HOURS_PER_YEAR;
 
-export function defineCapacityColumns(b: LpBuilder, p: SizingProblem): CapacityColumns {
+/** Objective coefficient of each capacity column: fixed costs for the modelled period (firm clean also its energy). */
+export function capacityCosts(p: SizingProblem): CapacityColumns {
   const c = p.unitCosts;
   const f = yearFraction(p);
   const hours = representedHours(p);
   const firmVariableUsdPerMw = p.tech.firmClean.availabilityFraction * hours * p.tech.firmClean.variableCostUsdPerMwh;
+  return {
+    pv: c.pvUsdPerMwYear * f,
+    wind: c.windUsdPerMwYear * f,
+    batteryPower: c.batteryPowerUsdPerMwYear * f,
+    batteryEnergy: c.batteryEnergyUsdPerMwhYear * f,
+    gas: c.gasUsdPerMwYear * f,
+    firmClean: c.firmCleanUsdPerMwYear * f + firmVariableUsdPerMw,
+  };
+}
+
+/** The capacity columns with the problem's bounds and the given costs (default: the problem's own). */
+export function defineCapacityColumns(b: LpBuilder, p: SizingProblem, costs: CapacityColumns = capacityCosts(p)): CapacityColumns {
   const col = (name: string, bounds: CapacityBounds, cost: number): number => b.addColumn(name, bounds.min, bounds.max, cost);
   return {
-    pv: col("cap_pv_mw", p.bounds.pvMw, c.pvUsdPerMwYear * f),
-    wind: col("cap_wind_mw", p.bounds.windMw, c.windUsdPerMwYear * f),
-    batteryPower: col("cap_battery_mw", p.bounds.batteryMw, c.batteryPowerUsdPerMwYear * f),
-    batteryEnergy: col("cap_battery_mwh", p.bounds.batteryMwh, c.batteryEnergyUsdPerMwhYear * f),
-    gas: col("cap_gas_mw", p.bounds.gasMw, c.gasUsdPerMwYear * f),
-    firmClean: col("cap_firm_mw", p.bounds.firmCleanMw, c.firmCleanUsdPerMwYear * f + firmVariableUsdPerMw),
+    pv: col("cap_pv_mw", p.bounds.pvMw, costs.pv),
+    wind: col("cap_wind_mw", p.bounds.windMw, costs.wind),
+    batteryPower: col("cap_battery_mw", p.bounds.batteryMw, costs.batteryPower),
+    batteryEnergy: col("cap_battery_mwh", p.bounds.batteryMwh, costs.batteryEnergy),
+    gas: col("cap_gas_mw", p.bounds.gasMw, costs.gas),
+    firmClean: col("cap_firm_mw", p.bounds.firmCleanMw, costs.firmClean),
   };
 }
 
