@@ -8,6 +8,7 @@
 // ---------------------------------------------------------------- use cases
 export { run, validate, type RunOptions } from "./api/run.ts";
 export { optimizePower, type OptimizePowerOptions, type OptimizePowerOutcome } from "./api/optimize-power.ts";
+export { optimizePowerUnderUncertainty, type StochasticPowerOptions, type StochasticPowerOutcome, type StochasticPowerReport } from "./api/optimize-stochastic.ts";
 export { optimizeProgramPower, type OptimizeProgramOptions, type OptimizeProgramOutcome, type ProgramPowerReport } from "./api/optimize-program.ts";
 export { checkClaims, type CheckClaimsOptions, selectClaims } from "./api/check-claims.ts";
 export { SWEEP_MAX_CASES, SWEEP_SCHEMA_VERSION, type SweepCase, type SweepOptions, type SweepReport, type SweepSet, parseSetFlag, sweep } from "./api/sweep.ts";
@@ -62,6 +63,7 @@ export { renderSimulationReport } from "./text/simulation.ts";
 export { renderCompareReport } from "./text/compare.ts";
 export { renderOptimizePowerReport } from "./text/optimize-power.ts";
 export { renderProgramPowerReport } from "./text/optimize-program.ts";
+export { renderStochasticPowerReport } from "./text/optimize-stochastic.ts";
 export { renderPeersText, peersYearsTable } from "./text/peers.ts";
 export { renderSourcesText, sourcesTable } from "./text/sources.ts";
 export { renderTextTable, type TextTableOptions } from "./core/text-table.ts";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { OUTPUT_SCHEMAS, type OutputName, outputJsonSchema } from "../src/api/output-schemas.ts";
-import { diff, optimizePower, optimizeProgramPower, peers, prepareComparison, run, runComparison, sources, sweep } from "../src/index.ts";
+import { diff, optimizePower, optimizePowerUnderUncertainty, optimizeProgramPower, peers, prepareComparison, run, runComparison, sources, sweep } from "../src/index.ts";
 import { nodeInputFiles } from "../src/io/input-files.ts";
 import { simulate } from "../src/uncertainty/simulate.ts";
 import { tinyScenario } from "./helpers/fixtures.ts";
@@ -34,6 +34,7 @@ describe("output JSON Schemas", () => {
     peers: async () => JSON.parse(JSON.stringify(peers())),
     sources: async () => (await sources(meta, { files: nodeInputFiles(meta.name) })).value,
     "optimize-program": async () => (await optimizeProgramPower(meta, { hoursPerStep: 24, flexibleLoadFraction: 0.2, files: nodeInputFiles(meta.name) })).report,
+    "optimize-stochastic": async () => (await optimizePowerUnderUncertainty(meta, { site: "El Paso", samples: 3, seed: 1, hoursPerStep: 24, files: nodeInputFiles(meta.name) })).report,
     "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2031, hoursPerStep: 24 })).report,
     sweep: async () => sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }]).value,
     diff: async () => diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } }).value,

@@ -119,6 +119,25 @@ export const OUTPUT_SCHEMAS = {
       diagnostics: z.array(diagnostic),
     })
     .describe("gigaplan optimize-power --sites all --format json"),
+  "optimize-stochastic": z
+    .looseObject({
+      schemaVersion: z.literal(1),
+      site: z.string(),
+      year: num,
+      resolutionHours: num,
+      seed: num,
+      inputs: z.array(z.string()),
+      stochastic: z.looseObject({
+        samples: num,
+        sampleRange: z.object({ start: num, end: num }),
+        perSample: z.array(z.looseObject({ sample: num, status: z.string(), objectiveUsd: num })),
+        robust: z.looseObject({ expectedCostUsd: num, capacities: z.record(z.string(), num).nullable() }).nullable(),
+        vssUsd: numOrNull,
+        evpiUsd: numOrNull,
+      }),
+      diagnostics: z.array(diagnostic),
+    })
+    .describe("gigaplan optimize-power --site NAME --samples N --format json"),
   "optimize-power": z
     .looseObject({
       schemaVersion: z.literal(1),

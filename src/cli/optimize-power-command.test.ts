@@ -180,3 +180,38 @@ sites:
     expect(bad.stderr).toMatch(/--flexible-load: must be a fraction between 0 and 1/);
   });
 });
+
+describe("gigaplan optimize-power --samples", () => {
+  const file = join(dir, "uncertain.yaml");
+  writeFileSync(
+    file,
+    `program: { name: stochastic test, currencyBaseYear: 2025, horizonStartMonth: 2025-01, horizonEndMonth: 2027-12, capitalPlanUsdByYear: { 2025: 1.0e11 } }
+sites:
+  - name: Desert
+    state: AZ
+    gridRegion: WECC-SW
+    phases: [{ name: p, itPowerMw: 100, constructionStartMonth: 2025-01, constructionMonths: 6, fleetMix: { GB200: 1.0 } }]
+    power: { target: { kind: cfe-247, levelFraction: 0.5 } }
+uncertain:
+  facility.utilizationFraction: { dist: uniform, min: 0.5, max: 0.9 }
+`,
+  );
+  it("prints the samples' spread, the robust portfolio, VSS and EVPI; JSON and shards on request", async () => {
+    const r = await cli(["optimize-power", file, "--site", "Desert", "--samples", "4", "--seed", "3", "--resolution", "24"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Value of the stochastic solution \(VSS\) \$[\d.,]+M a year; expected value of perfect information \(EVPI\) \$[\d.,]+M a year/);
+    const j = await cli(["optimize-power", file, "--site", "Desert", "--samples", "4", "--seed", "3", "--resolution", "24", "--format", "json"]);
+    const rep = JSON.parse(j.stdout);
+    expect(rep.stochastic.vssUsd).toBeGreaterThanOrEqual(-1e-6 * rep.stochastic.robust.expectedCostUsd);
+    expect(rep.stochastic.evpiUsd).toBeGreaterThanOrEqual(-1e-6 * rep.stochastic.robust.expectedCostUsd);
+    const part = JSON.parse((await cli(["optimize-power", file, "--site", "Desert", "--samples", "4", "--seed", "3", "--resolution", "24", "--shard", "1/2", "--format", "json"])).stdout);
+    expect(part.stochastic.perSample).toEqual(rep.stochastic.perSample.slice(2));
+  });
+  it("refuses what it cannot do, naming the flag", async () => {
+    expect((await cli(["optimize-power", file, "--site", "Desert", "--samples", "4", "--representative-weeks", "2"])).stderr).toMatch(/--representative-weeks: cannot be combined with --samples/);
+    expect((await cli(["optimize-power", file, "--site", "Desert", "--seed", "4"])).stderr).toMatch(/--seed: applies to --samples/);
+    const bad = await cli(["optimize-power", file, "--site", "Desert", "--samples", "4", "--shard", "3/2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--shard: must be k\/n/);
+  });
+});

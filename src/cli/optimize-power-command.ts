@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, optimizeProgramPower, renderOptimizePowerReport, renderProgramPowerReport, sweepLevels } from "../index.ts";
+import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, optimizePowerUnderUncertainty, optimizeProgramPower, renderOptimizePowerReport, renderProgramPowerReport, renderStochasticPowerReport, sweepLevels } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { existsSync } from "node:fs";
@@ -19,6 +19,10 @@ interface Options extends ProgressFlags {
   site?: string;
   sites?: "all";
   flexibleLoad?: string;
+  samples?: string;
+  seed?: string;
+  shard?: string;
+  targetShortfallUsdPerMwh?: string;
   year?: string;
   target?: Exclude<TargetKind, "none">;
   level?: string;
@@ -40,6 +44,9 @@ const FLAGS: Record<string, string> = {
   representativeWeeks: "--representative-weeks",
   sites: "--sites",
   flexibleLoadFraction: "--flexible-load",
+  samples: "--samples",
+  seed: "--seed",
+  shard: "--shard",
 };
 
 /** A flag's value as a number (checked for range by the API); not a number is an error here. */
@@ -82,8 +89,46 @@ async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise
   return EXIT_OK;
 }
 
+/** `--samples N`: the site sized under the scenario's `uncertain` block (per-sample optima, two-stage LP, VSS, EVPI). */
+async function optimizeStochasticCommand(file: string, o: Options, io: Io): Promise<number> {
+  const ds: Diagnostic[] = [];
+  const doc = readScenarioFile(file);
+  if (!doc.value) return fail(io, doc.diagnostics);
+  const unsupported: [unknown, string][] = [[o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"]];
+  for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --samples (every sample is the whole year at --resolution)"));
+  let shard: { index: number; count: number } | undefined;
+  if (o.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(o.shard.trim());
+    if (!m) ds.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${o.shard}")`));
+    else shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  const options = {
+    site: o.site!,
+    samples: numberFlag(o.samples, "--samples", ds) ?? 0,
+    seed: numberFlag(o.seed, "--seed", ds) ?? 1,
+    shard,
+    year: numberFlag(o.year, "--year", ds),
+    target: o.target,
+    levelFraction: numberFlag(o.level, "--level", ds),
+    hoursPerStep: numberFlag(o.resolution, "--resolution", ds),
+    targetShortfallUsdPerMwh: numberFlag(o.targetShortfallUsdPerMwh, "--target-shortfall-usd-per-mwh", ds),
+  };
+  if (hasErrors(ds)) return fail(io, ds);
+  const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
+  const out = await optimizePowerUnderUncertainty(doc.value, { ...options, files: nodeInputFiles(file), onStage: stages.stage });
+  stages.done();
+  const diagnostics = withFlags(out.diagnostics, FLAGS);
+  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
+  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
+  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderStochasticPowerReport(out.report));
+  return EXIT_OK;
+}
+
 async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<number> {
   if (o.sites === "all") return optimizeProgramCommand(file, o, io);
+  if (o.site !== undefined && o.samples !== undefined) return optimizeStochasticCommand(file, o, io);
+  const stray: [unknown, string][] = [[o.seed, "--seed"], [o.shard, "--shard"], [o.targetShortfallUsdPerMwh, "--target-shortfall-usd-per-mwh"]];
+  for (const [v, flag] of stray) if (v !== undefined) return fail(io, [error(flag, "applies to --samples (sizing under uncertainty)")]);
   const ds: Diagnostic[] = [];
   if (o.site === undefined) return fail(io, [error("--site", "name the site to size (--site NAME), or size every site together with --sites all")]);
   if (o.flexibleLoad !== undefined) return fail(io, [error("--flexible-load", "applies to --sites all; for one site set power.flexibility in the scenario")]);
@@ -137,6 +182,10 @@ export function registerOptimizePowerCommand(program: Command, io: Io, setExit: 
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("--site <name>", "site to size")
     .addOption(new Option("--sites <which>", "size every site with a power block in one LP, flexible load movable between sites").choices(["all"]))
+    .option("--samples <n>", "size --site under the scenario's uncertain block: N samples, the two-stage LP, VSS and EVPI")
+    .option("--seed <s>", "with --samples: seed of the counter-based RNG (same seed → same samples in any shard split)")
+    .option("--shard <k/n>", "with --samples: only shard k of n of the per-sample optima")
+    .option("--target-shortfall-usd-per-mwh <usd>", "with --samples: price of a MWh short of the clean target (default data/power-costs.json)")
     .option("--flexible-load <fraction>", "with --sites all: flexible share of every site's load and its spare IT capacity, 0..1 (default: each site's power.flexibility)")
     .option("--year <year>", "year whose load is served (default: first year at full load)")
     .addOption(new Option("--target <kind>", "clean-energy target (default: the site's power.target)").choices(["annual-match", "cfe-247"]))

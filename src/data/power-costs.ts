@@ -32,7 +32,7 @@ export const PowerCostsSchema = z.strictObject({
     firmCleanFuelUsdPerMwh: nonNegative,
   }),
   gasPriceUsdPerMmbtuByYear: z.record(z.string().regex(/^\d{4}$/), nonNegative).refine((r) => Object.keys(r).length > 0, { message: "needs at least one year" }),
-  defaults: z.strictObject({ exportPriceUsdPerMwh: nonNegative, carbonPriceUsdPerTco2: nonNegative, cleanTargetLevelFraction: fraction, movedLoadCostUsdPerMwh: nonNegative }),
+  defaults: z.strictObject({ exportPriceUsdPerMwh: nonNegative, carbonPriceUsdPerTco2: nonNegative, cleanTargetLevelFraction: fraction, movedLoadCostUsdPerMwh: nonNegative, cleanTargetShortfallUsdPerMwh: nonNegative }),
   ppaPriceReferenceUsdPerMwh: z.strictObject({ solarMarketAverage: positive, windMarketAverage: positive, solarContinentalP25: positive, windContinentalP25: positive }),
   atbCapacityFactorReference: z.strictObject({ pv: fraction, wind: fraction }),
   profileDefaults: z.strictObject({

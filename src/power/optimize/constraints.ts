@@ -167,6 +167,8 @@ export function defineTarget(b: LpBuilder, p: SizingProblem, v: SizingColumns): 
       add(k.discharge, t, -dt);
     }
   }
+  // a priced shortfall, in the row's own units (MWh of the modelled period, weighted as the row is)
+  if (tg.shortfallPenaltyUsdPerMwh !== undefined) idx.push(b.addColumn("clean_target_shortfall", 0, Infinity, tg.shortfallPenaltyUsdPerMwh)), val.push(1);
   if (idx.length === 0) idx.push(v.capacity.pv), val.push(0);
   return b.addRow("clean_target", (tg.levelFraction - 1) * loadMwh, Infinity, idx, val);
 }

@@ -24,6 +24,11 @@ export interface CleanTarget {
   levelFraction: number;
   /** count the clean share of grid imports as clean supply */
   countGridClean: boolean;
+  /**
+   * price of each MWh the target falls short (clean energy bought elsewhere, e.g. sizing under uncertainty so that
+   * every sample has a recourse); absent: the target is a hard constraint
+   */
+  shortfallPenaltyUsdPerMwh?: number;
 }
 
 export interface SizingProblem {
