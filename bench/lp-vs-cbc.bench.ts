@@ -8,6 +8,8 @@
  *   npm run bench:lp                              # hourly (8760 steps)
  *   npm run bench:lp -- --resolution 3            # 3-hour steps (2920), also 2, 4, 6, 8, 12, 24
  *   npm run bench:lp -- --representative-weeks 8  # 8 representative weeks, hourly (1344 steps)
+ *   npm run bench:lp -- --methods                 # also every HiGHS algorithm (simplex, IPM with and without
+ *                                                 # crossover, PDLP) on the same LP against the same CBC run
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -93,5 +95,17 @@ if (p && sizing.problem !== sizing.hourlyProblem) {
   const checkS = (performance.now() - t0) / 1000;
   const total = highsS + checkS;
   console.log(`hourly check (these capacities, dispatch LP on 8760 h): ${check.status}, ${checkS.toFixed(2)} s, objective ${check.objectiveUsd.toFixed(2)} USD; sizing + check ${total.toFixed(2)} s (≤ ${TARGET_S} s with a feasible check: ${total <= TARGET_S && check.status === "optimal" ? "met" : "NOT met"})`);
+}
+// --methods: every HiGHS algorithm on the same LP, each against the CBC anchor of this run (issue 13 item 5)
+if (process.argv.includes("--methods")) {
+  const methods = ["auto", "simplex", "ipm", "ipm-no-crossover", "pdlp"] as const;
+  console.log(`\nHiGHS algorithms on the same LP (CBC anchor ${cbcS.toFixed(2)} s, objective ${cbcObjective.toFixed(2)}):`);
+  for (const method of methods) {
+    const t = performance.now();
+    const r = optimizePortfolio(sizing.problem, solver, { method });
+    const sec = (performance.now() - t) / 1000;
+    const diff = Math.abs(r.objectiveUsd - cbcObjective) / Math.abs(cbcObjective);
+    console.log(`  ${method.padEnd(17)} ${r.status.padEnd(10)} ${sec.toFixed(2).padStart(7)} s  ${(sec / cbcS).toFixed(2).padStart(5)}x CBC  objective ${r.objectiveUsd.toFixed(2)} (${diff.toExponential(1)} from CBC)`);
+  }
 }
 if (p) console.log(`optimum: PV ${p.pvMw.toFixed(0)} MW, wind ${p.windMw.toFixed(0)} MW, battery ${p.batteryMw.toFixed(0)} MW / ${p.batteryMwh.toFixed(0)} MWh, gas ${p.gasMw.toFixed(0)} MW, firm ${p.firmCleanMw.toFixed(0)} MW; target dual ${highs.targetMarginalCostUsdPerMwh?.toFixed(2)} USD/MWh`);

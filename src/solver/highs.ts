@@ -49,8 +49,10 @@ const STATUS_BY_CODE: Record<number, [LpStatus, string]> = {
 
 function highsOptions(o: LpSolveOptions): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = { output_flag: false };
-  out.solver = o.method === "simplex" ? "simplex" : o.method === "ipm" ? "ipm" : "choose";
+  const solver = { simplex: "simplex", ipm: "ipm", "ipm-no-crossover": "ipm", pdlp: "pdlp", auto: "choose" } as const;
+  out.solver = solver[o.method ?? "auto"];
   if (o.method === "ipm") out.run_crossover = "on";
+  if (o.method === "ipm-no-crossover") out.run_crossover = "off";
   if (o.presolve !== undefined) out.presolve = o.presolve ? "on" : "off";
   if (o.timeLimitSeconds !== undefined) out.time_limit = o.timeLimitSeconds;
   return out;

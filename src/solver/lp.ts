@@ -49,8 +49,12 @@ export interface LpSolution {
 }
 
 export interface LpSolveOptions {
-  /** "auto" lets the solver choose; "simplex" and "ipm" force one (ipm with crossover, so duals stay basic) */
-  method?: "auto" | "simplex" | "ipm";
+  /**
+   * "auto" lets the solver choose; "simplex" and "ipm" force one (ipm with crossover, so duals stay basic);
+   * "ipm-no-crossover" stops at the interior solution (objective and capacities, no basis); "pdlp" is HiGHS's
+   * first-order primal-dual method (low accuracy, for very large LPs)
+   */
+  method?: "auto" | "simplex" | "ipm" | "ipm-no-crossover" | "pdlp";
   presolve?: boolean;
   timeLimitSeconds?: number;
 }
