@@ -1,10 +1,11 @@
 /**
  * `optimizeProgramPower` (`gigaplan optimize-power --sites all`): the supply portfolios of every site with a `power`
  * block and load in the year, sized in one LP with flexible load movable between sites each step (bounded by each
- * site's spare IT capacity and flexible share), each site on its own weather and grid profiles. The same LP is also
+ * site's spare IT capacity and flexible share), each site on its own weather and grid profiles, all on UTC
+ * (`sites[].location.utcOffsetHours`, else `power.grid.utcOffsetHours`, else US Central assumed with a note). The same LP is also
  * solved with the sites apart; the difference is the value of moving load between sites.
  */
-import { type Diagnostic, error, hasErrors, warning } from "../core/diagnostics.ts";
+import { type Diagnostic, error, hasErrors, info, warning } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { runModel } from "../buildout/model.ts";
 import { type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
@@ -16,6 +17,7 @@ import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/op
 import { powerMetrics } from "../power/metrics/metrics.ts";
 import { yearSum } from "../power/site/load.ts";
 import type { ResolvedSitePower } from "../scenario/resolved-power.ts";
+import type { SiteProfiles } from "../power/site/site-power.ts";
 import type { ProgramPowerReport, ProgramPowerSite } from "../results/program-power.ts";
 import { createHighsSolver } from "../solver/highs.ts";
 import type { LpSolver } from "../solver/lp.ts";
@@ -29,7 +31,7 @@ export interface OptimizeProgramOptions {
   target?: Exclude<TargetKind, "none">;
   /** target level of every site, 0..1 (default: each site's own) */
   levelFraction?: number;
-  /** hours per time step (1 = hourly; the whole year, so every site's steps are the same hours) */
+  /** hours per time step (1 = hourly; the whole year, every site's profiles moved to UTC so its steps are the same hours) */
   hoursPerStep?: number;
   /** flexible share of every site's load and its spare IT capacity, 0..1 (default: each site's `power.flexibility`) */
   flexibleLoadFraction?: number;
@@ -50,6 +52,25 @@ export interface OptimizeProgramOutcome {
 const capacitiesOf = (p: { pvMw: number; windMw: number; batteryMw: number; batteryMwh: number; gasMw: number; firmCleanMw: number }): ProgramPowerSite["capacities"] => ({
   pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw,
 });
+
+/** The UTC offset assumed for a site that states none (the middle of the contiguous US). */
+const ASSUMED_UTC_OFFSET_HOURS = -6;
+
+/**
+ * The site's hourly profiles re-indexed from its local standard time to UTC: hour h (UTC) is local hour h + offset,
+ * wrapped around the year. The load, flat within each month, stays on the local calendar (its month boundaries move
+ * by the offset's few hours).
+ */
+function profilesInUtc(prof: SiteProfiles, utcOffsetHours: number): SiteProfiles {
+  const rotate = (a: Float64Array | undefined): Float64Array | undefined => {
+    if (!a) return a;
+    const n = a.length;
+    const out = new Float64Array(n);
+    for (let h = 0; h < n; h++) out[h] = a[(((h + utcOffsetHours) % n) + n) % n];
+    return out;
+  };
+  return { ...prof, pvCapacityFactor: rotate(prof.pvCapacityFactor), windCapacityFactor: rotate(prof.windCapacityFactor), gridCo2KgPerMwh: rotate(prof.gridCo2KgPerMwh), gridCleanFraction: rotate(prof.gridCleanFraction), gridPriceUsdPerMwh: rotate(prof.gridPriceUsdPerMwh) };
+}
 
 /** The site's power block with every site's flexible share and spare capacity set to `f` (temporal and spatial). */
 const withFlexibility = (p: ResolvedSitePower, f: number | undefined): ResolvedSitePower =>
@@ -84,10 +105,17 @@ export async function optimizeProgramPower(doc: ScenarioDocument, o: OptimizePro
   const profiles = o.files ? await loadPowerProfiles(prepared.value.scenario, o.files, { ref, sites: names, allTechnologies: true }) : { value: {}, diagnostics: [] };
   ds.push(...profiles.diagnostics);
   if (hasErrors(ds)) return fail();
-  const built = members.map(({ site, si }) => {
+  // every site's hourly profiles are in its own local standard time: move them to UTC, so step t is the same hour everywhere
+  const offsets = members.map(({ si }) => {
+    const sc = prepared.value!.scenario.sites[si];
+    const off = sc.location?.utcOffsetHours ?? sc.power?.grid?.utcOffsetHours;
+    if (off === undefined) ds.push(info(`sites[${si}].location.utcOffsetHours`, `${sc.name}: no UTC offset given; US Central time (UTC-6) assumed to align its hours with the other sites'`));
+    return off ?? ASSUMED_UTC_OFFSET_HOURS;
+  });
+  const built = members.map(({ site, si }, i) => {
     const power = withFlexibility(site.power!, o.flexibleLoadFraction);
     const target = { kind: o.target ?? power.target.kind, levelFraction: o.levelFraction ?? power.target.levelFraction, countGridClean: power.target.countGridClean };
-    const sizing = buildSiteSizing(t, energy[si].facilityEnergyMwh, power, profiles.value[site.name] ?? {}, { year, target, hoursPerStep, regionCo2KgPerMwh: site.gridRegionCo2KgPerMwh });
+    const sizing = buildSiteSizing(t, energy[si].facilityEnergyMwh, power, profilesInUtc(profiles.value[site.name] ?? {}, offsets[i]), { year, target, hoursPerStep, regionCo2KgPerMwh: site.gridRegionCo2KgPerMwh });
     const water = { itEnergyMwh: yearSum(t, energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: power.certificateMatchingFraction };
     const programSite: ProgramSite = { name: site.name, problem: sizing.problem, outFraction: power.flexibility.flexibleLoadFraction, inFraction: power.flexibility.maxShiftUpFraction };
     return { power, programSite, water };

@@ -78,7 +78,8 @@ export async function optimizePowerUnderUncertainty(doc: ScenarioDocument, o: St
     ds.push(error("shard", `must be k/n with n ≥ 1 and 0 ≤ k < n (got ${o.shard.index}/${o.shard.count})`));
   }
   const plan = buildPlan(prepared.value.scenario, ref);
-  ds.push(...plan.diagnostics.filter((d) => d.severity !== "info"));
+  // the plan's note that power-block inputs move no Monte Carlo output does not hold here: this command samples them
+  ds.push(...plan.diagnostics.filter((d) => d.severity !== "info" && !/changes no simulate or compare output/.test(d.message)));
   if (hasErrors(ds) || !plan.value || si < 0) return fail();
   const site = s.sites[si];
   const baseEnergy = runModel(s).energy[si];
@@ -126,14 +127,14 @@ export async function optimizePowerUnderUncertainty(doc: ScenarioDocument, o: St
   o.onStage?.(`solving ${problems.length} sample LPs${o.shard ? "" : ", the two-stage LP and the mean problem"} (${problems[0].series.loadMw.length} steps each)`);
   const perSample = problems.map((p) => sampleOptimum(p, solver));
   const optimal = perSample.filter((p) => p.status === "optimal");
-  if (optimal.length < perSample.length) ds.push(warning("samples", `${perSample.length - optimal.length} sample(s) have no optimal portfolio (target out of reach within the sizing and grid limits)`));
+  if (optimal.length < perSample.length) ds.push(warning("samples", `${perSample.length - optimal.length} sample(s) have no optimal portfolio (their load cannot be served within the sizing and grid limits)`));
   const capKeys = ["pvMw", "windMw", "batteryMw", "batteryMwh", "gasMw", "firmCleanMw"] as const;
   const perSampleStats = optimal.length
     ? { objectiveUsd: stats(optimal.map((p) => p.objectiveUsd)), capacities: Object.fromEntries(capKeys.map((k) => [k, stats(optimal.map((p) => p.capacities![k]))])) as Record<keyof Capacities, Stats> }
     : null;
   const full = o.shard ? null : stochasticSizing(problems, solver, perSample);
-  if (full && full.robust.status !== "optimal") ds.push(error("samples", `the two-stage LP has no optimal solution (${full.robust.solverStatus}): no single portfolio meets the target in every sample`));
-  if (full && full.eevInfeasibleSamples > 0) ds.push(warning("samples", `the mean-problem portfolio misses the target in ${full.eevInfeasibleSamples} sample(s): planning for the mean is infeasible there, so the VSS is unbounded (reported as null)`));
+  if (full && full.robust.status !== "optimal") ds.push(error("samples", `the two-stage LP has no optimal solution (${full.robust.solverStatus}): no single portfolio serves every sample's load within the sizing and grid limits`));
+  if (full && full.eevInfeasibleSamples > 0) ds.push(warning("samples", `the mean-problem portfolio cannot serve the load of ${full.eevInfeasibleSamples} sample(s) within the grid limits: planning for the mean is infeasible there, so the VSS is unbounded (reported as null)`));
   if (o.shard) ds.push(warning("shard", "a shard gives the per-sample optima only: the two-stage LP, VSS and EVPI need every sample (run without --shard)"));
   const report: StochasticPowerReport = {
     schemaVersion: STOCHASTIC_POWER_SCHEMA_VERSION,

@@ -68,7 +68,7 @@ async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise
   const ds: Diagnostic[] = [];
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
-  const unsupported: [unknown, string][] = [[o.site, "--site"], [o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"]];
+  const unsupported: [unknown, string][] = [[o.site, "--site"], [o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.samples, "--samples"], [o.seed, "--seed"], [o.shard, "--shard"], [o.targetShortfallUsdPerMwh, "--target-shortfall-usd-per-mwh"]];
   for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --sites all (the program LP covers the whole year of every site at --resolution)"));
   const options = {
     year: numberFlag(o.year, "--year", ds),
@@ -94,7 +94,7 @@ async function optimizeStochasticCommand(file: string, o: Options, io: Io): Prom
   const ds: Diagnostic[] = [];
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
-  const unsupported: [unknown, string][] = [[o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"]];
+  const unsupported: [unknown, string][] = [[o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.flexibleLoad, "--flexible-load"]];
   for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --samples (every sample is the whole year at --resolution)"));
   let shard: { index: number; count: number } | undefined;
   if (o.shard !== undefined) {

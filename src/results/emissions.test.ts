@@ -109,12 +109,18 @@ describe("embodied carbon of a dispatched site's power assets", () => {
   const rows = r.tables.powerSitesYearly.rows.map((x) => Object.fromEntries(r.tables.powerSitesYearly.columns.map((c, i) => [c, x[i]])) as Record<string, number>);
   const f = referenceData.embodiedCarbon;
 
-  it("PV and firm clean per MWh generated; gas the life-cycle factor above its own direct CO2", () => {
+  it("PV and firm clean per MWh generated; gas upstream per MMBtu burnt", () => {
     for (const row of rows) {
       const y = String(row.year);
       expect(e.embodiedTco2eByCategoryByYear.pv[y]).toBeCloseTo((row.pvMwh * f.generation.pvKgCo2ePerMwh) / 1000, 6);
       expect(e.embodiedTco2eByCategoryByYear.firmClean[y]).toBeCloseTo((row.firmCleanMwh * f.generation.firmCleanKgCo2ePerMwh) / 1000, 6);
-      expect(e.embodiedTco2eByCategoryByYear.gasUpstream[y]).toBeCloseTo((row.gasMwh * f.generation.gasLifecycleKgCo2ePerMwh) / 1000 - row.gasTco2, 6);
+      // the reference CC (5.95 LHV × 1.1078 = 6.591 MMBtu/MWh, 349.8 kg/MWh direct) leaves 490 − 349.8 = 140.2 kg/MWh
+      // above combustion: 21.28 kg per MMBtu, times the fuel this site burnt
+      const op = referenceData.powerCosts.operation;
+      const hr = op.gasHeatRateLhvMmbtuPerMwh * op.naturalGasHhvPerLhvRatio;
+      const perMmbtu = (f.generation.gasLifecycleKgCo2ePerMwh - hr * op.gasCo2KgPerMmbtu) / hr;
+      expect(perMmbtu).toBeCloseTo(21.28, 2);
+      expect(e.embodiedTco2eByCategoryByYear.gasUpstream[y]).toBeCloseTo(((row.gasTco2 * 1000) / op.gasCo2KgPerMmbtu) * perMmbtu / 1000, 6);
       expect(e.operationalLocationTco2ByYear[y]).toBeCloseTo(row.locationBasedTco2, 6);
       expect(e.operationalMarketTco2ByYear[y]).toBeCloseTo(row.marketBasedTco2, 6);
     }

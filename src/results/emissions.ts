@@ -10,7 +10,8 @@
  *   capacity in the first year a site's portfolio holds it (later additions as they appear).
  * - Embodied, amortized (what the lifecycle total adds): each upfront amount spread evenly over its life (server,
  *   facility, battery), inside the horizon; PV, wind and firm clean supply carry life-cycle factors per MWh
- *   generated, and gas generation the part of its life-cycle factor above its own direct combustion CO2.
+ *   generated, and gas the part of the reference combined cycle's life-cycle factor above its combustion CO2, per
+ *   MMBtu burnt (so a less efficient plant carries more).
  */
 import { HOURS_PER_YEAR } from "../core/calendar.ts";
 import { byYearRecord, sumByYear, total } from "../core/series.ts";
@@ -103,7 +104,8 @@ export function emissionsSummary(st: ModelState, pm: ProgramMonthly, siteYears: 
     byCategory.pv[yi] += (e.pvMwh * f.pvKgCo2ePerMwh) / 1000;
     byCategory.wind[yi] += (e.windMwh * f.windKgCo2ePerMwh) / 1000;
     byCategory.firmClean[yi] += (e.firmCleanMwh * f.firmCleanKgCo2ePerMwh) / 1000;
-    byCategory.gasUpstream[yi] += Math.max(0, (e.gasMwh * f.gasLifecycleKgCo2ePerMwh) / 1000 - em.gasTco2);
+    // fuel burnt (from the site's own direct CO2) × the upstream share of the reference combined cycle's life cycle
+    byCategory.gasUpstream[yi] += ((em.gasTco2 * 1000) / f.gasCo2KgPerMmbtu) * f.gasUpstreamKgCo2ePerMmbtu / 1000;
     const before = batteryMwhInstalled.get(r.site) ?? 0;
     const added = Math.max(0, r.portfolio.batteryMwh - before);
     if (added > 0) {

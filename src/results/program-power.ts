@@ -16,6 +16,7 @@ export interface ProgramPowerSite {
   locationBasedTco2: number;
   movedInMwh: number;
   movedOutMwh: number;
+  /** by hour of the day in UTC (every site's hours are aligned on UTC) */
   netMovedMwhByHourOfDay: number[];
   netMovedMwhByMonth: number[];
   /** the same site sized on its own (no moves between sites) */

@@ -156,7 +156,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     company,
     economics: s.economics ? resolveEconomics(s.economics, phases, accelerators, ref) : null,
     jobs: { ...d.jobs, ...definedOnly(s.jobs) },
-    embodiedCarbon: resolveEmbodiedCarbon(s, d, accelerators, ds, ref.powerCosts.technologies.batteryEnergy.lifetimeYears),
+    embodiedCarbon: resolveEmbodiedCarbon(s, d, accelerators, ds, ref),
     financing,
   };
   return { value, diagnostics: dedupe(ds) };
@@ -167,13 +167,18 @@ function resolveEmbodiedCarbon(
   d: ScenarioDefaults,
   accelerators: Record<string, ResolvedAccelerator>,
   ds: Diagnostic[],
-  batteryLifeYears: number,
+  ref: ReferenceData,
 ): ResolvedScenario["embodiedCarbon"] {
   const { kgCo2ePerAcceleratorByGeneration: byGen, ...flat } = s.embodiedCarbon;
   for (const gen of Object.keys(byGen)) {
     if (!ownValue(accelerators, gen)) ds.push(unknownAccelerator(keyPath("embodiedCarbon.kgCo2ePerAcceleratorByGeneration", gen), gen, Object.keys(accelerators)));
   }
-  return { ...d.embodiedCarbon, ...definedOnly(flat), kgCo2ePerAcceleratorByGeneration: { ...byGen }, batteryLifeYears };
+  const f = { ...d.embodiedCarbon, ...definedOnly(flat) };
+  const op = ref.powerCosts.operation;
+  // the IPCC life-cycle figure is for a combined cycle: its part above combustion, per MMBtu, scales with fuel burnt
+  const referenceHeatRate = op.gasHeatRateLhvMmbtuPerMwh * op.naturalGasHhvPerLhvRatio;
+  const gasUpstreamKgCo2ePerMmbtu = Math.max(0, f.gasLifecycleKgCo2ePerMwh - referenceHeatRate * op.gasCo2KgPerMmbtu) / referenceHeatRate;
+  return { ...f, kgCo2ePerAcceleratorByGeneration: { ...byGen }, batteryLifeYears: ref.powerCosts.technologies.batteryEnergy.lifetimeYears, gasUpstreamKgCo2ePerMmbtu, gasCo2KgPerMmbtu: op.gasCo2KgPerMmbtu };
 }
 
 function checkPue(pue: number, path: string, ds: Diagnostic[]): void {

@@ -83,7 +83,14 @@ export interface ResolvedScenario {
   economics: ResolvedEconomics | null;
   jobs: ReferenceData["jobs"];
   /** embodied-carbon factors after data/'s defaults, and per-generation accelerator footprints (kg CO2e each) */
-  embodiedCarbon: EmbodiedCarbonFactors & { kgCo2ePerAcceleratorByGeneration: Record<string, number>; batteryLifeYears: number };
+  embodiedCarbon: EmbodiedCarbonFactors & {
+    kgCo2ePerAcceleratorByGeneration: Record<string, number>;
+    batteryLifeYears: number;
+    /** gas life-cycle CO2e above combustion per MMBtu burnt: (life-cycle − direct) of the reference combined cycle ÷ its heat rate */
+    gasUpstreamKgCo2ePerMmbtu: number;
+    /** direct CO2 per MMBtu of gas (to turn a site's gas CO2 back into fuel burnt) */
+    gasCo2KgPerMmbtu: number;
+  };
   financing: ResolvedFinancing;
 }
 

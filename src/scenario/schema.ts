@@ -57,7 +57,11 @@ export const siteSchema = z.strictObject({
   state: z.string().min(2),
   gridRegion: z.string().min(1).describe("Key of data/grid-regions.json, e.g. ERCOT, MISO, PJM"),
   location: z
-    .strictObject({ latitudeDeg: between(-90, 90), longitudeDeg: between(-180, 180) })
+    .strictObject({
+      latitudeDeg: between(-90, 90),
+      longitudeDeg: between(-180, 180),
+      utcOffsetHours: z.number().int().min(-12).max(14).optional().describe("Offset of the site's local standard time from UTC, h (Central -6, Eastern -5, Mountain -7): aligns sites' hours when load moves between them"),
+    })
     .optional()
     .describe("The site's coordinates: the run reports each weather file's distance from them and flags files farther than data/power-costs.json localWeatherMaxDistanceKm as proxy weather"),
   phases: z.array(phaseSchema).min(1),

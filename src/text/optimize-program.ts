@@ -35,7 +35,7 @@ export function renderProgramPowerReport(r: ProgramPowerReport): string {
     ),
     "",
     `Program: ${fmt(p.loadMwh / 1e6, 2)} TWh of load; cost $${fmt(p.objectiveUsd / 1e6, 1)}M a year with load moving between sites, $${fmt(p.objectiveApartUsd / 1e6, 1)}M with the sites apart: moving ${gwh(p.movedMwh)} GWh saves $${fmt(p.spatialValueUsd / 1e6, 2)}M a year (${fmt(p.spatialValueUsdPerMwh, 3)} $/MWh of load). LP ${fmt(p.lp.columns)} columns × ${fmt(p.lp.rows)} rows.`,
-    "Net load moved in (+) or out (−) by hour of day, GWh a year (--format json for months):",
+    "Net load moved in (+) or out (−) by hour of the day in UTC (every site's hours are aligned on UTC), GWh a year (--format json for months):",
     ...renderTextTable(["site", ...Array.from({ length: 24 }, (_, h) => String(h))], r.sites.map((s) => [s.site, ...s.netMovedMwhByHourOfDay.map((x) => fmt(x / 1e3, 0))]), { rule: true }),
   ];
   return `${out.join("\n")}\n`;

@@ -59,9 +59,13 @@ describe("project-finance sizing of a site", () => {
     expect(poor.pf.firstNegativeCfadsMonth).toBe("2026-01");
     expect(poor.r.diagnostics.some((d) => d.path === "financing.projectFinanceSizing" && d.severity === "warning" && /cannot be project-financed/.test(d.message))).toBe(true);
   });
-  it("IT refreshes are funded by a reserve spread over the replaced fleet's life: CFADS falls before each refresh, not in its month", () => {
-    const withRefresh = pfOf(scenario({}, 30e6, true)).pf;
-    expect(withRefresh.cfadsUsdByYear["2027"]).toBeLessThan(pf.cfadsUsdByYear["2027"]);
+  it("with refreshes on, every fleet sets aside its own cost over its life: CFADS falls by that reserve from the start, also in the horizon's last years", () => {
+    const withRefresh = pfOf(scenario({}, 30e6, true));
+    const v = withRefresh.r.result!.tables.vintages;
+    const cost = Number(v.rows[0][v.columns.indexOf("itCapexUsd")]);
+    const lifeYears = referenceData.facility.serverLifeYears;
+    expect(pf.cfadsUsdByYear["2027"] - withRefresh.pf.cfadsUsdByYear["2027"]).toBeGreaterThan(0.9 * (cost / lifeYears));
+    expect(withRefresh.pf.cfadsUsdByYear["2040"]).toBeLessThan(pf.cfadsUsdByYear["2040"]);
   });
   it("an unknown site is an error at its path", () => {
     const bad = run(scenario({ sites: ["Nope"] }), referenceData, { hourlyPower: false });

@@ -1,7 +1,8 @@
 /**
  * Project-debt capacity of a site from its own program revenue (`financing.projectFinanceSizing`): CFADS = the
- * site's revenue − its opex (energy, staff, maintenance) − contributions to a maintenance reserve that pays its IT
- * refreshes (each refresh's capex set aside evenly over the life of the fleet it replaces), by month. The debt is drawn when the site's first phase starts construction, repaid from its first month
+ * site's revenue − its opex (energy, staff, maintenance) − contributions to a maintenance reserve for its IT
+ * refreshes (each fleet's own cost set aside evenly over its life), by month, before tax; interest during
+ * construction is not funded here (the debt service starts at the first month online). The debt is drawn when the site's first phase starts construction, repaid from its first month
  * online over the tenor, and sculpted to CFADS at the target DSCR (`sculptDebt`, as for SPVs); the level alternative
  * (repaid once every phase of the site is online) and a gearing cap on the site's first-build capex are reported beside it. Past the horizon the mean CFADS of the
  * horizon's last 12 months is held flat. A sizing, not a structure: the funding routes are unchanged. Pure.
@@ -51,14 +52,17 @@ export function projectFinanceSizing(st: ModelState): { sites: SiteProjectFinanc
     const drawIndex = phases.length ? Math.min(...phases.map((p) => p.startIndex)) : -1;
     const onlineIndex = phases.length ? Math.min(...phases.map((p) => p.onlineIndex)) : -1;
     const completeIndex = phases.length ? Math.max(...phases.map((p) => p.onlineIndex)) : -1;
-    // each IT refresh is funded by a maintenance reserve filled evenly over the life of the fleet it replaces
+    // every fleet sets aside its own replacement over its life (a maintenance reserve), so the reserve runs on to the
+    // end of the horizon and into the held tail, where the next refreshes are not modelled; a refresh is costed at
+    // the fleet it replaces
     const refresh = new Float64Array(n);
     const reserve = new Float64Array(n);
     for (const v of st.fleet) {
-      if (!v.refresh || v.siteIndex !== si || v.installIndex >= n) continue;
-      refresh[v.installIndex] += v.itCapexUsd;
-      const from = Math.max(0, v.installIndex - s.serverLifeMonths);
-      for (let m = from; m < v.installIndex; m++) reserve[m] += v.itCapexUsd / (v.installIndex - from);
+      if (v.siteIndex !== si || v.installIndex >= n) continue;
+      if (v.refresh) refresh[v.installIndex] += v.itCapexUsd;
+      if (!s.refreshAtEndOfLife) continue;
+      const life = v.retireIndex - v.installIndex;
+      for (let m = Math.max(0, v.installIndex); m < Math.min(n, v.retireIndex); m++) reserve[m] += v.itCapexUsd / life;
     }
     const o = st.opex[si];
     const cfads = new Float64Array(n);
@@ -102,7 +106,7 @@ export function projectFinanceSizing(st: ModelState): { sites: SiteProjectFinanc
       ds.push(warning(pf.path, `${site.name}: its cash flow after opex and the IT-refresh reserve is negative from ${t.monthLabels[firstNegative]} (${usdB(negativeCfadsUsd)} in all inside the horizon): project debt would need sponsor support, so it cannot be project-financed on its own revenue as modelled; the sculpted figure counts only the positive periods`));
     }
     if (maxDebtUsd > 0) {
-      ds.push(info(pf.path, `${site.name}: its program revenue after opex and IT refreshes supports ${usdB(maxDebtUsd)} of project debt sculpted to a DSCR of ${pf.targetMinDscr} at ${(pf.couponFractionPerYear * 100).toFixed(2)} % over ${pf.tenorMonths / 12} years from ${t.monthLabels[onlineIndex]}${share === null ? "" : ` (${(share * 100).toFixed(0)} % of its first-build capex ${usdB(firstBuildCapexUsd)})`}`));
+      ds.push(info(pf.path, `${site.name}: its program revenue after opex and an IT-refresh reserve, before tax, supports ${usdB(maxDebtUsd)} of project debt sculpted to a DSCR of ${pf.targetMinDscr} at ${(pf.couponFractionPerYear * 100).toFixed(2)} % over ${pf.tenorMonths / 12} years from ${t.monthLabels[onlineIndex]}${share === null ? "" : ` (${(share * 100).toFixed(0)} % of its first-build capex ${usdB(firstBuildCapexUsd)})`}`));
     } else ds.push(warning(pf.path, `${site.name}: its cash flow after opex and IT refreshes carries no debt at a DSCR of ${pf.targetMinDscr}: it cannot be project-financed as modelled`));
     return { ...base, drawMonth: t.monthLabels[drawIndex], repaymentStartMonth: t.monthLabels[onlineIndex], maxDebtUsd, maxLevelDebtUsd: Math.min(sculpted.maxLevelDebtUsd, gearingCapUsd ?? Number.POSITIVE_INFINITY), gearingCapUsd, debtToFirstBuildCapexFraction: share, negativeCfadsUsd, firstNegativeCfadsMonth: firstNegative < 0 ? null : t.monthLabels[firstNegative], financeable };
   });

@@ -191,7 +191,13 @@ function withSculptedDebt(spv: ResolvedSpv, x: SpvEngineInput, repaymentStart: n
     ds.push(warning(`${spv.path}.amortization`, `${spv.name}: the lease has no cash flow before maturity to sculpt the debt to; level repayment is used`));
     return x;
   }
-  ds.push(info(`${spv.path}.amortization`, `${spv.name}: debt sculpted to the lease's cash flow at a constant DSCR of ${s.dscr.toFixed(2)} (CFADS / debt service in each repayment period)`));
+  const low = s.dscr < spv.debtSizing.defaultDscr;
+  ds.push(
+    (low ? warning : info)(
+      `${spv.path}.amortization`,
+      `${spv.name}: debt sculpted to the lease's cash flow at a DSCR of ${s.dscr.toFixed(2)} in every repayment period that amortizes (ramp-up periods pay interest only)${low ? `, below the default level ${spv.debtSizing.defaultDscr}: the lease cannot carry this debt` : ""}`,
+    ),
+  );
   return { ...x, debt: s.schedule };
 }
 

@@ -33,9 +33,10 @@ export interface SpvEngineInput {
   /** distributions are withheld (cash trapped in the SPV) while the trailing-12-month DSCR is below this; absent: never */
   lockUpDscr?: number;
   /**
-   * Cash sweep: from completion on, this share of the cash the waterfall would distribute, or locks up, prepays the
-   * debt (inverse order of maturity: scheduled payments stay until the balance runs out); interest then accrues
-   * monthly on the actual balance and the lock-up tests the actual debt service. Absent: no sweep.
+   * Cash sweep: from completion on, this share of each month's new excess cash (what the waterfall would distribute,
+   * or lock up) prepays the debt (inverse order of maturity: scheduled payments stay until the balance runs out);
+   * interest then accrues monthly on the actual balance, the lock-up tests the actual debt service, and the reserve
+   * holds at most what the debt still owes. Absent: no sweep.
    */
   cashSweep?: { fraction: number; couponFractionPerYear: number };
 }
@@ -108,6 +109,8 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
   const dscr = x.lockUpDscr === undefined || sweep ? null : trailingDscr(f.rentUsd.map((r, m) => r - f.opexUsd[m]), f.interestUsd.map((i, m) => i + f.principalUsd[m]), distributionStart);
   let balance = 0;
   let accrued = 0;
+  /** cash held back by the lock-up (it was offered to the sweep in the month it arose, not again) */
+  let trapped = 0;
   for (let m = Math.max(0, x.closeIndex); m < n; m++) {
     if (sweep) {
       // interest accrues on the actual balance; scheduled principal is paid until the balance runs out
@@ -138,9 +141,12 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
     // lock-up: distributions wait while the trailing-12-month DSCR is below the lock-up level
     const lockedUp = sweep ? lockedUpNow(f, x, distributionStart, m) : dscr !== null && dscr[m] < x.lockUpDscr!;
     if (m >= distributionStart) {
-      let distributable = Math.max(0, cash - reserveNeeded[m] - committedAfter[m]);
+      // with a sweep, the reserve never holds more than the debt still owes (scheduled service may outlive a swept debt)
+      const reserve = sweep ? Math.min(reserveNeeded[m], balance * (1 + (sweep.couponFractionPerYear * x.debtServiceReserveMonths) / 12)) : reserveNeeded[m];
+      let distributable = Math.max(0, cash - reserve - committedAfter[m]);
       if (sweep && balance > 0) {
-        const prepay = Math.min(balance, distributable * sweep.fraction);
+        // only this month's new excess cash is swept, so a share f sweeps f of it (not 1 − (1 − f)^k of trapped cash)
+        const prepay = Math.min(balance, Math.max(0, distributable - trapped) * sweep.fraction);
         f.sweepUsd[m] = prepay;
         f.principalUsd[m] += prepay;
         balance -= prepay;
@@ -151,7 +157,8 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
         f.distributionsPartnerUsd[m] = distributable * (1 - s);
         f.distributionsSponsorUsd[m] = distributable * s;
         cash -= distributable;
-      }
+        trapped = 0;
+      } else trapped = distributable;
     }
     f.cashBalanceUsd[m] = cash;
     f.debtBalanceUsd[m] = sweep ? (Math.abs(balance) < 1e-6 ? 0 : balance) : x.debt.balanceUsd[m];

@@ -6,6 +6,7 @@
  * shared with its temporal shifts and drops. Without the coupling the LP is the sites' own LPs side by side (its
  * optimum is the sum of theirs), so the difference of the two optima is the value of moving load between sites.
  */
+import { MONTH_START_HOURS } from "../../core/calendar.ts";
 import { LpBuilder } from "../../solver/builder.ts";
 import type { LpSolution, LpSolver, LpStatus } from "../../solver/lp.ts";
 import type { DispatchResult } from "../dispatch/dispatch.ts";
@@ -36,7 +37,10 @@ export interface ProgramLp {
  */
 export function buildProgramLp(sites: readonly ProgramSite[], spatial: boolean, moveCostUsdPerMwh = 0): ProgramLp {
   const n = sites[0].problem.series.loadMw.length;
-  for (const s of sites) if (s.problem.series.loadMw.length !== n) throw new Error("program LP: every site needs the same steps");
+  for (const s of sites) {
+    if (s.problem.series.loadMw.length !== n || s.problem.series.stepHours !== sites[0].problem.series.stepHours) throw new Error("program LP: every site needs the same steps");
+    if (s.problem.stepWeight) throw new Error("program LP: whole years only (representative periods differ between sites)");
+  }
   const b = new LpBuilder("gigaplan_program_sizing", { cols: sites.length * (10 * n + 8), rows: sites.length * (6 * n + 2) + n, nonZeros: sites.length * 24 * n });
   const columns: SizingColumns[] = [];
   const targetRows: number[] = [];
@@ -100,15 +104,11 @@ export interface ProgramSizingResult {
   sites: ProgramSiteResult[] | null;
 }
 
-/** Calendar month (0-11) of each hour of a 8760-hour year. */
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Calendar month (0-11) of an hour of a 8760-hour year. */
 function monthOfHour(h: number): number {
-  let day = Math.floor(h / 24);
-  for (let m = 0; m < 12; m++) {
-    if (day < MONTH_DAYS[m]) return m;
-    day -= MONTH_DAYS[m];
-  }
-  return 11;
+  let m = 11;
+  while (m > 0 && MONTH_START_HOURS[m] > h) m--;
+  return m;
 }
 
 export function optimizeProgram(sites: readonly ProgramSite[], solver: LpSolver, spatial: boolean, moveCostUsdPerMwh = 0): ProgramSizingResult {
