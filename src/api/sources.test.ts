@@ -43,7 +43,7 @@ describe("gigaplan sources (Meta scenario)", () => {
 
   it("shows each site's weather and grid data with station, distance and proxy status", () => {
     const hyperion = report.sites.find((s) => s.site === "Hyperion")!;
-    expect(hyperion.location).toEqual({ latitudeDeg: 32.5, longitudeDeg: -91.6 });
+    expect(hyperion.location).toEqual({ latitudeDeg: 32.5, longitudeDeg: -91.6, utcOffsetHours: -6 });
     expect(hyperion.profiles.map((p) => [p.kind, p.local])).toEqual([["pv", false], ["gridCarbon", false], ["gridPrice", false]]);
     expect(hyperion.profiles[2]).toMatchObject({ file: null, format: "flat price" });
     expect(hyperion.profiles[0].distanceKm!).toBeGreaterThan(1800);
