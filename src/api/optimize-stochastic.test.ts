@@ -49,3 +49,24 @@ describe("sizing El Paso under the Meta scenario's uncertainty", async () => {
     expect(noPower.diagnostics.find((d) => d.severity === "error")?.path).toBe("site");
   });
 });
+
+describe("late new generation as a sampled input", () => {
+  it("power.newGenerationDelayYears in `uncertain` (an integer field: samples are rounded) moves the kept portfolio's in-service year", async () => {
+    const { stringify } = await import("yaml");
+    const text = stringify({
+      program: { name: "late generation", currencyBaseYear: 2025, horizonStartMonth: "2025-01", horizonEndMonth: "2028-12", capitalPlanUsdByYear: { "2025": 1e11 } },
+      sites: [{
+        name: "S", state: "TX", gridRegion: "ERCOT",
+        phases: [{ name: "p", itPowerMw: 100, constructionStartMonth: "2025-01", constructionMonths: 6, fleetMix: { GB200: 1 } }],
+        power: { portfolioFromYear: { "2026": { firmCleanMw: 80 } }, sizing: { keepPortfolio: true }, target: { kind: "cfe-247", levelFraction: 0 } },
+      }],
+      uncertain: { "sites[0].power.newGenerationDelayYears": { dist: "uniform", min: 0, max: 1.99 } },
+    });
+    const r = await optimizePowerUnderUncertainty({ text, name: "late.yaml" }, { site: "S", samples: 8, seed: 3, year: 2026, hoursPerStep: 24 });
+    expect(r.report, JSON.stringify(r.diagnostics)).not.toBeNull();
+    const firm = r.report!.stochastic.perSample.map((p) => Math.round(p.capacities!.firmCleanMw));
+    // on time: the 80 MW contract is a lower bound in 2026; a year late: nothing is kept in 2026
+    expect(new Set(firm.map((x) => x >= 80))).toEqual(new Set([true, false]));
+    expect(r.diagnostics.some((d) => /changes no simulate or compare output/.test(d.message))).toBe(false);
+  });
+});

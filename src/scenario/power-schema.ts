@@ -104,6 +104,13 @@ export const sitePowerSchema = z.strictObject({
     .record(yearKey, portfolioSchema)
     .default({})
     .describe("Changes from 1 January of the year on; each year inherits the capacities of earlier years"),
+  newGenerationDelayYears: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(0)
+    .describe("Years by which every portfolioFromYear change enters service late (new plants, lines, contracts; 0 to 20); give it a distribution in `uncertain` for lead-time risk in optimize-power --samples"),
   prices: powerPricesSchema.default({}),
   technology: powerTechnologySchema.default({}),
   weather: powerWeatherSchema.default({ local: false }),

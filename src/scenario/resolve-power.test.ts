@@ -50,3 +50,21 @@ describe("site power block", () => {
     ]);
   });
 });
+
+describe("newGenerationDelayYears (issue 14 item 3: late new generation)", () => {
+  it("moves every portfolioFromYear change that many years later; 0 changes nothing", async () => {
+    const { run } = await import("../pipeline/run.ts");
+    const { tinyScenario } = await import("../../test/helpers/fixtures.ts");
+    const flat = (x: number) => new Float64Array(8760).fill(x);
+    const withDelay = (delay: number) => {
+      const s = tinyScenario();
+      s.program.horizonEndMonth = "2028-12";
+      s.sites[0].power = { portfolioFromYear: { "2026": { pvMw: 50 } }, newGenerationDelayYears: delay };
+      const r = run(s, referenceData, { powerProfiles: { A: { pvCapacityFactor: flat(0.25), gridCo2KgPerMwh: flat(300) } } }).result!;
+      const t = r.tables.powerSitesYearly;
+      return Object.fromEntries(t.rows.map((row) => [row[t.columns.indexOf("year")], row[t.columns.indexOf("pvMw")]]));
+    };
+    expect(withDelay(0)).toEqual({ 2026: 50, 2027: 50, 2028: 50 });
+    expect(withDelay(2)).toEqual({ 2026: 0, 2027: 0, 2028: 50 });
+  });
+});

@@ -35,6 +35,7 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     ds.push(error(`${path}.technology.batterySocMinFraction`, `must be below batterySocMaxFraction (${technology.batterySocMaxFraction})`));
   }
   checkPortfolio(pw.portfolio, `${path}.portfolio`, ds);
+  const delay = pw.newGenerationDelayYears;
   const changes = Object.entries(pw.portfolioFromYear)
     .map(([y, portfolio]) => ({ year: Number(y), portfolio }))
     .sort((a, b) => a.year - b.year);
@@ -43,6 +44,8 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     checkPortfolio(c.portfolio, cPath, ds);
     if (years.length > 0 && (c.year < years[0] || c.year > years[years.length - 1])) ds.push(warning(cPath, `year is outside the horizon ${years[0]}-${years[years.length - 1]}`));
   }
+  // new generation late: every change enters service `delay` years after its stated year
+  if (delay > 0) for (const c of changes) c.year += delay;
   const dflt = ref.powerCosts.defaults;
   return {
     path,
