@@ -181,16 +181,19 @@ export interface CovenantTest {
 export function trailingDscr(cfadsUsd: ArrayLike<number>, debtServiceUsd: ArrayLike<number>, fromIndex: number): Float64Array {
   const n = cfadsUsd.length;
   const out = new Float64Array(n).fill(Number.NaN);
-  for (let m = Math.max(0, fromIndex) + 11; m < n; m++) {
-    let cf = 0;
-    let ds = 0;
-    for (let k = m - 11; k <= m; k++) {
-      cf += cfadsUsd[k];
-      ds += debtServiceUsd[k];
-    }
-    if (ds > 0) out[m] = cf / ds;
-  }
+  for (let m = Math.max(0, fromIndex) + 11; m < n; m++) out[m] = trailingDscrAt(cfadsUsd, debtServiceUsd, m);
   return out;
+}
+
+/** CFADS / debt service over the 12 months ending at month m (m ≥ 11); NaN when they hold no debt service. */
+export function trailingDscrAt(cfadsUsd: ArrayLike<number>, debtServiceUsd: ArrayLike<number>, m: number): number {
+  let cf = 0;
+  let ds = 0;
+  for (let k = m - 11; k <= m; k++) {
+    cf += cfadsUsd[k];
+    ds += debtServiceUsd[k];
+  }
+  return ds > 0 ? cf / ds : Number.NaN;
 }
 
 /**

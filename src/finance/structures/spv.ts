@@ -8,7 +8,7 @@
  * share. Every flow is recorded, so sources = uses + change in cash holds month by month.
  */
 import type { DebtSchedule } from "./debt.ts";
-import { trailingDscr } from "./debt-sizing.ts";
+import { trailingDscrAt } from "./debt-sizing.ts";
 
 export interface SpvEngineInput {
   months: number;
@@ -98,15 +98,19 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
   let inKind = 0;
   for (let m = 0; m < Math.min(x.closeIndex, n); m++) inKind += x.capexUsd[m];
   // scheduled flows, which do not depend on the SPV's cash: debt, rent, opex
+  const cfads = new Float64Array(n);
   for (let m = Math.max(0, x.closeIndex); m < n; m++) {
     f.debtDrawUsd[m] = x.debt.drawUsd[m];
     f.rentUsd[m] = x.annualRentUsd * rent[m];
     f.opexUsd[m] = m < x.leaseEndIndex ? (x.opexUsdPerYear * x.onlineFraction[m]) / 12 : 0;
     f.interestUsd[m] = x.debt.interestUsd[m];
     f.principalUsd[m] = x.debt.principalUsd[m];
+    cfads[m] = f.rentUsd[m] - f.opexUsd[m];
   }
   const sweep = x.cashSweep !== undefined && x.cashSweep.fraction > 0 ? x.cashSweep : null;
-  const dscr = x.lockUpDscr === undefined || sweep ? null : trailingDscr(f.rentUsd.map((r, m) => r - f.opexUsd[m]), f.interestUsd.map((i, m) => i + f.principalUsd[m]), distributionStart);
+  /** debt service paid each month, voluntary prepayments (the sweep) left out: what the lock-up tests */
+  const service = new Float64Array(n);
+  const lockUpFrom = Math.max(0, distributionStart) + 11;
   let balance = 0;
   let accrued = 0;
   /** cash held back by the lock-up (it was offered to the sweep in the month it arose, not again) */
@@ -139,7 +143,8 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
       cash = 0;
     }
     // lock-up: distributions wait while the trailing-12-month DSCR is below the lock-up level
-    const lockedUp = sweep ? lockedUpNow(f, x, distributionStart, m) : dscr !== null && dscr[m] < x.lockUpDscr!;
+    service[m] = f.interestUsd[m] + f.principalUsd[m];
+    const lockedUp = x.lockUpDscr !== undefined && m >= lockUpFrom && trailingDscrAt(cfads, service, m) < x.lockUpDscr;
     if (m >= distributionStart) {
       // with a sweep, the reserve never holds more than the debt still owes (scheduled service may outlive a swept debt)
       const reserve = sweep ? Math.min(reserveNeeded[m], balance * (1 + (sweep.couponFractionPerYear * x.debtServiceReserveMonths) / 12)) : reserveNeeded[m];
@@ -164,18 +169,6 @@ export function runSpv(x: SpvEngineInput): SpvFlows {
     f.debtBalanceUsd[m] = sweep ? (Math.abs(balance) < 1e-6 ? 0 : balance) : x.debt.balanceUsd[m];
   }
   return f;
-}
-
-/** The lock-up test of month m on the flows recorded so far (trailing 12 months of CFADS / actual debt service). */
-function lockedUpNow(f: SpvFlows, x: SpvEngineInput, fromIndex: number, m: number): boolean {
-  if (x.lockUpDscr === undefined || m < Math.max(0, fromIndex) + 11) return false;
-  let cf = 0;
-  let ds = 0;
-  for (let k = m - 11; k <= m; k++) {
-    cf += f.rentUsd[k] - f.opexUsd[k];
-    ds += f.interestUsd[k] + f.principalUsd[k] - f.sweepUsd[k];
-  }
-  return ds > 0 && cf / ds < x.lockUpDscr;
 }
 
 /**
