@@ -1,5 +1,6 @@
 /** Small hand-made series and parameters for power tests (synthetic, for tests and benchmarks only). */
 import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../../src/power/dispatch/inputs.ts";
+import { type CapacityBounds, type SizingBounds, type SizingProblem, fixedBounds } from "../../src/power/optimize/problem.ts";
 
 export interface SeriesSpec {
   loadMw: number[] | number;
@@ -61,4 +62,27 @@ export function syntheticYear(n: number, seed = 1): { pv: Float64Array; wind: Fl
     wind[t] = w;
   }
   return { pv, wind };
+}
+
+/** A capacity the sizing LP may choose freely. */
+export const FREE_CAPACITY: CapacityBounds = { min: 0, max: Infinity };
+/** Every capacity fixed at zero: a test frees the ones it needs. */
+export const NO_CAPACITY: SizingBounds = { pvMw: fixedBounds(0), windMw: fixedBounds(0), batteryMw: fixedBounds(0), batteryMwh: fixedBounds(0), gasMw: fixedBounds(0), firmCleanMw: fixedBounds(0) };
+
+/** Unit costs per MW for the modelled period of `hours` (LP fixed costs scale with hours / 8760). */
+export const perPeriodUsd = (usd: number, hours: number): number => (usd * 8760) / hours;
+
+/** A sizing problem on `series` with the simple technology, no fixed costs, no capacity, an unlimited grid and no target, overridden by `over`. */
+export function sizingProblem(series: PowerSeries, over: Partial<SizingProblem> = {}): SizingProblem {
+  return {
+    series,
+    tech: simpleTech,
+    unitCosts: zeroCosts,
+    bounds: NO_CAPACITY,
+    gridImportLimitMw: Infinity,
+    exportLimitMw: 0,
+    target: { kind: "none", levelFraction: 0, countGridClean: false },
+    storageBoundary: "cyclic",
+    ...over,
+  };
 }

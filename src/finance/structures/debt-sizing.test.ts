@@ -2,13 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { covenantTest, sculptDebt } from "./debt-sizing.ts";
 import { debtSchedule } from "./debt.ts";
+import { lease } from "../../../test/helpers/spv-cases.ts";
 
-/** CFADS of a lease: `annualUsd` a year from `start`, escalating `g` a year, to the end of `months`. */
-function lease(months: number, start: number, annualUsd: number, g = 0): Float64Array {
-  const out = new Float64Array(months);
-  for (let m = start; m < months; m++) out[m] = (annualUsd * (1 + g) ** Math.floor((m - start) / 12)) / 12;
-  return out;
-}
 
 describe("sculpted debt", () => {
   const base = { couponFractionPerYear: 0.06, drawIndex: 0, repaymentStartIndex: 24, maturityIndex: 24 + 20 * 12, paymentsPerYear: 2, targetMinDscr: 1.3 };

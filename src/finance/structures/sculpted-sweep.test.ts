@@ -8,12 +8,8 @@ import { run } from "../../pipeline/run.ts";
 import { sculptDebt, sculptedSchedule } from "./debt-sizing.ts";
 import { debtSchedule } from "./debt.ts";
 import { type SpvEngineInput, netSourcesUsd, runSpv } from "./spv.ts";
+import { lease, workedCase } from "../../../test/helpers/spv-cases.ts";
 
-function lease(months: number, start: number, annualUsd: number, g = 0): Float64Array {
-  const out = new Float64Array(months);
-  for (let m = start; m < months; m++) out[m] = (annualUsd * (1 + g) ** Math.floor((m - start) / 12)) / 12;
-  return out;
-}
 
 describe("sculptedSchedule: a declared principal along CFADS", () => {
   const terms = { couponFractionPerYear: 0.06, drawIndex: 0, repaymentStartIndex: 24, maturityIndex: 24 + 20 * 12, paymentsPerYear: 2 };
@@ -67,30 +63,8 @@ describe("sculptedSchedule: a declared principal along CFADS", () => {
   });
 });
 
-/** Two years of a 60/yr lease, debt 80 at 10 % straight-line over months 12 and 24, as spv.test.ts's worked case. */
-function sweepCase(fraction: number): SpvEngineInput {
-  const months = 36;
-  const capexUsd = new Float64Array(months);
-  capexUsd[0] = 100;
-  return {
-    months,
-    capexUsd,
-    onlineFraction: new Float64Array(months).fill(1),
-    closeIndex: 0,
-    leaseStartIndex: 0,
-    leaseEndIndex: 36,
-    debt: debtSchedule({ principalUsd: 80, couponFractionPerYear: 0.1, drawIndex: 0, amortizationStartIndex: 12, maturityIndex: 24, paymentsPerYear: 1, amortization: "straightLine" }, months),
-    partnerEquityUsd: 16,
-    sponsorCashEquityUsd: 4,
-    sponsorDistributionAtCloseUsd: 0,
-    sponsorEquityFraction: 0.2,
-    opexUsdPerYear: 0,
-    debtServiceReserveMonths: 12,
-    annualRentUsd: 60,
-    escalationFractionPerYear: 0,
-    cashSweep: { fraction, couponFractionPerYear: 0.1 },
-  };
-}
+/** The SPV worked case with a cash sweep of `fraction`. */
+const sweepCase = (fraction: number): SpvEngineInput => ({ ...workedCase(), cashSweep: { fraction, couponFractionPerYear: 0.1 } });
 
 describe("cash sweep", () => {
   it("a full sweep prepays with every unit the waterfall would distribute; interest falls with the balance", () => {

@@ -5,9 +5,10 @@ import { irrFraction, npvUsd } from "../returns.ts";
 import { type Amortization, debtSchedule } from "./debt.ts";
 import { rentForDscr, rentForPartnerIrr } from "./spv-model.ts";
 import { SPV_SOURCE_KEYS, SPV_USE_KEYS, type SpvEngineInput, completionIndex, equityFlows, netSourcesUsd, runSpv } from "./spv.ts";
+import { workedCase } from "../../../test/helpers/spv-cases.ts";
 
 /**
- * Worked case (three years from 2030-01, months 0..35):
+ * Worked case (test/helpers/spv-cases.ts `workedCase`; three years from 2030-01, months 0..35):
  * - capex 100 in month 0 = close; debt 80 at 10 %/yr, one payment a year counted back from maturity (months 12, 24),
  *   straight-line from month 12: month 12 pays 8 interest + 40 principal = 48, month 24 pays 4 + 40 = 44;
  * - partner 16 cash, sponsor 4 cash (sponsor share 20 %): 80 + 16 + 4 − 100 = 0 cash after capex;
@@ -21,29 +22,6 @@ import { SPV_SOURCE_KEYS, SPV_USE_KEYS, type SpvEngineInput, completionIndex, eq
  * Total 12 + 16 + 60 = 88 = rent 180 − debt service 92. Partner 80 %: 9.6, 12.8, 48. No equity call.
  * DSCR: year 2 = 60 / 48 = 1.25, year 3 = 60 / 44 = 1.364; the rent for a 1.1 floor is max(1.1 × 48, 1.1 × 44) = 52.8.
  */
-function workedCase(): SpvEngineInput {
-  const months = 36;
-  const capexUsd = new Float64Array(months);
-  capexUsd[0] = 100;
-  return {
-    months,
-    capexUsd,
-    onlineFraction: new Float64Array(months).fill(1),
-    closeIndex: 0,
-    leaseStartIndex: 0,
-    leaseEndIndex: 36,
-    debt: debtSchedule({ principalUsd: 80, couponFractionPerYear: 0.1, drawIndex: 0, amortizationStartIndex: 12, maturityIndex: 24, paymentsPerYear: 1, amortization: "straightLine" }, months),
-    partnerEquityUsd: 16,
-    sponsorCashEquityUsd: 4,
-    sponsorDistributionAtCloseUsd: 0,
-    sponsorEquityFraction: 0.2,
-    opexUsdPerYear: 0,
-    debtServiceReserveMonths: 12,
-    annualRentUsd: 60,
-    escalationFractionPerYear: 0,
-  };
-}
-
 const yearSum = (a: Float64Array, y: number): number => a.slice(12 * y, 12 * y + 12).reduce((s, v) => s + v, 0);
 
 describe("SPV waterfall: worked case", () => {

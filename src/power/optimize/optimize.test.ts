@@ -2,36 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHighsSolver } from "../../solver/highs.ts";
 import { dispatch } from "../dispatch/dispatch.ts";
-import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
+import type { Portfolio, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
 import { costBreakdown } from "../metrics/costs.ts";
 import { cleanScores, maxBalanceErrorMwh } from "../metrics/energy.ts";
-import { makeSeries, simpleTech, syntheticYear, zeroCosts } from "../../../test/helpers/power-series.ts";
+import { FREE_CAPACITY as free, NO_CAPACITY as allNone, makeSeries, perPeriodUsd as perPeriod, sizingProblem as problem, simpleTech, syntheticYear, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { buildSizingLp } from "./build.ts";
 import { optimizePortfolio } from "./optimize.ts";
 import { fixedPortfolioBounds } from "./site-result.ts";
-import { type CapacityBounds, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
+import type { CapacityBounds } from "./problem.ts";
 
 const solver = await createHighsSolver();
-const free: CapacityBounds = { min: 0, max: Infinity };
-const none: CapacityBounds = fixedBounds(0);
-const allNone: SizingBounds = { pvMw: none, windMw: none, batteryMw: none, batteryMwh: none, gasMw: none, firmCleanMw: none };
-
-/** Unit costs per MW for the modelled period of `hours` (LP fixed costs scale with hours / 8760). */
-const perPeriod = (usd: number, hours: number): number => (usd * 8760) / hours;
-
-function problem(series: PowerSeries, over: Partial<SizingProblem>): SizingProblem {
-  return {
-    series,
-    tech: simpleTech,
-    unitCosts: zeroCosts,
-    bounds: allNone,
-    gridImportLimitMw: Infinity,
-    exportLimitMw: 0,
-    target: { kind: "none", levelFraction: 0, countGridClean: false },
-    storageBoundary: "cyclic",
-    ...over,
-  };
-}
 
 describe("sizing LP, hand-computed optima", () => {
   it("sizes gas to the peak: 2 hours, one technology", () => {

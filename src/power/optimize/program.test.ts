@@ -2,21 +2,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHighsSolver } from "../../solver/highs.ts";
-import type { PowerSeries } from "../dispatch/inputs.ts";
-import { makeSeries, simpleTech, zeroCosts } from "../../../test/helpers/power-series.ts";
+import { FREE_CAPACITY as free, NO_CAPACITY as allNone, makeSeries, perPeriodUsd as perPeriod, sizingProblem as problem, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { optimizePortfolio } from "./optimize.ts";
-import { type CapacityBounds, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
 import { buildProgramLp, optimizeProgram } from "./program.ts";
 
 const solver = await createHighsSolver();
-const free: CapacityBounds = { min: 0, max: Infinity };
-const none = fixedBounds(0);
-const allNone: SizingBounds = { pvMw: none, windMw: none, batteryMw: none, batteryMwh: none, gasMw: none, firmCleanMw: none };
-const perPeriod = (usd: number, hours: number): number => (usd * 8760) / hours;
-
-function problem(series: PowerSeries, over: Partial<SizingProblem> = {}): SizingProblem {
-  return { series, tech: simpleTech, unitCosts: zeroCosts, bounds: allNone, gridImportLimitMw: Infinity, exportLimitMw: 0, target: { kind: "none", levelFraction: 0, countGridClean: false }, storageBoundary: "cyclic", ...over };
-}
 
 describe("program LP, hand-computed", () => {
   // Two hours. Site A buys grid power at 10 USD/MWh, site B at 50; each has 100 MW of load.

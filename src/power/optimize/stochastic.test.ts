@@ -2,20 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHighsSolver } from "../../solver/highs.ts";
-import type { PowerSeries } from "../dispatch/inputs.ts";
-import { makeSeries, simpleTech, zeroCosts } from "../../../test/helpers/power-series.ts";
-import { type CapacityBounds, type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
+import { FREE_CAPACITY as free, NO_CAPACITY as allNone, makeSeries, perPeriodUsd as perPeriod, sizingProblem as problem, zeroCosts } from "../../../test/helpers/power-series.ts";
 import { meanProblem, solveTwoStage, stochasticSizing } from "./stochastic.ts";
 
 const solver = await createHighsSolver();
-const free: CapacityBounds = { min: 0, max: Infinity };
-const none = fixedBounds(0);
-const allNone: SizingBounds = { pvMw: none, windMw: none, batteryMw: none, batteryMwh: none, gasMw: none, firmCleanMw: none };
-const perPeriod = (usd: number, hours: number): number => (usd * 8760) / hours;
-
-function problem(series: PowerSeries, over: Partial<SizingProblem> = {}): SizingProblem {
-  return { series, tech: simpleTech, unitCosts: zeroCosts, bounds: allNone, gridImportLimitMw: Infinity, exportLimitMw: 0, target: { kind: "none", levelFraction: 0, countGridClean: false }, storageBoundary: "cyclic", ...over };
-}
 
 describe("two-stage sizing, hand-computed", () => {
   // One hour; gas 10 USD per MW for the period and 30 USD/MWh (7 × 4 + 2); grid 100 USD/MWh. Load 100 or 200 MW.
