@@ -13,6 +13,7 @@ import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { validResolutions } from "../power/optimize/aggregate.ts";
 import type { TargetKind } from "../power/optimize/problem.ts";
 import { type ProgramSite, optimizeProgram } from "../power/optimize/program.ts";
+import { capacitiesOf } from "../power/optimize/problem.ts";
 import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
 import { powerMetrics } from "../power/metrics/metrics.ts";
 import { yearSum } from "../power/site/load.ts";
@@ -49,9 +50,6 @@ export interface OptimizeProgramOutcome {
   diagnostics: Diagnostic[];
 }
 
-const capacitiesOf = (p: { pvMw: number; windMw: number; batteryMw: number; batteryMwh: number; gasMw: number; firmCleanMw: number }): ProgramPowerSite["capacities"] => ({
-  pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw,
-});
 
 /** The UTC offset assumed for a site that states none (the middle of the contiguous US). */
 const ASSUMED_UTC_OFFSET_HOURS = -6;

@@ -38,3 +38,8 @@ export function renderTextTable(headers: readonly string[], rows: readonly (read
     finish(cells.map((cell, c) => (isLeft(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(gap));
   return [line(headers), ...(rule ? [finish(widths.map((w) => "-".repeat(w)).join(gap))] : []), ...rows.map(line)];
 }
+
+/** A number for a table cell: `digits` decimals, thousands separators; a value that rounds to zero prints as 0, not -0. */
+export function fixedCell(x: number, digits = 0): string {
+  return (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

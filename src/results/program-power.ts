@@ -1,6 +1,7 @@
 /** The report of `optimize-power --sites all` (api/optimize-program.ts), shared by the text and JSON faces. */
 import type { Diagnostic } from "../core/diagnostics.ts";
 import type { TargetKind } from "../power/optimize/problem.ts";
+import type { Capacities } from "../power/optimize/problem.ts";
 
 export interface ProgramPowerSite {
   site: string;
@@ -9,7 +10,7 @@ export interface ProgramPowerSite {
   /** load planned at the site and load it serves after moves, MWh */
   loadMwh: number;
   servedLoadMwh: number;
-  capacities: { pvMw: number; windMw: number; batteryMw: number; batteryMwh: number; gasMw: number; firmCleanMw: number };
+  capacities: Capacities;
   costUsd: number;
   costUsdPerMwhServed: number | null;
   cfeScoreFraction: number;
@@ -20,7 +21,7 @@ export interface ProgramPowerSite {
   netMovedMwhByHourOfDay: number[];
   netMovedMwhByMonth: number[];
   /** the same site sized on its own (no moves between sites) */
-  apart: { costUsd: number; costUsdPerMwhServed: number | null; cfeScoreFraction: number; capacities: ProgramPowerSite["capacities"] };
+  apart: { costUsd: number; costUsdPerMwhServed: number | null; cfeScoreFraction: number; capacities: Capacities };
 }
 
 export interface ProgramPowerReport {

@@ -1,9 +1,7 @@
 /** Plain-text report of `optimize-power --sites all`: each site's portfolio with load moved between sites, beside the sites apart. */
-import { renderTextTable } from "../core/text-table.ts";
+import { fixedCell as fmt, renderTextTable } from "../core/text-table.ts";
 import type { ProgramPowerReport } from "../results/program-power.ts";
 
-/** Fixed digits with thousands separators; a value that rounds to zero prints as 0, not -0. */
-const fmt = (x: number, digits = 0): string => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const perMwh = (x: number | null): string => (x === null ? "n/a" : fmt(x, 2));
 const gwh = (x: number): string => fmt(x / 1e3, 0);
 

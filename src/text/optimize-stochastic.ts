@@ -1,8 +1,7 @@
 /** Plain-text report of `optimize-power --samples`: the distribution of the samples' optima, the robust portfolio, VSS and EVPI. */
-import { renderTextTable } from "../core/text-table.ts";
+import { fixedCell as fmt, renderTextTable } from "../core/text-table.ts";
 import type { StochasticPowerReport } from "../results/stochastic-power.ts";
 
-const fmt = (x: number, digits = 0): string => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const musd = (x: number | null | undefined): string => (x === null || x === undefined ? "n/a" : `$${fmt(x / 1e6, 1)}M`);
 const KEYS = [["PV MW", "pvMw"], ["wind MW", "windMw"], ["battery MW", "batteryMw"], ["battery MWh", "batteryMwh"], ["gas MW", "gasMw"], ["firm clean MW", "firmCleanMw"]] as const;
 

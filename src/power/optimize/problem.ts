@@ -1,5 +1,5 @@
 /** What the portfolio-sizing LP is asked: series, technology data, costs, capacity bounds and the clean target. */
-import type { PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
+import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
 
 /** Lower and upper bound of one capacity, in the unit its key names (MW, or MWh for battery energy). */
 export interface CapacityBounds {
@@ -75,3 +75,9 @@ export function representedHours(p: SizingProblem): number {
 
 export const fixedBounds = (value: number): CapacityBounds => ({ min: value, max: value });
 export const isFixed = (b: CapacityBounds): boolean => b.min === b.max;
+
+/** The capacities the LP sizes (a portfolio without its grid limits). */
+export type Capacities = Pick<Portfolio, "pvMw" | "windMw" | "batteryMw" | "batteryMwh" | "gasMw" | "firmCleanMw">;
+
+/** The sized capacities of a portfolio (without its grid limits). */
+export const capacitiesOf = (p: Portfolio): Capacities => ({ pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw });

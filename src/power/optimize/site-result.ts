@@ -11,12 +11,10 @@ import type { Portfolio, PowerSeries } from "../dispatch/inputs.ts";
 import type { WaterInputs } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import type { SizingResult } from "./optimize.ts";
-import { type CleanTarget, type SizingBounds, type SizingProblem, fixedBounds, representedHours } from "./problem.ts";
+import { type Capacities, type CleanTarget, type SizingBounds, capacitiesOf, type SizingProblem, fixedBounds, representedHours } from "./problem.ts";
 import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import { expand, expandSeries } from "./representative.ts";
 import type { SiteSizing } from "./site-sizing.ts";
-
-type Capacities = Pick<Portfolio, "pvMw" | "windMw" | "batteryMw" | "batteryMwh" | "gasMw" | "firmCleanMw">;
 
 export interface OptimizePowerReport {
   schemaVersion: 1;
@@ -47,11 +45,10 @@ export interface OptimizePowerReport {
   diagnostics: Diagnostic[];
 }
 
-const capacities = (p: Portfolio): Capacities => ({ pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw });
 
 /** The hourly problem with the capacities of `p` fixed (only the dispatch is left to optimize). */
 /** Sizing bounds that hold every capacity at its value in `p`. */
-export const fixedPortfolioBounds = (p: Portfolio): SizingBounds => ({
+export const fixedPortfolioBounds = (p: Capacities): SizingBounds => ({
   pvMw: fixedBounds(p.pvMw),
   windMw: fixedBounds(p.windMw),
   batteryMw: fixedBounds(p.batteryMw),
@@ -120,9 +117,9 @@ export function optimizePowerReport(site: string, year: number, sizing: SiteSizi
     lp: { columns: result.lpColumns, rows: result.lpRows, nonZeros: result.lpNonZeros },
     objectiveUsd: result.dispatch ? result.objectiveUsd : null,
     targetMarginalCostUsdPerMwh: result.targetMarginalCostUsdPerMwh,
-    capacities: result.dispatch ? capacities(result.dispatch.portfolio) : null,
+    capacities: result.dispatch ? capacitiesOf(result.dispatch.portfolio) : null,
     optimum,
-    scenarioPortfolio: { capacities: capacities(sizing.scenarioPortfolio), metrics: powerMetrics(sizing.hourlyProblem.series, base, p.tech, p.unitCosts, water) },
+    scenarioPortfolio: { capacities: capacitiesOf(sizing.scenarioPortfolio), metrics: powerMetrics(sizing.hourlyProblem.series, base, p.tech, p.unitCosts, water) },
     flexibility:
       p.flexibility && result.flexibility
         ? {

@@ -11,15 +11,15 @@
  */
 import { LpBuilder } from "../../solver/builder.ts";
 import type { LpSolver, LpStatus } from "../../solver/lp.ts";
-import type { Portfolio } from "../dispatch/inputs.ts";
 import { defineBalance, defineCapacityLimits, defineFlexibility, defineStorage, defineTarget } from "./constraints.ts";
 import { optimizePortfolio, readDispatch } from "./optimize.ts";
-import { type SizingBounds, type SizingProblem, fixedBounds } from "./problem.ts";
+import { type Capacities, type SizingProblem, capacitiesOf } from "./problem.ts";
+import { fixedPortfolioBounds } from "./site-result.ts";
+
+export type { Capacities };
 import { type CapacityColumns, type SizingColumns, capacityCosts, defineCapacityColumns, defineStepColumns } from "./variables.ts";
 
-export type Capacities = Pick<Portfolio, "pvMw" | "windMw" | "batteryMw" | "batteryMwh" | "gasMw" | "firmCleanMw">;
 
-const capacitiesOf = (p: Portfolio): Capacities => ({ pvMw: p.pvMw, windMw: p.windMw, batteryMw: p.batteryMw, batteryMwh: p.batteryMwh, gasMw: p.gasMw, firmCleanMw: p.firmCleanMw });
 
 /** The problem with each step's weight divided by `n`: its second-stage costs count 1/n in a shared objective (its rows are homogeneous in the weights). */
 function scaled(p: SizingProblem, n: number): SizingProblem {
@@ -93,9 +93,6 @@ export function meanProblem(samples: readonly SizingProblem[]): SizingProblem {
   return { ...samples[0], series: meanOf(samples.map((p) => p.series)), tech: meanOf(samples.map((p) => p.tech)), unitCosts: meanOf(samples.map((p) => p.unitCosts)) };
 }
 
-const fixed = (c: Capacities): SizingBounds => ({
-  pvMw: fixedBounds(c.pvMw), windMw: fixedBounds(c.windMw), batteryMw: fixedBounds(c.batteryMw), batteryMwh: fixedBounds(c.batteryMwh), gasMw: fixedBounds(c.gasMw), firmCleanMw: fixedBounds(c.firmCleanMw),
-});
 
 export interface SampleOptimum {
   status: LpStatus;
@@ -135,7 +132,7 @@ export function stochasticSizing(samples: readonly SizingProblem[], solver: LpSo
   if (ev.capacities) {
     let sum = 0;
     for (const p of samples) {
-      const r = optimizePortfolio({ ...p, bounds: fixed(ev.capacities) }, solver);
+      const r = optimizePortfolio({ ...p, bounds: fixedPortfolioBounds(ev.capacities) }, solver);
       if (r.status === "optimal") sum += r.objectiveUsd;
       else infeasible++;
     }
