@@ -86,3 +86,12 @@ export function printProblems(file: string, ds: readonly Diagnostic[], io: Io): 
   for (const d of ds) if (isFlagProblem(d) && d.severity === "error") io.stderr(`error: ${d.path}: ${d.message}\n`);
   printDiagnostics(file, ds.filter((d) => !isFlagProblem(d) || d.severity !== "error"), io);
 }
+
+/** `--shard k/n` as written (its range is checked by the use case); a malformed value pushes an error. */
+export function shardFlag(raw: string | undefined, ds: Diagnostic[]): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  if (m) return { index: Number(m[1]), count: Number(m[2]) };
+  ds.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${raw}")`));
+  return undefined;
+}

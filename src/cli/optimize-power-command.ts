@@ -13,6 +13,7 @@ import { dirname, resolve } from "node:path";
 import { outputPathProblem } from "../io/output-path.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type Io, withFlags } from "./io.ts";
+import { shardFlag } from "./flags.ts";
 import { type ProgressFlags, addProgressOptions, progressEnabled, stageReporter } from "./progress.ts";
 
 interface Options extends ProgressFlags {
@@ -63,13 +64,27 @@ function fail(io: Io, ds: Diagnostic[], code = EXIT_BAD_INPUT): number {
   return code;
 }
 
+/** An error for each flag given that the mode cannot honour. */
+function refuseFlags(given: [unknown, string][], why: string, ds: Diagnostic[]): void {
+  for (const [v, flag] of given) if (v !== undefined) ds.push(error(flag, why));
+}
+
+/** Prints a use case's log and warnings, then its report as JSON or text; without a report, exit 2 (bad input) or 1 (solver). */
+function printOutcome<R>(io: Io, o: Options, out: { report: R | null; log?: string[]; solverFailed: boolean; diagnostics: Diagnostic[] }, render: (r: R) => string): number {
+  for (const line of out.log ?? []) io.stderr(`${line}\n`);
+  const diagnostics = withFlags(out.diagnostics, FLAGS);
+  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
+  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
+  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : render(out.report));
+  return EXIT_OK;
+}
+
 /** `--sites all`: every site with a `power` block in one LP, flexible load movable between them. */
 async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise<number> {
   const ds: Diagnostic[] = [];
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
-  const unsupported: [unknown, string][] = [[o.site, "--site"], [o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.samples, "--samples"], [o.seed, "--seed"], [o.shard, "--shard"], [o.targetShortfallUsdPerMwh, "--target-shortfall-usd-per-mwh"]];
-  for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --sites all (the program LP covers the whole year of every site at --resolution)"));
+  refuseFlags([[o.site, "--site"], [o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.samples, "--samples"], [o.seed, "--seed"], [o.shard, "--shard"], [o.targetShortfallUsdPerMwh, "--target-shortfall-usd-per-mwh"]], "cannot be combined with --sites all (the program LP covers the whole year of every site at --resolution)", ds);
   const options = {
     year: numberFlag(o.year, "--year", ds),
     target: o.target,
@@ -81,12 +96,7 @@ async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
   const out = await optimizeProgramPower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
   stages.done();
-  for (const line of out.log) io.stderr(`${line}\n`);
-  const diagnostics = withFlags(out.diagnostics, FLAGS);
-  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
-  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
-  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderProgramPowerReport(out.report));
-  return EXIT_OK;
+  return printOutcome(io, o, out, renderProgramPowerReport);
 }
 
 /** `--samples N`: the site sized under the scenario's `uncertain` block (per-sample optima, two-stage LP, VSS, EVPI). */
@@ -94,14 +104,8 @@ async function optimizeStochasticCommand(file: string, o: Options, io: Io): Prom
   const ds: Diagnostic[] = [];
   const doc = readScenarioFile(file);
   if (!doc.value) return fail(io, doc.diagnostics);
-  const unsupported: [unknown, string][] = [[o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.flexibleLoad, "--flexible-load"]];
-  for (const [v, flag] of unsupported) if (v !== undefined) ds.push(error(flag, "cannot be combined with --samples (every sample is the whole year at --resolution)"));
-  let shard: { index: number; count: number } | undefined;
-  if (o.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(o.shard.trim());
-    if (!m) ds.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${o.shard}")`));
-    else shard = { index: Number(m[1]), count: Number(m[2]) };
-  }
+  refuseFlags([[o.representativeWeeks, "--representative-weeks"], [o.sweepLevel, "--sweep-level"], [o.hourly, "--hourly"], [o.writeLp, "--write-lp"], [o.carbonPriceUsdPerT, "--carbon-price-usd-per-t"], [o.flexibleLoad, "--flexible-load"]], "cannot be combined with --samples (every sample is the whole year at --resolution)", ds);
+  const shard = shardFlag(o.shard, ds);
   const options = {
     site: o.site!,
     samples: numberFlag(o.samples, "--samples", ds) ?? 0,
@@ -117,11 +121,7 @@ async function optimizeStochasticCommand(file: string, o: Options, io: Io): Prom
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
   const out = await optimizePowerUnderUncertainty(doc.value, { ...options, files: nodeInputFiles(file), onStage: stages.stage });
   stages.done();
-  const diagnostics = withFlags(out.diagnostics, FLAGS);
-  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
-  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
-  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderStochasticPowerReport(out.report));
-  return EXIT_OK;
+  return printOutcome(io, o, out, renderStochasticPowerReport);
 }
 
 async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<number> {
@@ -166,12 +166,7 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
     writeFileAtomic(o.writeLp, out.lpText, { createDirectory: false });
     io.stderr(`wrote the LP to ${o.writeLp}\n`);
   }
-  for (const line of out.log) io.stderr(`${line}\n`);
-  const diagnostics = withFlags(out.diagnostics, FLAGS);
-  if (!out.report) return fail(io, diagnostics, out.solverFailed ? EXIT_FAILURE : EXIT_BAD_INPUT);
-  for (const d of diagnostics) if (d.severity !== "info") io.stderr(`  ${formatDiagnostic(d)}\n`);
-  io.stdout(o.format === "json" ? `${JSON.stringify(out.report)}\n` : renderOptimizePowerReport(out.report));
-  return EXIT_OK;
+  return printOutcome(io, o, out, renderOptimizePowerReport);
 }
 
 /** Adds `optimize-power` to `program`. */

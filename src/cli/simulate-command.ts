@@ -14,7 +14,7 @@ import { readScenarioFile } from "../io/scenario-file.ts";
 import { outputPathProblem } from "../io/output-path.ts";
 import { CancelledError, capWorkers, workerPoolExecutor } from "../io/simulation-pool.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
-import { numberFlag, printProblems } from "./flags.ts";
+import { numberFlag, printProblems, shardFlag } from "./flags.ts";
 import { EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, type Io } from "./io.ts";
 import { type ProgressFlags, addProgressOptions, progressCounter, progressEnabled } from "./progress.ts";
 import { estimateText, limitProblem, piecesToFit } from "./run-limits.ts";
@@ -41,11 +41,8 @@ function parseOptions(o: SimulateCliOptions, diagnostics: Diagnostic[]): { optio
     const n = numberFlag(o.sobolIndices, "--sobol-indices", { integer: true, min: 16 }, diagnostics);
     if (n !== undefined) options.sobolIndices = n;
   }
-  if (o.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(o.shard.trim());
-    if (!m) diagnostics.push(error("--shard", `must be written k/n, e.g. 0/8 (got "${o.shard}")`));
-    else options.shard = { index: Number(m[1]), count: Number(m[2]) };
-  }
+  const shard = shardFlag(o.shard, diagnostics);
+  if (shard) options.shard = shard;
   if (o.out && !/\.(parquet|csv)$/i.test(o.out)) diagnostics.push(error("--out", "must end in .parquet or .csv"));
   else if (o.out) {
     // checked before the samples are computed, not after
