@@ -76,7 +76,8 @@ interface Case {
   sizing: SiteSizingOptions;
 }
 
-function checked(x: number | undefined, path: string, ds: Diagnostic[], ok: (x: number) => boolean, what: string): number | undefined {
+/** An option checked by `ok`; a bad one pushes `path: must be <what>, got "x"` and gives undefined (absent: undefined). */
+export function checked(x: number | undefined, path: string, ds: Diagnostic[], ok: (x: number) => boolean, what: string): number | undefined {
   if (x === undefined) return undefined;
   if (!Number.isFinite(x) || !ok(x)) {
     ds.push(error(path, `must be ${what}, got "${x}"`));

@@ -11,9 +11,9 @@ import { runModel } from "../buildout/model.ts";
 import { type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
 import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { validResolutions } from "../power/optimize/aggregate.ts";
-import type { TargetKind } from "../power/optimize/problem.ts";
+import { checked } from "./optimize-power.ts";
+import { type TargetKind, capacitiesOf } from "../power/optimize/problem.ts";
 import { type ProgramSite, optimizeProgram } from "../power/optimize/program.ts";
-import { capacitiesOf } from "../power/optimize/problem.ts";
 import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
 import { powerMetrics } from "../power/metrics/metrics.ts";
 import { yearSum } from "../power/site/load.ts";
@@ -24,7 +24,10 @@ import { createHighsSolver } from "../solver/highs.ts";
 import type { LpSolver } from "../solver/lp.ts";
 
 export const PROGRAM_POWER_SCHEMA_VERSION = 1;
+
 export type { ProgramPowerReport, ProgramPowerSite };
+
+const isFraction = (x: number): boolean => x >= 0 && x <= 1;
 
 export interface OptimizeProgramOptions {
   /** year whose load is served (default: the first year the sites' total load is highest) */
@@ -87,9 +90,9 @@ export async function optimizeProgramPower(doc: ScenarioDocument, o: OptimizePro
   const t = s.timeline;
   const energy = runModel(s).energy;
   const hoursPerStep = o.hoursPerStep ?? 1;
-  if (!validResolutions().includes(hoursPerStep)) ds.push(error("hoursPerStep", `must be one of ${validResolutions().join(", ")} (hours per step), got "${hoursPerStep}"`));
-  if (o.levelFraction !== undefined && !(o.levelFraction >= 0 && o.levelFraction <= 1)) ds.push(error("levelFraction", `must be a fraction between 0 and 1, got "${o.levelFraction}"`));
-  if (o.flexibleLoadFraction !== undefined && !(o.flexibleLoadFraction >= 0 && o.flexibleLoadFraction <= 1)) ds.push(error("flexibleLoadFraction", `must be a fraction between 0 and 1, got "${o.flexibleLoadFraction}"`));
+  checked(hoursPerStep, "hoursPerStep", ds, (x) => validResolutions().includes(x), `one of ${validResolutions().join(", ")} (hours per step)`);
+  checked(o.levelFraction, "levelFraction", ds, isFraction, "a fraction between 0 and 1");
+  checked(o.flexibleLoadFraction, "flexibleLoadFraction", ds, isFraction, "a fraction between 0 and 1");
   const candidates = s.sites.map((site, si) => ({ site, si })).filter(({ site }) => site.power !== undefined);
   const total = new Float64Array(t.months);
   for (const { si } of candidates) for (let m = 0; m < t.months; m++) total[m] += energy[si].facilityEnergyMwh[m];

@@ -13,6 +13,7 @@ import { runModel } from "../buildout/model.ts";
 import { type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
 import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { validResolutions } from "../power/optimize/aggregate.ts";
+import { checked } from "./optimize-power.ts";
 import type { SizingProblem, TargetKind } from "../power/optimize/problem.ts";
 import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/optimize/site-sizing.ts";
 import { type Capacities, sampleOptimum, stochasticSizing } from "../power/optimize/stochastic.ts";
@@ -73,7 +74,7 @@ export async function optimizePowerUnderUncertainty(doc: ScenarioDocument, o: St
   if (!Number.isInteger(o.samples) || o.samples < 1 || o.samples > 10_000) ds.push(error("samples", `must be a whole number from 1 to 10,000, got "${o.samples}"`));
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) ds.push(error("seed", `must be an integer from 0 to 2^53 − 1, got "${o.seed}"`));
   const hoursPerStep = o.hoursPerStep ?? 1;
-  if (!validResolutions().includes(hoursPerStep)) ds.push(error("hoursPerStep", `must be one of ${validResolutions().join(", ")} (hours per step), got "${hoursPerStep}"`));
+  checked(hoursPerStep, "hoursPerStep", ds, (x) => validResolutions().includes(x), `one of ${validResolutions().join(", ")} (hours per step)`);
   if (o.shard && !(Number.isInteger(o.shard.count) && o.shard.count >= 1 && Number.isInteger(o.shard.index) && o.shard.index >= 0 && o.shard.index < o.shard.count)) {
     ds.push(error("shard", `must be k/n with n ≥ 1 and 0 ≤ k < n (got ${o.shard.index}/${o.shard.count})`));
   }

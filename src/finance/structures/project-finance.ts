@@ -11,6 +11,7 @@ import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
 import { byYearRecord, sumByYear } from "../../core/series.ts";
 import type { ModelState } from "../../buildout/model.ts";
 import { type SculptedDebt, sculptDebt } from "./debt-sizing.ts";
+import { usdB } from "./spv-model.ts";
 
 export interface SiteProjectFinance {
   site: string;
@@ -36,7 +37,6 @@ export interface SiteProjectFinance {
   financeable: boolean;
 }
 
-const usdB = (x: number): string => `$${(x / 1e9).toFixed(1)}B`;
 
 export function projectFinanceSizing(st: ModelState): { sites: SiteProjectFinance[]; diagnostics: Diagnostic[] } {
   const s = st.scenario;

@@ -15,7 +15,8 @@ import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts
 import { type SpvEngineInput, type SpvFlows, completionIndex, equityFlows, rentFactors, runSpv } from "./spv.ts";
 
 /** USD billions for the notes: $27.3B */
-const usdB = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
+/** USD billions for diagnostics: $27.3B */
+export const usdB = (v: number): string => `$${(v / 1e9).toFixed(1)}B`;
 
 export type RentBasis = "declared" | "partnerReturn" | "debtServiceCover";
 
