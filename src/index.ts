@@ -18,6 +18,7 @@ export { KEY_OUTPUT_COLUMNS, renderDiffReport, renderSweepReport, sweepTable } f
 export {
   simulate,
   prepareSimulation,
+  withPowerProfiles,
   runSimulation,
   mergeSamples,
   compare,

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../src/index.ts";
 import { decodeParquet } from "../src/io/samples-file.ts";
+import { serverInputFiles } from "../src/server/input-files.ts";
 import { META_YAML, SMALL_YAML, type TestApp, readEvents, testApp } from "./helpers/server.ts";
 
 let t: TestApp;
@@ -36,7 +37,8 @@ describe("POST /api/simulations", () => {
     const done = await body(await t.request(job.result));
     expect(done).toMatchObject({ id: job.id, status: "done", progress: { done: 40, total: 40 } });
     expect(end?.data).toEqual({ status: "done", runId: done.runId });
-    const expected = await simulate({ text: META_YAML, name: "scenario.yaml" }, { iterations: 40, seed: 5, method: "lhs" });
+    // the server reads the sites' bundled weather and grid files, as the command line does
+    const expected = await simulate({ text: META_YAML, name: "scenario.yaml" }, { iterations: 40, seed: 5, method: "lhs", files: serverInputFiles({}) });
     expect(done.report).toEqual(JSON.parse(JSON.stringify(expected.value?.report)));
     const stored = await body(await t.request(`/api/runs/${done.runId}`));
     expect(stored).toMatchObject({ kind: "simulation", seed: 5, options: { iterations: 40, seed: 5, method: "lhs" }, scenario: META_YAML });

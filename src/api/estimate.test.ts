@@ -19,7 +19,7 @@ const tick = (): (() => number) => {
 describe("estimateSimulation", () => {
   it("memory: samples × (inputs + outputs) × 8 bytes plus the report's working set, workers and LHS permutations", () => {
     const mc = estimateSimulation(prepared(1e6), { workers: 1 });
-    expect(mc).toEqual({ samples: 1e6, columns: 5 + 10, memoryBytes: BASE_PROCESS_BYTES + 1e6 * (15 * 8 + 64), seconds: null });
+    expect(mc).toEqual({ samples: 1e6, columns: 5 + 17, memoryBytes: BASE_PROCESS_BYTES + 1e6 * (22 * 8 + 64), seconds: null });
     const lhs = estimateSimulation(prepared(1e6, "lhs"), { workers: 2 });
     expect(lhs.memoryBytes - mc.memoryBytes).toBe(2 * WORKER_BYTES + 2 * 5 * 1e6 * 4);
     // a shard holds its own samples only

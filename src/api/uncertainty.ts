@@ -9,6 +9,7 @@ import { type ReferenceData, referenceData } from "../data/index.ts";
 import { parseScenarioText, checkScenarioObject } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { ScenarioDocument } from "../pipeline/prepare.ts";
+import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
 import { type CompareOptions, type CompareReport, type CompareSettings, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
 import { type SimulationPlan, buildPlan } from "../uncertainty/plan.ts";
 import { type DecodedSamples, type SamplesInfo, concatenate, digest, mergeProblems, tableInfo } from "../uncertainty/samples.ts";
@@ -35,6 +36,8 @@ export interface SimulationRun {
 
 export interface SimulateRunOptions extends SimulateOptions {
   executor?: SampleExecutor;
+  /** where the sites' weather and grid files come from (see `withPowerProfiles`) */
+  files?: InputFiles;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   ref?: ReferenceData;
@@ -68,8 +71,21 @@ export function prepareSimulation(doc: ScenarioDocument, o: SimulateOptions, ref
   return { value: { plan: prepared.value, options, scenarioDigest: digest(scenario.value) }, diagnostics: prepared.diagnostics };
 }
 
+/**
+ * The simulation with its sites' hourly weather and grid profiles read through `files` (as `run` reads them), so each
+ * iteration dispatches every site-year with load as `run` does: power cost, CFE score, CO2 and water get distributions
+ * and the opex energy (hence NPV) is priced by the power model. Without it, sites that need PV or wind profiles are not
+ * dispatched, as in `run` without files. A file that cannot be read is an error, as in `run`.
+ */
+export async function withPowerProfiles(p: PreparedSimulation, files: InputFiles, ref: ReferenceData = referenceData): Promise<Outcome<PreparedSimulation | null>> {
+  if (!p.plan.base.sites.some((s) => s.power)) return { value: p, diagnostics: [] };
+  const profiles = await loadPowerProfiles(p.plan.base, files, { ref });
+  if (hasErrors(profiles.diagnostics)) return { value: null, diagnostics: profiles.diagnostics };
+  return { value: { ...p, plan: { ...p.plan, powerProfiles: profiles.value } }, diagnostics: profiles.diagnostics };
+}
+
 /** Samples a prepared simulation with an executor and reports; the executor's rejection (e.g. cancellation) propagates. */
-export async function runSimulation(p: PreparedSimulation, hooks: Omit<SimulateRunOptions, keyof SimulateOptions | "ref"> = {}): Promise<SimulationRun> {
+export async function runSimulation(p: PreparedSimulation, hooks: Omit<SimulateRunOptions, keyof SimulateOptions | "ref" | "files"> = {}): Promise<SimulationRun> {
   const table = await (hooks.executor ?? inThreadExecutor)(p.plan, p.options, { onProgress: hooks.onProgress, signal: hooks.signal });
   return { table, report: summarize(p.plan, table, p.options), info: tableInfo(table, p.scenarioDigest, p.plan.targetYear) };
 }
@@ -78,7 +94,10 @@ export async function runSimulation(p: PreparedSimulation, hooks: Omit<SimulateR
 export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Promise<Outcome<SimulationRun | null>> {
   const prepared = prepareSimulation(doc, o, o.ref);
   if (!prepared.value) return { value: null, diagnostics: prepared.diagnostics };
-  return { value: await runSimulation(prepared.value, o), diagnostics: prepared.diagnostics };
+  const withPower = o.files ? await withPowerProfiles(prepared.value, o.files, o.ref) : { value: prepared.value, diagnostics: [] };
+  const diagnostics = [...prepared.diagnostics, ...withPower.diagnostics];
+  if (!withPower.value) return { value: null, diagnostics };
+  return { value: await runSimulation(withPower.value, o), diagnostics };
 }
 
 /**

@@ -48,7 +48,7 @@ describe("number flags", () => {
       const r = await cli(["simulate", uncertainFile, "--iterations", n, "--workers", "1"]);
       expect(r.code, n).toBe(2);
       expect(r.stderr).not.toMatch(RAW);
-      expect(r.stderr).toMatch(/^simulate: [\d,]+ samples × 15 columns on 1 worker thread\(s\): about [\d.,]+ (GB|TB) of memory and .* \(estimate\)\n/);
+      expect(r.stderr).toMatch(/^simulate: [\d,]+ samples × 22 columns on 1 worker thread\(s\): about [\d.,]+ (GB|TB) of memory and .* \(estimate\)\n/);
       expect(r.stderr).toMatch(/error: --iterations: this run (would take|needs) about .*--shard 0\/\d+ … --shard \d+\/\d+ .*gigaplan merge part-\*\.parquet/);
       expect(r.stdout).toBe("");
     }
@@ -134,7 +134,7 @@ describe("--version and progress", () => {
   it("simulate and compare print their estimate and progress with --progress", async () => {
     const sim = await cli(["simulate", uncertainFile, "--iterations", "40", "--workers", "1", "--format", "json", "--progress"]);
     expect(sim.code, sim.stderr).toBe(0);
-    expect(sim.stderr).toMatch(/^simulate: 40 samples × 15 columns on 1 worker thread\(s\): about \d+ MB of memory and [\d.]+ s \(estimate\)\n/);
+    expect(sim.stderr).toMatch(/^simulate: 40 samples × 22 columns on 1 worker thread\(s\): about \d+ MB of memory and [\d.]+ s \(estimate\)\n/);
     expect(sim.stderr).toContain("simulate: 100% (40/40 samples)\n");
     expect(JSON.parse(sim.stdout).iterations).toBe(40);
     const silent = await cli(["simulate", uncertainFile, "--iterations", "40", "--workers", "1", "--progress", "--quiet"]);

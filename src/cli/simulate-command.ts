@@ -8,7 +8,8 @@
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { BASE_PROCESS_BYTES, type Diagnostic, type RunEstimate, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, estimateSimulation, hasErrors, prepareSimulation, renderSimulationReport, runSimulation } from "../index.ts";
+import { BASE_PROCESS_BYTES, type Diagnostic, type RunEstimate, SAMPLING_METHODS, type SamplingMethod, type SimulateOptions, type SimulationRun, error, estimateSimulation, hasErrors, prepareSimulation, renderSimulationReport, runSimulation, withPowerProfiles } from "../index.ts";
+import { nodeInputFiles } from "../io/input-files.ts";
 import { encodeCsv, encodeParquet } from "../io/samples-file.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { outputPathProblem } from "../io/output-path.ts";
@@ -77,8 +78,10 @@ export async function simulateCommand(file: string, o: SimulateCliOptions, io: I
     printProblems(file, [...flagProblems, ...doc.diagnostics], io);
     return EXIT_BAD_INPUT;
   }
-  const prepared = prepareSimulation(doc.value, parsed.options);
-  const diagnostics = [...flagProblems, ...prepared.diagnostics];
+  const planned = prepareSimulation(doc.value, parsed.options);
+  // every iteration dispatches the sites' hourly power on the weather and grid files `run` reads
+  const prepared = planned.value && !hasErrors(flagProblems) ? await withPowerProfiles(planned.value, nodeInputFiles(file)) : { value: null, diagnostics: [] };
+  const diagnostics = [...flagProblems, ...planned.diagnostics, ...prepared.diagnostics];
   printProblems(file, diagnostics, io);
   if (!prepared.value || hasErrors(diagnostics)) return EXIT_BAD_INPUT;
   const threads = capWorkers(parsed.workers, o.force === true);

@@ -60,16 +60,9 @@ export interface RunInputs {
  */
 export function withPowerEnergyCost(st: ModelState, siteYears: readonly SiteYearPower[]): { state: ModelState; diagnostics: Diagnostic[] } {
   const s = st.scenario;
-  const bySite = new Map<number, Map<number, number>>();
-  for (const sy of siteYears) {
-    const price = sy.metrics.cost.costUsdPerMwhLoad;
-    const si = s.sites.findIndex((x) => x.name === sy.site);
-    if (price === null || !Number.isFinite(price) || si < 0) continue;
-    if (!bySite.has(si)) bySite.set(si, new Map());
-    bySite.get(si)!.set(sy.year, price);
-  }
+  const bySite = powerPricesBySite(st, siteYears);
   if (bySite.size === 0) return { state: st, diagnostics: [] };
-  const opex = computeOpex(s, st.capacity.sites, st.energy, st.capex.assets, (si, year) => bySite.get(si)?.get(year));
+  const opex = pricedOpex(st, bySite);
   const diagnostics = [...bySite].map(([si, prices]): Diagnostic => {
     const v = [...prices.values()];
     const years = [...prices.keys()];
@@ -81,6 +74,31 @@ export function withPowerEnergyCost(st: ModelState, siteYears: readonly SiteYear
     };
   });
   return { state: { ...st, opex }, diagnostics };
+}
+
+/** The model's opex with each site-year in `pricesBySite` (site index → year → USD/MWh of load) priced at its power cost. */
+function pricedOpex(st: ModelState, pricesBySite: Map<number, Map<number, number>>): ModelState["opex"] {
+  return computeOpex(st.scenario, st.capacity.sites, st.energy, st.capex.assets, (si, year) => pricesBySite.get(si)?.get(year));
+}
+
+/** `withPowerEnergyCost` without its diagnostics, for the Monte Carlo's iterations. */
+export function pricedByPower(st: ModelState, siteYears: readonly SiteYearPower[]): ModelState {
+  const bySite = powerPricesBySite(st, siteYears);
+  return bySite.size === 0 ? st : { ...st, opex: pricedOpex(st, bySite) };
+}
+
+/** Each dispatched site-year's power cost per MWh of load: site index → year → USD/MWh (finite prices only). */
+function powerPricesBySite(st: ModelState, siteYears: readonly SiteYearPower[]): Map<number, Map<number, number>> {
+  const index = new Map(st.scenario.sites.map((x, i) => [x.name, i]));
+  const bySite = new Map<number, Map<number, number>>();
+  for (const sy of siteYears) {
+    const price = sy.metrics.cost.costUsdPerMwhLoad;
+    const si = index.get(sy.site);
+    if (price === null || !Number.isFinite(price) || si === undefined) continue;
+    if (!bySite.has(si)) bySite.set(si, new Map());
+    bySite.get(si)!.set(sy.year, price);
+  }
+  return bySite;
 }
 
 export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {

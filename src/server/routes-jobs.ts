@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { type Diagnostic, RESULT_SCHEMA_VERSION, hasErrors, prepareSimulation } from "../index.ts";
+import { type Diagnostic, RESULT_SCHEMA_VERSION, hasErrors, prepareSimulation, withPowerProfiles } from "../index.ts";
 import { encodeParquet } from "../io/samples-file.ts";
 import type { ServerContext } from "./context.ts";
 import type { JobEvent, SimulationJob } from "./jobs.ts";
@@ -54,8 +54,10 @@ export function registerJobRoutes(app: Hono, ctx: ServerContext): void {
     if (!from.source) return from.notFound ? diagnosticsResponse(c, 404, from.diagnostics) : badRequest(c, from.diagnostics);
     const source = from.source;
     const options = { iterations: req.iterations, seed: req.seed, method: req.method };
-    const prepared = prepareSimulation(source.doc, options);
-    const diagnostics = asFields(prepared.diagnostics);
+    const planned = prepareSimulation(source.doc, options);
+    // each iteration dispatches the sites' hourly power on the weather and grid files a run of this scenario reads
+    const prepared = planned.value ? await withPowerProfiles(planned.value, ctx.files) : { value: null, diagnostics: [] };
+    const diagnostics = asFields([...planned.diagnostics, ...prepared.diagnostics]);
     if (!prepared.value || hasErrors(diagnostics)) return badRequest(c, diagnostics);
     if (!ctx.slots.tryAcquire()) return busy(c, ctx);
     const job = ctx.jobs.start(prepared.value, diagnostics, (report) =>

@@ -2,7 +2,7 @@
 import { renderTextTable } from "../core/text-table.ts";
 import type { SimulationReport } from "../uncertainty/simulate.ts";
 
-/** A number in the unit its name carries: $B, GW/MW, TWh, %, millions. */
+/** A number in the unit its name carries: $B, GW/MW, TWh, %, millions, Mt CO2, megaliters. */
 const grouped = (v: number, digits: number): string => v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function formatValue(name: string, v: number): string {
@@ -19,6 +19,8 @@ export function formatValue(name: string, v: number): string {
   if (/Fraction|pue/i.test(name)) return /Fraction/.test(name) ? `${(v * 100).toFixed(1)}%` : v.toFixed(3);
   if (/accelerators/i.test(name)) return `${(v / 1e6).toFixed(2)}M`;
   if (/Months/.test(name)) return `${v.toFixed(1)} mo`;
+  if (/Tco2/.test(name)) return Math.abs(v) >= 1e6 ? `${grouped(v / 1e6, 2)} Mt` : `${grouped(v / 1e3, 1)} kt`;
+  if (/Megaliters/.test(name)) return `${grouped(v, 0)} ML`;
   return Math.abs(v) >= 1e5 ? v.toExponential(3) : String(Number(v.toPrecision(5)));
 }
 

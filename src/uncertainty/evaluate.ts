@@ -4,6 +4,9 @@
  * column arrays (inputs and outputs) for any range of sample indices.
  */
 import { runModel } from "../buildout/model.ts";
+import { pricedByPower } from "../pipeline/run.ts";
+import { DurationCache } from "../power/site/duration-cache.ts";
+import { type PowerProfiles, simulateProgramPower } from "../power/site/site-power.ts";
 import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
@@ -20,6 +23,8 @@ export interface EvaluationPlan {
   targetYearIndex: number;
   plannedItMwAtTarget: number;
   ref: ReferenceData;
+  /** the sites' hourly PV, wind and grid profiles (read at the edge); absent: sites that need PV or wind are not dispatched, as in `run` without files */
+  powerProfiles?: PowerProfiles;
 }
 
 /**
@@ -59,8 +64,19 @@ export function evaluate(plan: EvaluationPlan, values: ArrayLike<number>, out: F
     out.fill(NaN, offset, Math.min(out.length, offset + outputCountOf(plan)));
     return false;
   }
-  writeOutputs(runModel(resolved.value), plan, out, offset);
+  const built = runModel(resolved.value);
+  // every site-year with load dispatched as `run` dispatches it, and the opex energy priced by it as in `run`
+  const power = simulateProgramPower(built, plan.powerProfiles, durationCacheOf(plan)).siteYears;
+  writeOutputs(pricedByPower(built, power), plan, out, offset, power);
   return true;
+}
+
+/** One duration-curve cache per plan (per worker), kept across blocks: it changes no number, only the speed. */
+const durationCaches = new WeakMap<EvaluationPlan, DurationCache>();
+function durationCacheOf(plan: EvaluationPlan): DurationCache {
+  let cache = durationCaches.get(plan);
+  if (!cache) durationCaches.set(plan, (cache = new DurationCache()));
+  return cache;
 }
 
 export interface SampleBlock {

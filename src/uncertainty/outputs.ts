@@ -8,6 +8,7 @@ import type { ModelState } from "../buildout/model.ts";
 import { programMonthly } from "../buildout/program.ts";
 import { companyYearly } from "../finance/company.ts";
 import { endOfYear } from "../core/series.ts";
+import type { SiteYearPower } from "../power/site/site-power.ts";
 
 export const OUTPUT_NAMES = [
   "capexUsdTotal",
@@ -20,6 +21,14 @@ export const OUTPUT_NAMES = [
   "irrFraction",
   "peakFundingGapUsd",
   "companyFcfUsdThroughTargetYear",
+  // hourly power of every dispatched site-year (the sites with a `power` block), as summary.power of `run`
+  "powerCostUsdTargetYear",
+  "powerCostUsdPerMwhTargetYear",
+  "cfeScoreFractionTargetYear",
+  "locationBasedTco2TargetYear",
+  "marketBasedTco2TargetYear",
+  "locationBasedTco2Total",
+  "waterMegalitersTargetYear",
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 export const OUTPUT_COUNT = OUTPUT_NAMES.length;
@@ -47,7 +56,7 @@ export interface OutputContext {
  * then the sites' first-phase delays and the IT MW at each year end, as far as `out` has room (callers that need only
  * the fixed ones pass a shorter array).
  */
-export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Array, offset = 0): void {
+export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Array, offset = 0, power: readonly SiteYearPower[] = []): void {
   const s = st.scenario;
   const t = s.timeline;
   const pm = programMonthly(st);
@@ -84,6 +93,7 @@ export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Arr
   out[offset + 7] = irr ?? NaN;
   out[offset + 8] = peakGap;
   out[offset + 9] = fcfThrough;
+  writePowerOutputs(power, t.years[ctx.targetYearIndex], out, offset + 10);
   // per site: delay of the phase with the earliest requested start (its first power), in months
   const first = new Map<number, { start: number; delay: number }>();
   for (const ps of st.build.phases) {
@@ -98,4 +108,32 @@ export function writeOutputs(st: ModelState, ctx: OutputContext, out: Float64Arr
     const eoy = endOfYear(t, pm.itPowerMwOnline);
     for (let y = 0; y < eoy.length && at + y < out.length; y++) out[at + y] = eoy[y];
   }
+}
+
+/**
+ * The power outputs (from powerCostUsdTargetYear on) over the dispatched site-years, with summary.power's definitions:
+ * cost per MWh and CFE score weighted by load; NaN when no site-year of the target year was dispatched (CO2 over the
+ * horizon: when none was).
+ */
+function writePowerOutputs(power: readonly SiteYearPower[], targetYear: number, out: Float64Array, at: number): void {
+  let load = 0, cost = 0, cfe = 0, location = 0, market = 0, water = 0, locationTotal = 0;
+  for (const sy of power) {
+    const m = sy.metrics;
+    locationTotal += m.emissions.locationBasedTco2;
+    if (sy.year !== targetYear) continue;
+    load += m.energy.loadMwh;
+    cost += m.cost.totalUsd;
+    cfe += m.scores.cfeScoreFraction * m.energy.loadMwh;
+    location += m.emissions.locationBasedTco2;
+    market += m.emissions.marketBasedTco2;
+    water += m.water.totalMegaliters;
+  }
+  const inTarget = load > 0;
+  out[at] = inTarget ? cost : NaN;
+  out[at + 1] = inTarget ? cost / load : NaN;
+  out[at + 2] = inTarget ? cfe / load : NaN;
+  out[at + 3] = inTarget ? location : NaN;
+  out[at + 4] = inTarget ? market : NaN;
+  out[at + 5] = power.length > 0 ? locationTotal : NaN;
+  out[at + 6] = inTarget ? water : NaN;
 }

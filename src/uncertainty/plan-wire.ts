@@ -15,6 +15,7 @@ export interface PlanWire {
   targetYearIndex: number;
   plannedItMwAtTarget: number;
   ref: EvaluationPlan["ref"];
+  powerProfiles?: EvaluationPlan["powerProfiles"];
 }
 
 export function planToWire(plan: EvaluationPlan): PlanWire {
@@ -25,6 +26,7 @@ export function planToWire(plan: EvaluationPlan): PlanWire {
     targetYearIndex: plan.targetYearIndex,
     plannedItMwAtTarget: plan.plannedItMwAtTarget,
     ref: plan.ref,
+    ...(plan.powerProfiles ? { powerProfiles: plan.powerProfiles } : {}),
   };
 }
 

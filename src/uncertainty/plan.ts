@@ -8,6 +8,7 @@ import { type Diagnostic, error, hasErrors, keyPath, warning } from "../core/dia
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { prepareScenario } from "../pipeline/prepare.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
+import type { PowerProfiles } from "../power/site/site-power.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
 import { type Scenario, scenarioSchema } from "../scenario/schema.ts";
 import { type Copula, makeCopula } from "./correlation.ts";
@@ -39,6 +40,8 @@ export interface SimulationPlan {
   targetYearIndex: number;
   plannedItMwAtTarget: number;
   ref: ReferenceData;
+  /** the sites' hourly profiles (api's withPowerProfiles reads them), so each iteration dispatches as `run` does */
+  powerProfiles?: PowerProfiles;
 }
 
 
@@ -65,7 +68,7 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
     else {
       inputs.push(input);
       const idle = outsideMonteCarlo(input.path);
-      if (idle) diagnostics.push(warning(keyPath("uncertain", key), `${input.path} ${idle}: sampling it changes no simulate or compare output yet (they run the monthly model; hourly power and emissions in the Monte Carlo are not built)`));
+      if (idle) diagnostics.push(warning(keyPath("uncertain", key), `${input.path} ${idle}: sampling it changes no simulate or compare output yet (the Monte Carlo has no embodied-carbon output)`));
     }
   }
   const copula = uncertain?.correlations ? buildCopula(uncertain.correlations, inputs, diagnostics) : null;
@@ -86,9 +89,11 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
   return { value: plan, diagnostics };
 }
 
-/** Why a path cannot move a Monte Carlo output (null when it can): the hourly power block and the embodied-carbon factors feed only `run`. */
+/**
+ * Why a path cannot move a Monte Carlo output (null when it can): the embodied-carbon factors feed only `run`'s
+ * lifecycle emissions. (The power block moves simulate's power outputs and, through the opex it prices, its NPV.)
+ */
 export function outsideMonteCarlo(path: string): string | null {
-  if (/^sites\[\d+\]\.power(\.|\[|$)/.test(path)) return "feeds the hourly power model of `gigaplan run`";
   if (/^embodiedCarbon(\.|\[|$)/.test(path)) return "feeds the lifecycle emissions of `gigaplan run`";
   return null;
 }

@@ -34,6 +34,19 @@ export function fixedCostsUsd(p: Portfolio, c: UnitFixedCosts, yearFraction: num
 }
 
 
+/** The hour-by-hour sums the variable costs need (MWh and USD over the modelled period). */
+export interface VariableSums {
+  gasMwh: number;
+  firmCleanMwh: number;
+  /** Σ import × grid price */
+  gridImportUsd: number;
+  /** Σ import × carbon price × location-based grid intensity */
+  gridImportCarbonUsd: number;
+  /** Σ export × export price */
+  exportUsd: number;
+  loadMwh: number;
+}
+
 export function costBreakdown(s: PowerSeries, d: DispatchSeries, p: Portfolio, t: TechParams, c: UnitFixedCosts): CostBreakdown {
   const dt = s.stepHours;
   let gasMwh = 0;
@@ -50,19 +63,38 @@ export function costBreakdown(s: PowerSeries, d: DispatchSeries, p: Portfolio, t
     exportUsd += d.exportMw[h] * dt * s.exportPriceUsdPerMwh[h];
     loadMwh += s.loadMw[h] * dt;
   }
+  const sums = { gasMwh, firmCleanMwh: firmMwh, gridImportUsd: importUsd, gridImportCarbonUsd: importCarbonUsd, exportUsd, loadMwh };
+  return costFromSums(sums, p, t, c, (s.loadMw.length * dt) / HOURS_PER_YEAR);
+}
+
+/** The cost breakdown from the period's sums; fixed costs scale with `yearFraction` (a full year: 1). */
+export function costFromSums(v: VariableSums, p: Portfolio, t: TechParams, c: UnitFixedCosts, yearFraction: number): CostBreakdown {
   const g = t.gas;
-  const fixed = fixedCostsUsd(p, c, (s.loadMw.length * dt) / HOURS_PER_YEAR);
-  const variable = {
-    gasFuelUsd: gasMwh * g.heatRateMmbtuPerMwh * g.fuelPriceUsdPerMmbtu,
-    gasVariableOmUsd: gasMwh * g.variableOmUsdPerMwh,
-    firmCleanVariableUsd: firmMwh * t.firmClean.variableCostUsdPerMwh,
-    gridImportUsd: importUsd,
-    exportRevenueUsd: -exportUsd,
-    carbonCostUsd: importCarbonUsd + gasMwh * g.heatRateMmbtuPerMwh * (g.co2KgPerMmbtu / 1000) * t.carbonPriceUsdPerTco2,
+  const f = fixedCostsUsd(p, c, yearFraction);
+  const gasFuelUsd = v.gasMwh * g.heatRateMmbtuPerMwh * g.fuelPriceUsdPerMmbtu;
+  const gasVariableOmUsd = v.gasMwh * g.variableOmUsdPerMwh;
+  const firmCleanVariableUsd = v.firmCleanMwh * t.firmClean.variableCostUsdPerMwh;
+  const exportRevenueUsd = -v.exportUsd;
+  const carbonCostUsd = v.gridImportCarbonUsd + v.gasMwh * g.heatRateMmbtuPerMwh * (g.co2KgPerMmbtu / 1000) * t.carbonPriceUsdPerTco2;
+  // every component once, in the order of the breakdown (no arrays or spreads: the Monte Carlo calls this per site-year)
+  const totalUsd =
+    0 + f.pvFixedUsd + f.windFixedUsd + f.batteryFixedUsd + f.gasFixedUsd + f.firmCleanFixedUsd +
+    gasFuelUsd + gasVariableOmUsd + firmCleanVariableUsd + v.gridImportUsd + exportRevenueUsd + carbonCostUsd;
+  return {
+    pvFixedUsd: f.pvFixedUsd,
+    windFixedUsd: f.windFixedUsd,
+    batteryFixedUsd: f.batteryFixedUsd,
+    gasFixedUsd: f.gasFixedUsd,
+    firmCleanFixedUsd: f.firmCleanFixedUsd,
+    gasFuelUsd,
+    gasVariableOmUsd,
+    firmCleanVariableUsd,
+    gridImportUsd: v.gridImportUsd,
+    exportRevenueUsd,
+    carbonCostUsd,
+    totalUsd,
+    costUsdPerMwhLoad: v.loadMwh > 0 ? totalUsd / v.loadMwh : null,
   };
-  let totalUsd = 0;
-  for (const v of [...Object.values(fixed), ...Object.values(variable)]) totalUsd += v;
-  return { ...fixed, ...variable, totalUsd, costUsdPerMwhLoad: loadMwh > 0 ? totalUsd / loadMwh : null };
 }
 
 /**

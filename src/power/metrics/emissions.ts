@@ -31,6 +31,11 @@ export function emissions(s: PowerSeries, d: DispatchSeries, t: TechParams, e: E
     meanKgPerMwh += s.gridCo2KgPerMwh[h];
   }
   meanKgPerMwh = s.loadMw.length > 0 ? meanKgPerMwh / s.loadMw.length : 0;
+  return emissionsFromSums(gridKg, meanKgPerMwh, t, e, certificateMatchingFraction);
+}
+
+/** Emissions from the year's sums: Σ import × hourly intensity (kg) and the mean hourly intensity (kg/MWh). */
+export function emissionsFromSums(gridKg: number, meanKgPerMwh: number, t: TechParams, e: EnergyTotals, certificateMatchingFraction = 0): Emissions {
   const gasTco2 = (e.gasMwh * t.gas.heatRateMmbtuPerMwh * t.gas.co2KgPerMmbtu) / 1000;
   const certificatesMwh = Math.min(e.exportMwh, e.cleanDeliveredMwh);
   const uncovered = Math.max(0, e.gridImportMwh - certificatesMwh);

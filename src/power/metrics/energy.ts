@@ -100,6 +100,11 @@ export function cleanScores(s: PowerSeries, d: DispatchSeries): CleanScores {
     cfeGrid += Math.min(s.loadMw[h], withGrid);
     delivered += gen - d.curtailmentMw[h];
   }
+  return scoresFromSums(load, cfe, cfeGrid, delivered);
+}
+
+/** The scores from Σ load, Σ min(load, clean on site), the same with the grid's clean share, and Σ clean delivered (any one unit). */
+export function scoresFromSums(load: number, cfe: number, cfeGrid: number, delivered: number): CleanScores {
   if (load <= 0) return { cfeScoreFraction: 0, cfeScoreWithGridFraction: 0, annualMatchFraction: 0 };
   return { cfeScoreFraction: Math.max(0, cfe) / load, cfeScoreWithGridFraction: Math.max(0, cfeGrid) / load, annualMatchFraction: delivered / load };
 }

@@ -1,9 +1,11 @@
 /** All metrics of a dispatched site-year in one plain object (the `statistics` view, separate from the solve). */
+import { HOURS_PER_YEAR } from "../../core/calendar.ts";
 import type { DispatchResult } from "../dispatch/dispatch.ts";
-import type { PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
-import { type CostBreakdown, costBreakdown } from "./costs.ts";
-import { type Emissions, type SiteAccountingInputs, type Water, emissions, water } from "./emissions.ts";
-import { type CleanScores, type EnergyTotals, cleanScores, energyTotals } from "./energy.ts";
+import type { DurationTotals } from "../dispatch/duration.ts";
+import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs.ts";
+import { type CostBreakdown, costBreakdown, costFromSums } from "./costs.ts";
+import { type Emissions, type SiteAccountingInputs, type Water, emissions, emissionsFromSums, water } from "./emissions.ts";
+import { type CleanScores, type EnergyTotals, cleanScores, energyTotals, scoresFromSums } from "./energy.ts";
 
 export interface PowerMetrics {
   energy: EnergyTotals;
@@ -21,5 +23,50 @@ export function powerMetrics(s: PowerSeries, r: DispatchResult, t: TechParams, c
     cost: costBreakdown(s, r.series, r.portfolio, t, c),
     emissions: emissions(s, r.series, t, energy, w.certificateMatchingFraction ?? 0),
     water: water(w, energy.gasMwh),
+  };
+}
+
+/**
+ * The same metrics from a duration-curve dispatch's totals (dispatch/duration.ts: no battery, so no charge or
+ * discharge); `steps` × `stepHours` is the modelled period, `meanGridCo2KgPerMwh` the mean hourly grid intensity.
+ */
+export function durationMetrics(
+  d: DurationTotals,
+  period: { steps: number; stepHours: number; meanGridCo2KgPerMwh: number },
+  p: Portfolio,
+  t: TechParams,
+  c: UnitFixedCosts,
+  w: SiteAccountingInputs,
+): PowerMetrics {
+  const energy: EnergyTotals = {
+    loadMwh: d.loadMwh,
+    pvMwh: d.pvMwh,
+    windMwh: d.windMwh,
+    firmCleanMwh: d.firmCleanMwh,
+    cleanDeliveredMwh: d.pvMwh + d.windMwh + d.firmCleanMwh - d.curtailmentMwh,
+    batteryChargeMwh: 0,
+    batteryDischargeMwh: 0,
+    gasMwh: d.gasMwh,
+    gridImportMwh: d.gridImportMwh,
+    exportMwh: d.exportMwh,
+    curtailmentMwh: d.curtailmentMwh,
+    unservedMwh: d.unservedMwh,
+    peakGridImportMw: d.peakGridImportMw,
+    peakLoadMw: d.peakLoadMw,
+  };
+  const variable = {
+    gasMwh: d.gasMwh,
+    firmCleanMwh: d.firmCleanMwh,
+    gridImportUsd: d.gridImportUsd,
+    gridImportCarbonUsd: (d.gridImportCo2Kg / 1000) * t.carbonPriceUsdPerTco2,
+    exportUsd: d.exportUsd,
+    loadMwh: d.loadMwh,
+  };
+  return {
+    energy,
+    scores: scoresFromSums(d.loadMwh, d.cfeMwh, d.cfeWithGridMwh, energy.cleanDeliveredMwh),
+    cost: costFromSums(variable, p, t, c, (period.steps * period.stepHours) / HOURS_PER_YEAR),
+    emissions: emissionsFromSums(d.gridImportCo2Kg, period.meanGridCo2KgPerMwh, t, energy, w.certificateMatchingFraction ?? 0),
+    water: water(w, d.gasMwh),
   };
 }

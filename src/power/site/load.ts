@@ -23,15 +23,23 @@ export function allocateSeries(n = HOURS_PER_YEAR): PowerSeries {
  * (in a leap year it is one February day short of the monthly model).
  */
 export function fillHourlyLoad(t: Timeline, facilityEnergyMwh: Float64Array, year: number, out: Float64Array): number {
-  let h = 0;
+  const mw = new Float64Array(12);
+  const total = monthlyLoadMw(t, facilityEnergyMwh, year, mw);
+  for (let month = 0; month < 12; month++) out.fill(mw[month], MONTH_START_HOURS[month], MONTH_START_HOURS[month] + DAYS_IN_MONTH[month] * HOURS_PER_DAY);
+  return total;
+}
+
+/**
+ * Writes each month's average facility MW of `year` (monthly MWh / hours of the month) into `out` (12 values): the load
+ * `fillHourlyLoad` holds flat over each month. Returns the annual MWh of the hourly series.
+ */
+export function monthlyLoadMw(t: Timeline, facilityEnergyMwh: Float64Array, year: number, out: Float64Array): number {
   let total = 0;
   for (let month = 0; month < 12; month++) {
     const m = year * 12 + month - t.startMonthNumber;
     const mw = m >= 0 && m < t.months ? facilityEnergyMwh[m] / t.hours[m] : 0;
-    const end = h + DAYS_IN_MONTH[month] * HOURS_PER_DAY;
-    out.fill(mw, h, end);
-    total += mw * (end - h);
-    h = end;
+    out[month] = mw;
+    total += mw * DAYS_IN_MONTH[month] * HOURS_PER_DAY;
   }
   return total;
 }

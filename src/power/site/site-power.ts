@@ -6,14 +6,16 @@
 import { type Diagnostic, info, warning } from "../../core/diagnostics.ts";
 import type { ModelState } from "../../buildout/model.ts";
 import type { ResolvedSite } from "../../scenario/resolved.ts";
-import { allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
+import { type DispatchSeries, allocateDispatchSeries, dispatch } from "../dispatch/dispatch.ts";
 import type { Portfolio, PowerSeries, TechParams } from "../dispatch/inputs.ts";
 import { shiftFlexibleLoad } from "../dispatch/flexible-load.ts";
 import { maxBalanceErrorMwh } from "../metrics/energy.ts";
 import { water as waterMetrics } from "../metrics/emissions.ts";
 import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
-import { MONTH_START_HOURS } from "../../core/calendar.ts";
-import { allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
+import { HOURS_PER_YEAR, MONTH_START_HOURS } from "../../core/calendar.ts";
+import { allocateSeries, fillHourlyLoad, monthlyLoadMw, yearSum } from "./load.ts";
+import type { DurationCache } from "./duration-cache.ts";
+import { separableDispatch } from "../dispatch/duration.ts";
 import { techParams } from "./params.ts";
 import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
 import { portfolioForYear } from "./portfolio.ts";
@@ -107,13 +109,19 @@ export interface ProgramPower {
   diagnostics: Diagnostic[];
 }
 
-export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | undefined): ProgramPower {
+/**
+ * Dispatches every site-year with load. With a `cache` (the Monte Carlo's), battery-free site-years without flexible
+ * load take the duration-curve dispatch, equal to the hourly one up to rounding; the others (and `run`, which passes
+ * none) dispatch hour by hour.
+ */
+export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | undefined, cache?: DurationCache): ProgramPower {
   const s = st.scenario;
   const t = s.timeline;
   const ds: Diagnostic[] = [];
   const out: SiteYearPower[] = [];
-  const series = allocateSeries();
-  const buffers = allocateDispatchSeries(series.loadMw.length);
+  // hourly buffers only when a site-year dispatches hour by hour (the duration curves need none)
+  let hourly: { series: PowerSeries; buffers: DispatchSeries } | null = null;
+  const monthlyMw = new Float64Array(12);
   s.sites.forEach((site, si) => {
     const p = site.power;
     if (!p) return;
@@ -124,28 +132,43 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
       return;
     }
     if (!prof?.gridCo2KgPerMwh) ds.push(info(p.path, `no hourly grid carbon profile: the ${site.gridRegion} annual average (${site.gridRegionCo2KgPerMwh} kg/MWh) is used for every hour`));
-    fillSiteSeries(site, p, prof, series);
+    const fill = (x: PowerSeries): void => fillSiteSeries(site, p, prof, x);
+    let series: PowerSeries | null = null;
     // Site-years with the same hourly load, portfolio and prices dispatch identically (e.g. after the build-out):
     // dispatch once and reuse, recomputing only the year-specific water.
     const seen = new Map<string, { metrics: PowerMetrics; maxBalanceErrorMwh: number }>();
     for (const year of t.years) {
-      if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
+      if (monthlyLoadMw(t, st.energy[si].facilityEnergyMwh, year, monthlyMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
-      applyFlexibleLoad(p, series, portfolio, tech);
       const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
-      const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => series.loadMw[h])]);
+      const unservedWarning = (m: PowerMetrics): void => {
+        if (m.energy.unservedMwh > 0) ds.push(warning(p.path, `${year}: ${Math.round(m.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(m.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
+      };
+      if (cache && !(p.flexibility.flexibleLoadFraction > 0) && separableDispatch(portfolio)) {
+        const metrics = cache.metrics(site, p, fill, portfolio, tech, monthlyMw, water);
+        unservedWarning(metrics);
+        out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: 0 });
+        continue;
+      }
+      if (!series) {
+        hourly ??= { series: allocateSeries(), buffers: allocateDispatchSeries(HOURS_PER_YEAR) };
+        series = hourly.series;
+        fill(series);
+      }
+      const loadMw = series.loadMw;
+      fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, loadMw);
+      applyFlexibleLoad(p, series, portfolio, tech);
+      const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => loadMw[h])]);
       const hit = seen.get(key);
       if (hit) {
         const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh) };
         out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: hit.maxBalanceErrorMwh });
         continue;
       }
-      const r = dispatch(series, portfolio, tech, buffers);
+      const r = dispatch(series, portfolio, tech, hourly!.buffers);
       const metrics = powerMetrics(series, r, tech, p.unitCosts, water);
-      if (metrics.energy.unservedMwh > 0) {
-        ds.push(warning(p.path, `${year}: ${Math.round(metrics.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(metrics.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
-      }
+      unservedWarning(metrics);
       const balance = maxBalanceErrorMwh(series, r.series);
       seen.set(key, { metrics, maxBalanceErrorMwh: balance });
       out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: balance });
