@@ -115,6 +115,7 @@ const load = <N extends DataFileName>(name: N): z.output<(typeof dataFiles)[N]["
 
 /** Validated reference data of the model. */
 const acceleratorsFile = load("accelerators");
+const gridRegionsFile = load("grid-regions");
 
 export const referenceData: ReferenceData = {
   accelerators: acceleratorsFile.accelerators,
@@ -122,7 +123,8 @@ export const referenceData: ReferenceData = {
   facility: load("facility"),
   capexPerMw: load("capex-per-mw"),
   opex: load("opex"),
-  gridRegions: load("grid-regions").regions,
+  gridRegions: gridRegionsFile.regions,
+  gridServingUtilities: gridRegionsFile.servingUtilities,
   company: load("company-financials"),
   jobs: load("jobs"),
   timeToPower: load("time-to-power"),

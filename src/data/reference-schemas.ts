@@ -44,6 +44,20 @@ export interface GridRegion {
   hourlyFuelMix?: HourlyFuelMixFile;
 }
 
+/**
+ * The utility (or the smallest published area containing it) that serves a site: the denominator of the site's
+ * load share, inside its grid region (data/grid-regions.json `servingUtilities`).
+ */
+export interface ServingUtility {
+  name: string;
+  /** key of the grid region it lies in */
+  region: string;
+  annualLoadMwh: number;
+  year: number;
+  /** the EIA-930 demand series the load is summed from */
+  balancingAuthoritySeries: string;
+}
+
 export interface ReferenceData {
   accelerators: Record<string, AcceleratorSpec>;
   acceleratorRoadmap: AcceleratorRoadmap;
@@ -65,6 +79,7 @@ export interface ReferenceData {
   };
   opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
   gridRegions: Record<string, GridRegion>;
+  gridServingUtilities: Record<string, ServingUtility>;
   company: {
     company: string;
     revenueUsdByYear: Record<string, number>;
@@ -165,7 +180,17 @@ export const GridRegionSchema = z
   })
   .strict();
 
-export const GridRegionsFileSchema = z.object({ regions: z.record(z.string().min(1), GridRegionSchema) }).strict();
+export const ServingUtilitySchema = z
+  .object({ name: z.string().min(1), region: z.string().min(1), annualLoadMwh: positive, year, balancingAuthoritySeries: z.string().min(1) })
+  .strict();
+
+export const GridRegionsFileSchema = z
+  .object({ regions: z.record(z.string().min(1), GridRegionSchema), servingUtilities: z.record(z.string().min(1), ServingUtilitySchema) })
+  .strict()
+  .refine((f) => Object.values(f.servingUtilities).every((u) => Object.hasOwn(f.regions, u.region)), {
+    message: "every serving utility's region must be a key of regions",
+    path: ["servingUtilities"],
+  });
 
 export const CompanyFinancialsSchema = z
   .object({

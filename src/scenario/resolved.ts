@@ -47,6 +47,8 @@ export interface ResolvedSite {
   gridRegion: string;
   gridRegionAnnualLoadMwh: number;
   gridRegionCo2KgPerMwh: number;
+  /** the utility or sub-region serving the site (data/grid-regions.json servingUtilities), null when not stated */
+  gridServingUtility: { name: string; annualLoadMwh: number } | null;
   /** the site's `power` block with defaults applied (absent: no hourly power simulation) */
   power?: ResolvedSitePower;
 }
