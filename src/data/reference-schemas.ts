@@ -41,7 +41,15 @@ export interface GridRegion {
   annualLoadMwh: number;
   year: number;
   co2KgPerMwh: number;
+  /** annual share of net generation by EIA-930 fuel code (sums to 1): the water of grid imports where no hourly mix is read */
+  generationMixFraction: Record<string, number>;
   hourlyFuelMix?: HourlyFuelMixFile;
+}
+
+/** Water consumed per MWh of grid generation by EIA-930 fuel code (data/grid-water.json). */
+export interface GridWaterData {
+  basis: string;
+  consumptionGalPerMwhByFuel: Record<string, number>;
 }
 
 /**
@@ -80,6 +88,7 @@ export interface ReferenceData {
   opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
   gridRegions: Record<string, GridRegion>;
   gridServingUtilities: Record<string, ServingUtility>;
+  gridWater: GridWaterData;
   company: {
     company: string;
     revenueUsdByYear: Record<string, number>;
@@ -173,11 +182,18 @@ export const GridRegionSchema = z
     annualLoadMwh: positive,
     year,
     co2KgPerMwh: nonNegative,
+    generationMixFraction: z
+      .record(z.string().min(1), fraction)
+      .refine((m) => Math.abs(Object.values(m).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: "generation shares must sum to 1" }),
     hourlyFuelMix: z
       .object({ file: z.string().min(1), balancingAuthority: z.string().min(1), year, utcOffsetHours: z.number().int().min(-12).max(14) })
       .strict()
       .optional(),
   })
+  .strict();
+
+export const GridWaterSchema = z
+  .object({ basis: z.string().min(1), consumptionGalPerMwhByFuel: z.record(z.string().min(1), nonNegative) })
   .strict();
 
 export const ServingUtilitySchema = z

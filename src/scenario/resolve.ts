@@ -65,6 +65,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
       gridRegion: site.gridRegion,
       gridRegionAnnualLoadMwh: region?.annualLoadMwh ?? Number.NaN,
       gridRegionCo2KgPerMwh: region?.co2KgPerMwh ?? Number.NaN,
+      gridRegionGenerationMixFraction: region?.generationMixFraction ?? {},
       gridServingUtility: utility && site.gridServingUtility !== undefined ? { name: site.gridServingUtility, annualLoadMwh: utility.annualLoadMwh } : null,
       power: site.power ? resolveSitePower(site.power, ref, `${sitePath}.power`, timeline.years, ds) : undefined,
     });
@@ -153,6 +154,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     supplyUnitsByYearIndex,
     utilizationFraction,
     wueLPerKwh: s.facility.wueLPerKwh ?? d.facility.wueLPerKwh,
+    gridWaterConsumptionGalPerMwhByFuel: ref.gridWater.consumptionGalPerMwhByFuel,
     serverLifeMonths: Math.round(12 * (lives.serverLifeYears ?? d.assetLives.serverLifeYears)),
     facilityLifeMonths: Math.round(12 * (lives.facilityLifeYears ?? d.assetLives.facilityLifeYears)),
     electricalMechanicalLifeMonths: Math.round(12 * (lives.electricalMechanicalLifeYears ?? d.assetLives.electricalMechanicalLifeYears)),

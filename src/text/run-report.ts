@@ -6,6 +6,7 @@ import type { Table } from "../core/table.ts";
 import { renderFinancingSection } from "./financing.ts";
 import { renderPowerSection } from "./power.ts";
 import { renderEmissionsSection } from "./emissions.ts";
+import { renderWaterSection } from "./water.ts";
 
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** USD billions with thousands separators, one decimal: 2,422.5 */
@@ -41,7 +42,7 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
     { header: "co. FCF $B", source: "companyFreeCashFlowUsd", format: usdB },
     { header: "constr. jobs", source: "constructionJobsPeak", format: fixed(0) },
     { header: "perm. jobs", source: "permanentJobs", format: fixed(0) },
-    { header: "water ML", source: "waterMegaliters", format: fixed(0) },
+    { header: "DC water ML", source: "waterMegaliters", format: fixed(0) },
   ];
   const idx = cols.map((c) => column(t, c.source));
   const opexCols = ["energyCostUsd", "staffCostUsd", "maintenanceCostUsd"].map((c) => column(t, c));
@@ -100,6 +101,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   out.push("", renderFinancingSection(result, years));
   out.push(...renderPowerSection(result.tables.powerSitesYearly, years));
   out.push(...renderEmissionsSection(s.emissions, years));
+  out.push(...renderWaterSection(s.water, years));
   if (s.delays.length > 0) {
     out.push("", "Delays:");
     for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);

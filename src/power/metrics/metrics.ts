@@ -4,6 +4,7 @@ import type { PowerSeries, TechParams, UnitFixedCosts } from "../dispatch/inputs
 import { type CostBreakdown, costBreakdown } from "./costs.ts";
 import { type Emissions, type SiteAccountingInputs, type Water, emissions, water } from "./emissions.ts";
 import { type CleanScores, type EnergyTotals, cleanScores, energyTotals } from "./energy.ts";
+import { gridWaterMegalitersByFuel } from "../grid/water.ts";
 
 export interface PowerMetrics {
   energy: EnergyTotals;
@@ -20,6 +21,6 @@ export function powerMetrics(s: PowerSeries, r: DispatchResult, t: TechParams, c
     scores: cleanScores(s, r.series),
     cost: costBreakdown(s, r.series, r.portfolio, t, c),
     emissions: emissions(s, r.series, t, energy, w.certificateMatchingFraction ?? 0),
-    water: water(w, energy.gasMwh),
+    water: water(w, energy.gasMwh, w.gridWater ? gridWaterMegalitersByFuel(r.series.gridImportMw, s.stepHours, w.gridWater) : {}),
   };
 }

@@ -17,6 +17,8 @@ import { allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
 import { techParams } from "./params.ts";
 import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
 import { portfolioForYear } from "./portfolio.ts";
+import { type GridWaterInputs, litersPerMwh } from "../grid/water.ts";
+import type { ResolvedScenario } from "../../scenario/resolved.ts";
 
 /** Hourly (8760) inputs of one site read at the edge; absent arrays fall back as documented on each field. */
 export interface SiteProfiles {
@@ -28,6 +30,8 @@ export interface SiteProfiles {
   gridCo2KgPerMwh?: Float64Array;
   /** clean share of grid generation; default 0 (imports count as not clean) */
   gridCleanFraction?: Float64Array;
+  /** hourly share of grid generation by EIA-930 fuel code (from the same fuel mix as the carbon); default: the region's annual mix */
+  gridMixFraction?: Record<string, Float64Array>;
   /** hourly price of grid purchases, USD/MWh; default: the flat `prices.gridPriceUsdPerMwh` */
   gridPriceUsdPerMwh?: Float64Array;
   /** labels of where each profile came from, for reports */
@@ -90,6 +94,11 @@ export function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: S
   s.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
 }
 
+/** What the water of a site's grid imports needs: factors by fuel, the region's annual mix, the hourly mix if read. */
+export function siteGridWater(s: ResolvedScenario, site: ResolvedSite, prof: SiteProfiles | undefined): GridWaterInputs {
+  return { factorsLPerMwh: litersPerMwh(s.gridWaterConsumptionGalPerMwhByFuel), annualMixFraction: site.gridRegionGenerationMixFraction, hourlyMixFraction: prof?.gridMixFraction };
+}
+
 /** Moves the site's flexible load in `s.loadMw` toward clean surplus (rule-based, energy conserved per window); returns MWh moved. */
 export function applyFlexibleLoad(p: ResolvedSitePower, s: PowerSeries, portfolio: Portfolio, tech: TechParams): number {
   const f = p.flexibility;
@@ -125,19 +134,21 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
     }
     if (!prof?.gridCo2KgPerMwh) ds.push(info(p.path, `no hourly grid carbon profile: the ${site.gridRegion} annual average (${site.gridRegionCo2KgPerMwh} kg/MWh) is used for every hour`));
     fillSiteSeries(site, p, prof, series);
+    const gridWater = siteGridWater(s, site, prof);
     // Site-years with the same hourly load, portfolio and prices dispatch identically (e.g. after the build-out):
-    // dispatch once and reuse, recomputing only the year-specific water.
+    // dispatch once and reuse, recomputing only the year-specific data-centre water
+    // (the water of grid generation follows the imports, which are the same).
     const seen = new Map<string, { metrics: PowerMetrics; maxBalanceErrorMwh: number }>();
     for (const year of t.years) {
       if (fillHourlyLoad(t, st.energy[si].facilityEnergyMwh, year, series.loadMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
       applyFlexibleLoad(p, series, portfolio, tech);
-      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
+      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction, gridWater };
       const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => series.loadMw[h])]);
       const hit = seen.get(key);
       if (hit) {
-        const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh) };
+        const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh, hit.metrics.water.gridGenerationMegalitersByFuel) };
         out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: hit.maxBalanceErrorMwh });
         continue;
       }
