@@ -21,7 +21,7 @@ import { main } from "../src/cli/main.ts";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const META = join(ROOT, "scenarios", "meta-600b.yaml");
 const SMALL = join(ROOT, "test", "fixtures", "small.yaml");
-const TABLES = ["phases", "yearly", "sitesYearly", "acceleratorsYearly", "monthlySites", "vintages", "spvYearly", "fundingYearly", "pnlYearly", "revenueRequiredYearly", "powerSitesYearly", "emissionsYearly"];
+const TABLES = ["phases", "yearly", "sitesYearly", "acceleratorsYearly", "monthlySites", "vintages", "spvYearly", "fundingYearly", "pnlYearly", "revenueRequiredYearly", "powerSitesYearly", "emissionsYearly", "waterYearly"];
 const OUT_FILES = [...TABLES.map((t) => `${t}.csv`), "summary.json", "inputs.json", "provenance.json"].sort();
 
 interface CliResult {

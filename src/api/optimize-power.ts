@@ -5,6 +5,7 @@
  * prepared once; the site's weather and grid profiles come through `files`, as in `run`. Problems with the
  * options come back as diagnostics whose path is the option's name (`year`, `levelFraction`, …).
  */
+import { siteGridWater } from "../power/site/site-power.ts";
 import { type Diagnostic, error, hasErrors, warning } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { runModel } from "../buildout/model.ts";
@@ -156,7 +157,7 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
     check = optimizePortfolio(withFixedCapacities(sizing.hourlyProblem, result.dispatch.portfolio), solver);
     log.push(`hourly check of the chosen capacities (dispatch LP on 8760 h): ${check.status}${seconds(o.now, t1)}`);
   }
-  const water = { itEnergyMwh: yearSum(s.timeline, c.itEnergyMwh, c.year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: c.power.certificateMatchingFraction };
+  const water = { itEnergyMwh: yearSum(s.timeline, c.itEnergyMwh, c.year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: c.power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: c.power.certificateMatchingFraction, gridWater: siteGridWater(s, s.sites[c.si], undefined) };
   const report: OptimizePowerReport & { sweep?: SweepPoint[] } = optimizePowerReport(o.site, c.year, sizing, result, water, { hourly: o.hourly === true, diagnostics: ds, hourlyCheck: check, path: c.power.path });
   if (o.sweepLevels && o.sweepLevels.length > 0) {
     const t2 = o.now?.() ?? 0;

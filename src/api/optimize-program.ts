@@ -18,7 +18,7 @@ import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/op
 import { powerMetrics } from "../power/metrics/metrics.ts";
 import { yearSum } from "../power/site/load.ts";
 import type { ResolvedSitePower } from "../scenario/resolved-power.ts";
-import type { SiteProfiles } from "../power/site/site-power.ts";
+import { type SiteProfiles, siteGridWater } from "../power/site/site-power.ts";
 import type { ProgramPowerReport, ProgramPowerSite } from "../results/program-power.ts";
 import { createHighsSolver } from "../solver/highs.ts";
 import type { LpSolver } from "../solver/lp.ts";
@@ -117,7 +117,7 @@ export async function optimizeProgramPower(doc: ScenarioDocument, o: OptimizePro
     const power = withFlexibility(site.power!, o.flexibleLoadFraction);
     const target = { kind: o.target ?? power.target.kind, levelFraction: o.levelFraction ?? power.target.levelFraction, countGridClean: power.target.countGridClean };
     const sizing = buildSiteSizing(t, energy[si].facilityEnergyMwh, power, profilesInUtc(profiles.value[site.name] ?? {}, offsets[i]), { year, target, hoursPerStep, regionCo2KgPerMwh: site.gridRegionCo2KgPerMwh });
-    const water = { itEnergyMwh: yearSum(t, energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: power.certificateMatchingFraction };
+    const water = { itEnergyMwh: yearSum(t, energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: power.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: power.certificateMatchingFraction, gridWater: siteGridWater(s, site, undefined) };
     const programSite: ProgramSite = { name: site.name, problem: sizing.problem, outFraction: power.flexibility.flexibleLoadFraction, inFraction: power.flexibility.maxShiftUpFraction };
     return { power, programSite, water };
   });

@@ -48,6 +48,17 @@ export const OUTPUT_SCHEMAS = {
           lifecycleTco2eByYear: byYear,
           embodiedTco2eByCategoryByYear: z.record(z.string(), byYear),
         }),
+        water: z.looseObject({
+          onSiteDataCenterMegalitersByYear: byYear,
+          onSiteGenerationMegalitersByYear: byYear,
+          gridGenerationMegalitersByYear: byYear,
+          gridGenerationMegalitersByFuelByYear: z.record(z.string(), byYear),
+          totalMegalitersByYear: byYear,
+        }),
+        gridLoadShareBySite: z.record(
+          z.string(),
+          z.looseObject({ gridRegion: z.string(), gridServingUtility: z.string().nullable(), regionLoadShareFractionByYear: byYear, servingUtilityLoadShareFractionByYear: byYear.nullable() }),
+        ),
       }),
       tables: z.record(z.string(), table),
       diagnostics: z.array(diagnostic),

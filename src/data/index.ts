@@ -27,6 +27,8 @@ import financingJson from "../../data/financing.json" with { type: "json" };
 import financingMeta from "../../data/financing.meta.json" with { type: "json" };
 import gridRegionsJson from "../../data/grid-regions.json" with { type: "json" };
 import gridRegionsMeta from "../../data/grid-regions.meta.json" with { type: "json" };
+import gridWaterJson from "../../data/grid-water.json" with { type: "json" };
+import gridWaterMeta from "../../data/grid-water.meta.json" with { type: "json" };
 import jobsJson from "../../data/jobs.json" with { type: "json" };
 import jobsMeta from "../../data/jobs.meta.json" with { type: "json" };
 import timeToPowerJson from "../../data/time-to-power.json" with { type: "json" };
@@ -56,6 +58,7 @@ import {
   EmbodiedCarbonSchema,
   FacilitySchema,
   GridRegionsFileSchema,
+  GridWaterSchema,
   JobsSchema,
   type MetaFile,
   MetaFileSchema,
@@ -76,6 +79,7 @@ export const dataFiles = {
   "capex-per-mw": { raw: capexPerMwJson as unknown, meta: capexPerMwMeta as unknown, schema: CapexPerMwSchema },
   opex: { raw: opexJson as unknown, meta: opexMeta as unknown, schema: OpexSchema },
   "grid-regions": { raw: gridRegionsJson as unknown, meta: gridRegionsMeta as unknown, schema: GridRegionsFileSchema },
+  "grid-water": { raw: gridWaterJson as unknown, meta: gridWaterMeta as unknown, schema: GridWaterSchema },
   "company-financials": { raw: companyJson as unknown, meta: companyMeta as unknown, schema: CompanyFinancialsSchema },
   jobs: { raw: jobsJson as unknown, meta: jobsMeta as unknown, schema: JobsSchema },
   "time-to-power": { raw: timeToPowerJson as unknown, meta: timeToPowerMeta as unknown, schema: TimeToPowerSchema },
@@ -115,6 +119,7 @@ const load = <N extends DataFileName>(name: N): z.output<(typeof dataFiles)[N]["
 
 /** Validated reference data of the model. */
 const acceleratorsFile = load("accelerators");
+const gridRegionsFile = load("grid-regions");
 
 export const referenceData: ReferenceData = {
   accelerators: acceleratorsFile.accelerators,
@@ -122,7 +127,9 @@ export const referenceData: ReferenceData = {
   facility: load("facility"),
   capexPerMw: load("capex-per-mw"),
   opex: load("opex"),
-  gridRegions: load("grid-regions").regions,
+  gridRegions: gridRegionsFile.regions,
+  gridServingUtilities: gridRegionsFile.servingUtilities,
+  gridWater: load("grid-water"),
   company: load("company-financials"),
   jobs: load("jobs"),
   timeToPower: load("time-to-power"),

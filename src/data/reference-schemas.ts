@@ -41,7 +41,29 @@ export interface GridRegion {
   annualLoadMwh: number;
   year: number;
   co2KgPerMwh: number;
+  /** annual share of net generation by EIA-930 fuel code (sums to 1): the water of grid imports where no hourly mix is read */
+  generationMixFraction: Record<string, number>;
   hourlyFuelMix?: HourlyFuelMixFile;
+}
+
+/** Water consumed per MWh of grid generation by EIA-930 fuel code (data/grid-water.json). */
+export interface GridWaterData {
+  basis: string;
+  consumptionGalPerMwhByFuel: Record<string, number>;
+}
+
+/**
+ * The utility (or the smallest published area containing it) that serves a site: the denominator of the site's
+ * load share, inside its grid region (data/grid-regions.json `servingUtilities`).
+ */
+export interface ServingUtility {
+  name: string;
+  /** key of the grid region it lies in */
+  region: string;
+  annualLoadMwh: number;
+  year: number;
+  /** the EIA-930 demand series the load is summed from */
+  balancingAuthoritySeries: string;
 }
 
 export interface ReferenceData {
@@ -65,6 +87,8 @@ export interface ReferenceData {
   };
   opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
   gridRegions: Record<string, GridRegion>;
+  gridServingUtilities: Record<string, ServingUtility>;
+  gridWater: GridWaterData;
   company: {
     company: string;
     revenueUsdByYear: Record<string, number>;
@@ -158,6 +182,9 @@ export const GridRegionSchema = z
     annualLoadMwh: positive,
     year,
     co2KgPerMwh: nonNegative,
+    generationMixFraction: z
+      .record(z.string().min(1), fraction)
+      .refine((m) => Math.abs(Object.values(m).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: "generation shares must sum to 1" }),
     hourlyFuelMix: z
       .object({ file: z.string().min(1), balancingAuthority: z.string().min(1), year, utcOffsetHours: z.number().int().min(-12).max(14) })
       .strict()
@@ -165,7 +192,21 @@ export const GridRegionSchema = z
   })
   .strict();
 
-export const GridRegionsFileSchema = z.object({ regions: z.record(z.string().min(1), GridRegionSchema) }).strict();
+export const GridWaterSchema = z
+  .object({ basis: z.string().min(1), consumptionGalPerMwhByFuel: z.record(z.string().min(1), nonNegative) })
+  .strict();
+
+export const ServingUtilitySchema = z
+  .object({ name: z.string().min(1), region: z.string().min(1), annualLoadMwh: positive, year, balancingAuthoritySeries: z.string().min(1) })
+  .strict();
+
+export const GridRegionsFileSchema = z
+  .object({ regions: z.record(z.string().min(1), GridRegionSchema), servingUtilities: z.record(z.string().min(1), ServingUtilitySchema) })
+  .strict()
+  .refine((f) => Object.values(f.servingUtilities).every((u) => Object.hasOwn(f.regions, u.region)), {
+    message: "every serving utility's region must be a key of regions",
+    path: ["servingUtilities"],
+  });
 
 export const CompanyFinancialsSchema = z
   .object({

@@ -22,6 +22,8 @@ export interface CarbonShape {
   intensityKgPerMwh: Float64Array;
   generationMwh: Float64Array;
   cleanFraction: Float64Array;
+  /** share of each hour's generation by fuel code (for the water of grid generation) */
+  mixFraction: Record<string, Float64Array>;
   /** calendar year of the data (of its middle hour) */
   year: number;
 }
@@ -49,8 +51,15 @@ export async function carbonShape(files: InputFiles, file: InputFile, utcOffsetH
   const local = (a: Float64Array) => utcHourEndingToLocalStandard8760(a, first, utcOffsetHours);
   const [i, g, c] = [local(ci.value.intensityKgPerMwh), local(ci.value.generationMwh), local(clean)];
   if (!i.value || !g.value || !c.value) return { value: null, diagnostics: [...i.diagnostics, ...g.diagnostics, ...c.diagnostics] };
+  const mixFraction: Record<string, Float64Array> = {};
+  for (const [f, series] of Object.entries(gen)) {
+    const share = series.map((x, h) => (ci.value!.generationMwh[h] > 0 ? x / ci.value!.generationMwh[h] : 0));
+    const moved = local(share);
+    if (!moved.value) return { value: null, diagnostics: moved.diagnostics };
+    mixFraction[f] = moved.value.values;
+  }
   const year = new Date(mix.value.hourEndingUtcMs[mix.value.hours >> 1]).getUTCFullYear();
-  return { value: { intensityKgPerMwh: i.value.values, generationMwh: g.value.values, cleanFraction: c.value.values, year }, diagnostics: mix.diagnostics.filter((d) => d.severity !== "warning") };
+  return { value: { intensityKgPerMwh: i.value.values, generationMwh: g.value.values, cleanFraction: c.value.values, mixFraction, year }, diagnostics: mix.diagnostics.filter((d) => d.severity !== "warning") };
 }
 
 const relocate = (ds: Diagnostic[], path: string): Diagnostic[] => ds.map((d) => ({ ...d, path: `${path} (${d.path})` }));
@@ -79,6 +88,7 @@ export async function addGridCarbon(
     if (!shape.value) return;
     prof.gridCo2KgPerMwh = shape.value.intensityKgPerMwh;
     prof.gridCleanFraction = shape.value.cleanFraction;
+    prof.gridMixFraction = shape.value.mixFraction;
     const who = region === src.ba ? region : `${region} (${src.ba})`;
     const label = `EIA-930 ${who} ${shape.value.year} fuel mix × operational emission factors`;
     prof.sources!.gridCarbon = label;

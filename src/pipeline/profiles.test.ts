@@ -85,6 +85,19 @@ describe("site data: local or proxy, and provenance", () => {
     expect(a[5000]).toBeCloseTo(b[4999], 9);
   });
 
+  it("a real EIA-930 fuel mix also gives each hour's share by fuel (for the water of grid imports); a proxy shape does not", async () => {
+    const ercot = (await load(scenario({ gridRegion: "ERCOT", power: { portfolio: {} } }))).value!["Alpha Campus"];
+    const mix = ercot.gridMixFraction!;
+    expect(Object.keys(mix).sort()).toEqual(["COL", "NG", "NUC", "OIL", "OTH", "SUN", "WAT", "WND"]);
+    for (const h of [0, 12, 4000, 8759]) expect(Object.values(mix).reduce((s, a) => s + a[h], 0)).toBeCloseTo(1, 9);
+    // no sun at local midnight in Texas
+    expect(mix.SUN[0]).toBe(0);
+    const gen = ercot.gridCo2KgPerMwh!.length;
+    expect(gen).toBe(8760);
+    const proxy = (await load(scenario({ gridRegion: "PJM", power: { portfolio: {} } }))).value!["Alpha Campus"];
+    expect(proxy.gridMixFraction).toBeUndefined();
+  });
+
   it("an unreadable or malformed grid file is an error at the scenario path", async () => {
     writeFileSync(join(dir, "bad-ba.csv"), "timestamp,NG\n2022-01-01 00:00:00+00:00,abc\n");
     const r = await load(scenario({ gridRegion: "PJM", power: { portfolio: {}, grid: { fuelMixFile: "bad-ba.csv", balancingAuthority: "PJM", utcOffsetHours: -5 } } }));

@@ -13,6 +13,7 @@ import { programMonthly } from "../buildout/program.ts";
 import { type EffectiveInputs, effectiveInputs } from "../results/inputs.ts";
 import { type Summary, buildSummary } from "../results/summary.ts";
 import { type EmissionsSummary, emissionsSummary, emissionsYearlyTable } from "../results/emissions.ts";
+import { type WaterSummary, waterSummary, waterYearlyTable } from "../results/water.ts";
 import {
   type Table,
   acceleratorsYearlyTable,
@@ -34,7 +35,7 @@ export interface RunResult {
   schemaVersion: number;
   /** the inputs the run used, after the schema's and data/'s defaults */
   inputs: EffectiveInputs;
-  summary: Summary & { financing: FinancingSummary; power: PowerSummary; emissions: EmissionsSummary };
+  summary: Summary & { financing: FinancingSummary; power: PowerSummary; emissions: EmissionsSummary; water: WaterSummary };
   tables: Record<string, Table>;
   diagnostics: Diagnostic[];
   /** where every number and file of the run came from (results/provenance.ts; set by the API's run) */
@@ -120,10 +121,11 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
   const fin = financingOutputs(st, pm);
   const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
   const emissions = emissionsSummary(st, pm, pw.siteYears);
+  const water = waterSummary(st, pm, pw.siteYears);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     inputs: effectiveInputs(st),
-    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary, emissions },
+    summary: { ...buildSummary(st, pm, all), financing: fin.summary, power: pw.summary, emissions, water },
     tables: {
       phases: phasesTable(st),
       yearly: yearlyTable(st, pm),
@@ -134,6 +136,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
       ...fin.tables,
       ...pw.tables,
       emissionsYearly: emissionsYearlyTable(emissions),
+      waterYearly: waterYearlyTable(water),
     },
     diagnostics: all,
   };

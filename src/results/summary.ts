@@ -38,8 +38,39 @@ export interface Summary {
   irrFraction: number | null;
   jobs: { constructionPeak: number; constructionJobYears: number; permanent: number; indirect: number };
   waterMegalitersByYear: Record<string, number>;
+  /**
+   * Each site's facility energy in a year as a share of annual load: of its grid region (interconnection or market)
+   * and of the utility or sub-region that serves it (null when the scenario names none)
+   */
+  gridLoadShareBySite: Record<string, GridLoadShare>;
   delays: { phase: string; delayMonths: number; reasons: string[] }[];
   diagnostics: Diagnostic[];
+}
+
+export interface GridLoadShare {
+  gridRegion: string;
+  gridServingUtility: string | null;
+  regionLoadShareFractionByYear: Record<string, number>;
+  servingUtilityLoadShareFractionByYear: Record<string, number> | null;
+}
+
+/** Facility energy by year over the region's and the serving utility's annual load, per site. */
+export function gridLoadShares(st: ModelState): Record<string, GridLoadShare> {
+  const s = st.scenario;
+  const t = s.timeline;
+  return Object.fromEntries(
+    s.sites.map((site, si) => {
+      const energy = sumByYear(t, st.energy[si].facilityEnergyMwh);
+      const u = site.gridServingUtility;
+      const share: GridLoadShare = {
+        gridRegion: site.gridRegion,
+        gridServingUtility: u?.name ?? null,
+        regionLoadShareFractionByYear: byYearRecord(t, energy.map((e) => e / site.gridRegionAnnualLoadMwh)),
+        servingUtilityLoadShareFractionByYear: u ? byYearRecord(t, energy.map((e) => e / u.annualLoadMwh)) : null,
+      };
+      return [site.name, share];
+    }),
+  );
 }
 
 export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Diagnostic[]): Summary {
@@ -87,6 +118,7 @@ export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Di
       indirect: max(pm.indirectJobs),
     },
     waterMegalitersByYear: byYearRecord(t, sumByYear(t, pm.waterLiters).map((l) => l / 1e6)),
+    gridLoadShareBySite: gridLoadShares(st),
     delays: st.build.phases
       .filter((p) => p.delayMonths > 0 || p.reasons.length > 0)
       .map((p) => ({ phase: s.phases[p.phaseIndex].label, delayMonths: p.delayMonths, reasons: [...p.reasons] })),

@@ -63,7 +63,7 @@ export function yearlyTable(st: ModelState, pm: ProgramMonthly): Table {
 export function sitesYearlyTable(st: ModelState): Table {
   const s = st.scenario;
   const t = s.timeline;
-  const columns = ["year", "site", "state", "gridRegion", "itPowerMwOnline", "facilityPowerMwOnline", "accelerators", "facilityEnergyMwh", "gridRegionLoadShareFraction", "capexUsd", "constructionJobsPeak", "permanentJobs", "waterMegaliters"];
+  const columns = ["year", "site", "state", "gridRegion", "gridServingUtility", "itPowerMwOnline", "facilityPowerMwOnline", "accelerators", "facilityEnergyMwh", "gridRegionLoadShareFraction", "servingUtilityLoadShareFraction", "capexUsd", "constructionJobsPeak", "permanentJobs", "waterMegaliters"];
   const rows: Cell[][] = [];
   s.sites.forEach((site, si) => {
     const c = st.capacity.sites[si];
@@ -77,8 +77,10 @@ export function sitesYearlyTable(st: ModelState): Table {
     const cj = maxByYear(t, st.impacts[si].constructionJobs);
     const pj = endOfYear(t, st.impacts[si].permanentJobs);
     const water = sumByYear(t, st.impacts[si].waterLiters);
+    const utility = site.gridServingUtility;
     t.years.forEach((y, i) => {
-      rows.push([y, site.name, site.state, site.gridRegion, mw[i], fmw[i], acc[i], energy[i], energy[i] / site.gridRegionAnnualLoadMwh, capex[i], cj[i], pj[i], water[i] / 1e6]);
+      const utilityShare = utility ? energy[i] / utility.annualLoadMwh : null;
+      rows.push([y, site.name, site.state, site.gridRegion, utility?.name ?? null, mw[i], fmw[i], acc[i], energy[i], energy[i] / site.gridRegionAnnualLoadMwh, utilityShare, capex[i], cj[i], pj[i], water[i] / 1e6]);
     });
   });
   return { columns, rows };

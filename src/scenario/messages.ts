@@ -4,6 +4,9 @@ import { type Diagnostic, error } from "../core/diagnostics.ts";
 export const unknownGridRegion = (path: string, name: string, known: readonly string[]): Diagnostic =>
   error(path, `unknown grid region "${name}" (known: ${known.join(", ")})`);
 
+export const unknownServingUtility = (path: string, name: string, known: readonly string[]): Diagnostic =>
+  error(path, `unknown serving utility "${name}" (known: ${known.map((k) => `"${k}"`).join(", ")}; add it to data/grid-regions.json servingUtilities with a sourced annual load)`);
+
 export const unknownAccelerator = (path: string, name: string, known?: readonly string[]): Diagnostic =>
   error(path, `unknown accelerator "${name}"${known ? ` (known: ${known.join(", ")})` : ""}`);
 

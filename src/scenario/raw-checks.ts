@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
-import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
+import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -27,6 +27,9 @@ export function rawCrossReferenceChecks(raw: unknown, ref: ReferenceData): Diagn
     const sitePath = `sites[${si}]`;
     if (typeof site.gridRegion === "string" && !Object.hasOwn(ref.gridRegions, site.gridRegion)) {
       out.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
+    }
+    if (typeof site.gridServingUtility === "string" && !Object.hasOwn(ref.gridServingUtilities, site.gridServingUtility)) {
+      out.push(unknownServingUtility(`${sitePath}.gridServingUtility`, site.gridServingUtility, Object.keys(ref.gridServingUtilities)));
     }
     const phases = Array.isArray(site.phases) ? site.phases : [];
     phases.forEach((ph, pi) => {

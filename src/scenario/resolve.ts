@@ -7,7 +7,7 @@ import { makeTimeline, monthIndex, monthNumber } from "../core/months.ts";
 import type { ReferenceData } from "../data/index.ts";
 import { type ScenarioDefaults, scenarioDefaults } from "./defaults.ts";
 import { ownValue } from "../core/keys.ts";
-import { outsideHorizon, unknownAccelerator, unknownGridRegion } from "./messages.ts";
+import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
 import { resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
@@ -53,12 +53,20 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     if (!region) {
       ds.push(unknownGridRegion(`${sitePath}.gridRegion`, site.gridRegion, Object.keys(ref.gridRegions)));
     }
+    const utility = site.gridServingUtility === undefined ? undefined : ownValue(ref.gridServingUtilities, site.gridServingUtility);
+    if (site.gridServingUtility !== undefined && !utility) {
+      ds.push(unknownServingUtility(`${sitePath}.gridServingUtility`, site.gridServingUtility, Object.keys(ref.gridServingUtilities)));
+    } else if (utility && region && utility.region !== site.gridRegion) {
+      ds.push(warning(`${sitePath}.gridServingUtility`, `serving utility "${site.gridServingUtility}" lies in grid region ${utility.region}, not in the site's gridRegion ${site.gridRegion}`));
+    }
     sites.push({
       name: site.name,
       state: site.state,
       gridRegion: site.gridRegion,
       gridRegionAnnualLoadMwh: region?.annualLoadMwh ?? Number.NaN,
       gridRegionCo2KgPerMwh: region?.co2KgPerMwh ?? Number.NaN,
+      gridRegionGenerationMixFraction: region?.generationMixFraction ?? {},
+      gridServingUtility: utility && site.gridServingUtility !== undefined ? { name: site.gridServingUtility, annualLoadMwh: utility.annualLoadMwh } : null,
       power: site.power ? resolveSitePower(site.power, ref, `${sitePath}.power`, timeline.years, ds) : undefined,
     });
     site.phases.forEach((ph, pi) => {
@@ -146,6 +154,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     supplyUnitsByYearIndex,
     utilizationFraction,
     wueLPerKwh: s.facility.wueLPerKwh ?? d.facility.wueLPerKwh,
+    gridWaterConsumptionGalPerMwhByFuel: ref.gridWater.consumptionGalPerMwhByFuel,
     serverLifeMonths: Math.round(12 * (lives.serverLifeYears ?? d.assetLives.serverLifeYears)),
     facilityLifeMonths: Math.round(12 * (lives.facilityLifeYears ?? d.assetLives.facilityLifeYears)),
     electricalMechanicalLifeMonths: Math.round(12 * (lives.electricalMechanicalLifeYears ?? d.assetLives.electricalMechanicalLifeYears)),

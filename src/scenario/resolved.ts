@@ -47,6 +47,10 @@ export interface ResolvedSite {
   gridRegion: string;
   gridRegionAnnualLoadMwh: number;
   gridRegionCo2KgPerMwh: number;
+  /** the grid region's annual share of generation by fuel (empty for an unknown region) */
+  gridRegionGenerationMixFraction: Record<string, number>;
+  /** the utility or sub-region serving the site (data/grid-regions.json servingUtilities), null when not stated */
+  gridServingUtility: { name: string; annualLoadMwh: number } | null;
   /** the site's `power` block with defaults applied (absent: no hourly power simulation) */
   power?: ResolvedSitePower;
 }
@@ -66,6 +70,8 @@ export interface ResolvedScenario {
   supplyUnitsByYearIndex: Record<string, Float64Array>;
   utilizationFraction: number;
   wueLPerKwh: number;
+  /** water consumed per MWh of grid generation by EIA-930 fuel code, US gallons (data/grid-water.json) */
+  gridWaterConsumptionGalPerMwhByFuel: Record<string, number>;
   serverLifeMonths: number;
   facilityLifeMonths: number;
   electricalMechanicalLifeMonths: number;

@@ -56,6 +56,11 @@ export const siteSchema = z.strictObject({
   name: z.string().min(1),
   state: z.string().min(2),
   gridRegion: z.string().min(1).describe("Key of data/grid-regions.json, e.g. ERCOT, MISO, PJM"),
+  gridServingUtility: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The utility or sub-region that serves the site: key of data/grid-regions.json servingUtilities, e.g. \"MISO South\", \"AEP (PJM AEP zone)\", \"El Paso Electric\". The site's load share is reported against it beside the region share"),
   location: z
     .strictObject({
       latitudeDeg: between(-90, 90),

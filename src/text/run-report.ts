@@ -6,6 +6,7 @@ import type { Table } from "../core/table.ts";
 import { renderFinancingSection } from "./financing.ts";
 import { renderPowerSection } from "./power.ts";
 import { renderEmissionsSection } from "./emissions.ts";
+import { renderWaterSection } from "./water.ts";
 
 const fixed = (digits: number) => (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** USD billions with thousands separators, one decimal: 2,422.5 */
@@ -41,7 +42,7 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
     { header: "co. FCF $B", source: "companyFreeCashFlowUsd", format: usdB },
     { header: "constr. jobs", source: "constructionJobsPeak", format: fixed(0) },
     { header: "perm. jobs", source: "permanentJobs", format: fixed(0) },
-    { header: "water ML", source: "waterMegaliters", format: fixed(0) },
+    { header: "DC water ML", source: "waterMegaliters", format: fixed(0) },
   ];
   const idx = cols.map((c) => column(t, c.source));
   const opexCols = ["energyCostUsd", "staffCostUsd", "maintenanceCostUsd"].map((c) => column(t, c));
@@ -56,8 +57,9 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
 
 function sitesBlock(result: RunResult, years: number[]): string {
   const t = result.tables.sitesYearly;
-  const [iy, is, ig, imw] = ["year", "site", "gridRegion", "itPowerMwOnline"].map((c) => column(t, c));
-  const ishare = column(t, "gridRegionLoadShareFraction");
+  const [iy, is, ig, iu, imw] = ["year", "site", "gridRegion", "gridServingUtility", "itPowerMwOnline"].map((c) => column(t, c));
+  const [ishare, iushare] = ["gridRegionLoadShareFraction", "servingUtilityLoadShareFraction"].map((c) => column(t, c));
+  const pct = (x: unknown): string => (typeof x === "number" ? `${(x * 100).toFixed(1)}%` : "");
   const sites = [...new Set(t.rows.map((r) => String(r[is])))];
   const rows = sites.map((site) => {
     const own = t.rows.filter((r) => r[is] === site);
@@ -66,10 +68,10 @@ function sitesBlock(result: RunResult, years: number[]): string {
       return r ? fixed(0)(r[imw] as number) : "";
     });
     const lastRow = own.find((x) => x[iy] === years[years.length - 1]);
-    const share = lastRow ? `${((lastRow[ishare] as number) * 100).toFixed(1)}%` : "";
-    return [site, String(own[0]?.[ig] ?? ""), ...cells, share];
+    return [site, String(own[0]?.[ig] ?? ""), String(own[0]?.[iu] ?? ""), ...cells, pct(lastRow?.[iushare]), pct(lastRow?.[ishare])];
   });
-  return renderGrid(["site", "grid", ...years.map((y) => `MW ${y}`), `load share ${years[years.length - 1]}`], rows);
+  const last = years[years.length - 1];
+  return renderGrid(["site", "grid", "serving utility", ...years.map((y) => `MW ${y}`), `utility share ${last}`, `region share ${last}`], rows);
 }
 
 function generationsBlock(result: RunResult, years: number[]): string {
@@ -94,11 +96,12 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   out.push(`Jobs: construction peak ${fixed(0)(s.jobs.constructionPeak)} (${fixed(0)(s.jobs.constructionJobYears)} job-years), permanent ${fixed(0)(s.jobs.permanent)}, indirect ${fixed(0)(s.jobs.indirect)}`);
   if (s.npvUsd !== null) out.push(`Program NPV ${money(s.npvUsd)}; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);
   out.push("", `By year (to ${lastYear}; --format json or --out DIR for all years):`, yearlyBlock(result, lastYear));
-  out.push("", "IT MW online at year end by site:", sitesBlock(result, years));
+  out.push("", "IT MW online at year end by site (load share: facility energy over the annual load of the serving utility and of the grid region):", sitesBlock(result, years));
   out.push("", "Accelerators installed at year end by generation:", generationsBlock(result, years));
   out.push("", renderFinancingSection(result, years));
   out.push(...renderPowerSection(result.tables.powerSitesYearly, years));
   out.push(...renderEmissionsSection(s.emissions, years));
+  out.push(...renderWaterSection(s.water, years));
   if (s.delays.length > 0) {
     out.push("", "Delays:");
     for (const d of s.delays) out.push(`  ${d.phase}: ${d.delayMonths} month(s) (${d.reasons.join(", ")})`);

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeSeries, noPortfolio, simpleTech, syntheticYear, zeroCosts } from "../../../test/helpers/power-series.ts";
 import type { PowerSeries } from "./inputs.ts";
-import { powerMetrics, durationMetrics } from "../metrics/metrics.ts";
+import { durationMetrics, hourlyGridWaterFuels, powerMetrics } from "../metrics/metrics.ts";
+import type { SiteAccountingInputs } from "../metrics/emissions.ts";
 import { dispatch } from "./dispatch.ts";
 import { durationCurves, durationDispatch, separableDispatch } from "./duration.ts";
 
@@ -17,11 +18,12 @@ const costs = { ...zeroCosts, pvUsdPerMwYear: 50_000, gasUsdPerMwYear: 90_000, f
 const accounting = { itEnergyMwh: 1000, wueLPerKwh: 0.2, gasWaterConsumptionGalPerMwh: 200, certificateMatchingFraction: 0.5 };
 
 /** Every metric of the hourly dispatch and of the duration curves, side by side. */
-function both(s: PowerSeries, starts: number[], loads: number[], p = noPortfolio, t = simpleTech) {
+function both(s: PowerSeries, starts: number[], loads: number[], p = noPortfolio, t = simpleTech, acc: SiteAccountingInputs = accounting) {
   const hourly = withMonthlyLoad(s, starts, loads);
-  const exact = powerMetrics(hourly, dispatch(hourly, p, t), t, costs, accounting);
-  const c = durationCurves(s, p, t, starts);
-  const fast = durationMetrics(durationDispatch(c, loads, p), { steps: s.loadMw.length, stepHours: s.stepHours, meanGridCo2KgPerMwh: c.meanGridCo2KgPerMwh }, p, t, costs, accounting);
+  const exact = powerMetrics(hourly, dispatch(hourly, p, t), t, costs, acc);
+  const fuels = hourlyGridWaterFuels(acc.gridWater, s.loadMw.length);
+  const c = durationCurves(s, p, t, starts, fuels.map((f) => acc.gridWater!.hourlyMixFraction![f]));
+  const fast = durationMetrics(durationDispatch(c, loads, p), { steps: s.loadMw.length, stepHours: s.stepHours, meanGridCo2KgPerMwh: c.meanGridCo2KgPerMwh }, p, t, costs, acc);
   return { exact, fast };
 }
 
@@ -69,7 +71,14 @@ describe("dispatch from duration curves", () => {
     const starts = [0, 744, 1416, 2160, 2880, 3624, 4344, 5088, 5832, 6552, 7296, 8016];
     const loads = [300, 320, 0, 340, 360, 380, 400, 400, 420, 440, 460, 480];
     const p = { ...noPortfolio, pvMw: 300, windMw: 200, firmCleanMw: 50, gasMw: 150, gridImportLimitMw: 250, exportLimitMw: 80 };
-    const { exact, fast } = both(s, starts, loads, p, { ...simpleTech, carbonPriceUsdPerTco2: 30 });
+    // grid-generation water at an hourly fuel mix (gas share swinging with the hour) and at an annual mix
+    const gasShare = Float64Array.from({ length: 8760 }, (_, h) => 0.3 + 0.2 * Math.sin(h / 5));
+    const hourlyMix = { NG: gasShare, NUC: gasShare.map((x) => 1 - x) };
+    const gridWater = { factorsLPerMwh: { NG: 776, NUC: 2544 }, annualMixFraction: { NG: 0.4, NUC: 0.6 } };
+    const { exact, fast } = both(s, starts, loads, p, { ...simpleTech, carbonPriceUsdPerTco2: 30 }, { ...accounting, gridWater: { ...gridWater, hourlyMixFraction: hourlyMix } });
+    expect(exact.water.gridGenerationMegalitersByFuel.NG).toBeGreaterThan(0);
+    const annual = both(s, starts, loads, p, simpleTech, { ...accounting, gridWater });
+    expectSame(annual.exact, annual.fast);
     expect(exact.energy.unservedMwh).toBeGreaterThan(0);
     expect(exact.energy.exportMwh).toBeGreaterThan(0);
     expectSame(exact, fast);

@@ -28,7 +28,10 @@ export interface CurveGroup {
   exports: boolean;
   /** clean supply of the group's steps, ascending, MW */
   cleanMw: Float64Array;
-  /** prefix sums (length n + 1) of w and w·c for w = 1, grid clean share, grid price, grid CO2, export price */
+  /**
+   * prefix sums (length n + 1) of w and w·c for w = 1, grid clean share, grid price, grid CO2, export price, then the
+   * caller's import weights in order
+   */
   sums: Float64Array[];
 }
 
@@ -43,6 +46,8 @@ export interface DurationCurves {
   firmCleanMwh: number;
   /** mean of the hourly grid intensity, kg/MWh (the market-based residual factor) */
   meanGridCo2KgPerMwh: number;
+  /** how many per-step import weights the caller gave (their Σ import × weight come back in `importWeightedMwh`) */
+  importWeights: number;
 }
 
 /** True when `durationCurves` reproduces `dispatch` for this portfolio: no battery (flexible load is the caller's to exclude). */
@@ -50,9 +55,10 @@ export const separableDispatch = (p: Portfolio): boolean => !(p.batteryMwh > 0 &
 
 /**
  * Sorts each month's steps by clean supply, grouped by merit order and export flag, with the weights' prefix sums.
- * `monthStarts`: first step of each month (default: the hours of a 365-day year).
+ * `monthStarts`: first step of each month (default: the hours of a 365-day year). `importWeights`: per-step weights whose
+ * Σ import × weight the dispatch also returns (e.g. each fuel's hourly share of grid generation).
  */
-export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, monthStarts: readonly number[] = MONTH_START_HOURS): DurationCurves {
+export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, monthStarts: readonly number[] = MONTH_START_HOURS, importWeights: readonly Float64Array[] = []): DurationCurves {
   const n = s.loadMw.length;
   const firmMw = p.firmCleanMw * t.firmClean.availabilityFraction;
   const gasCost = gasVariableCostUsdPerMwh(t);
@@ -69,7 +75,8 @@ export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, mont
     co2Sum += s.gridCo2KgPerMwh[h];
   }
   const weights = (h: number, k: number): number =>
-    k === 0 ? 1 : k === 1 ? s.gridCleanFraction[h] : k === 2 ? s.gridPriceUsdPerMwh[h] : k === 3 ? s.gridCo2KgPerMwh[h] : s.exportPriceUsdPerMwh[h];
+    k === 0 ? 1 : k === 1 ? s.gridCleanFraction[h] : k === 2 ? s.gridPriceUsdPerMwh[h] : k === 3 ? s.gridCo2KgPerMwh[h] : k === 4 ? s.exportPriceUsdPerMwh[h] : importWeights[k - 5][h];
+  const arrays = SUM_ARRAYS + 2 * importWeights.length;
   const months = monthStarts.map((start, m) => {
     const end = m + 1 < monthStarts.length ? monthStarts[m + 1] : n;
     const byKey = new Map<number, number[]>();
@@ -81,9 +88,9 @@ export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, mont
     }
     const groups = [...byKey].sort((a, b) => a[0] - b[0]).map(([key, hours]): CurveGroup => {
       hours.sort((a, b) => clean[a] - clean[b] || a - b);
-      const sums = Array.from({ length: SUM_ARRAYS }, () => new Float64Array(hours.length + 1));
+      const sums = Array.from({ length: arrays }, () => new Float64Array(hours.length + 1));
       hours.forEach((h, j) => {
-        for (let k = 0; k < SUM_ARRAYS / 2; k++) {
+        for (let k = 0; k < arrays / 2; k++) {
           const w = weights(h, k);
           sums[2 * k][j + 1] = sums[2 * k][j] + w;
           sums[2 * k + 1][j + 1] = sums[2 * k + 1][j] + w * clean[h];
@@ -94,7 +101,7 @@ export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, mont
     return { steps: end - start, groups };
   });
   const dt = s.stepHours;
-  return { stepHours: dt, steps: n, months, pvMwh: pvSum * dt, windMwh: windSum * dt, firmCleanMwh: firmMw * n * dt, meanGridCo2KgPerMwh: n > 0 ? co2Sum / n : 0 };
+  return { stepHours: dt, steps: n, months, pvMwh: pvSum * dt, windMwh: windSum * dt, firmCleanMwh: firmMw * n * dt, meanGridCo2KgPerMwh: n > 0 ? co2Sum / n : 0, importWeights: importWeights.length };
 }
 
 /** Number of values of the ascending array below x (strictly). */
@@ -150,6 +157,8 @@ export interface DurationTotals {
   gridImportCo2Kg: number;
   /** Σ export × export price */
   exportUsd: number;
+  /** Σ import × each of the curves' import weights (MWh × weight) */
+  importWeightedMwh: number[];
 }
 
 /**
@@ -164,6 +173,7 @@ export function durationDispatch(c: DurationCurves, loadMwByMonth: ArrayLike<num
   let load = 0, gas = 0, imp = 0, exp = 0, curt = 0, unserved = 0, cfe = 0, impClean = 0, impUsd = 0, impCo2 = 0, expUsd = 0;
   let peakImport = 0;
   let peakLoad = 0;
+  const weighted = new Array<number>(c.importWeights).fill(0);
   for (let m = 0; m < c.months.length; m++) {
     const month = c.months[m];
     const L = loadMwByMonth[m];
@@ -191,10 +201,12 @@ export function durationDispatch(c: DurationCurves, loadMwByMonth: ArrayLike<num
         impClean += below(S, k1, x1, CLEAN) - below(S, k2, x2, CLEAN);
         impUsd += below(S, k1, x1, PRICE) - below(S, k2, x2, PRICE);
         impCo2 += below(S, k1, x1, CO2) - below(S, k2, x2, CO2);
+        for (let w = 0; w < weighted.length; w++) weighted[w] += below(S, k1, x1, SUM_ARRAYS + 2 * w) - below(S, k2, x2, SUM_ARRAYS + 2 * w);
       } else {
         impClean += below(S, k0, L, CLEAN) - below(S, k1, x1, CLEAN);
         impUsd += below(S, k0, L, PRICE) - below(S, k1, x1, PRICE);
         impCo2 += below(S, k0, L, CO2) - below(S, k1, x1, CO2);
+        for (let w = 0; w < weighted.length; w++) weighted[w] += below(S, k0, L, SUM_ARRAYS + 2 * w) - below(S, k1, x1, SUM_ARRAYS + 2 * w);
       }
       const j0 = countAtOrBelow(a, L);
       const s0 = above(S, n, j0, L, ONE);
@@ -231,5 +243,6 @@ export function durationDispatch(c: DurationCurves, loadMwByMonth: ArrayLike<num
     gridImportUsd: impUsd * dt,
     gridImportCo2Kg: impCo2 * dt,
     exportUsd: expUsd * dt,
+    importWeightedMwh: weighted.map((x) => x * dt),
   };
 }

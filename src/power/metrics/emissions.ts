@@ -2,6 +2,9 @@
 import type { DispatchSeries } from "../dispatch/dispatch.ts";
 import type { PowerSeries, TechParams } from "../dispatch/inputs.ts";
 import type { EnergyTotals } from "./energy.ts";
+import { type GridWaterInputs, LITERS_PER_US_GALLON, sumValues } from "../grid/water.ts";
+
+export { LITERS_PER_US_GALLON };
 
 export interface Emissions {
   /** direct CO2 of the site's gas generation */
@@ -52,12 +55,12 @@ export function emissionsFromSums(gridKg: number, meanKgPerMwh: number, t: TechP
   };
 }
 
-export const LITERS_PER_US_GALLON = 3.785411784;
-
 export interface WaterInputs {
   itEnergyMwh: number;
   wueLPerKwh: number;
   gasWaterConsumptionGalPerMwh: number;
+  /** factors and mix for the water consumed off site to generate the imported grid power (absent: not counted) */
+  gridWater?: GridWaterInputs;
 }
 
 /** What the metrics need beyond the dispatch: water inputs and the owner's certificate matching. */
@@ -67,14 +70,29 @@ export interface SiteAccountingInputs extends WaterInputs {
 }
 
 export interface Water {
+  /** on site: WUE × IT energy */
   dataCenterMegaliters: number;
+  /** on site: cooling of the site's own gas plants */
   gasPlantMegaliters: number;
+  /** on site: data centre + gas plants */
   totalMegaliters: number;
+  /** off site: consumed by the power plants that generate the site's grid imports */
+  gridGenerationMegaliters: number;
+  gridGenerationMegalitersByFuel: Record<string, number>;
 }
 
-/** Data-centre water (WUE × IT energy) plus gas-plant cooling consumption (gal/MWh × gas MWh). */
-export function water(w: WaterInputs, gasMwh: number): Water {
+/**
+ * On-site water: data centre (WUE × IT energy) plus gas-plant cooling consumption (gal/MWh × gas MWh); off-site
+ * water of grid generation given by fuel (gridWaterMegalitersByFuel of the imports), kept apart.
+ */
+export function water(w: WaterInputs, gasMwh: number, gridGenerationMegalitersByFuel: Record<string, number> = {}): Water {
   const dataCenterMegaliters = (w.wueLPerKwh * w.itEnergyMwh * 1000) / 1e6;
   const gasPlantMegaliters = (w.gasWaterConsumptionGalPerMwh * gasMwh * LITERS_PER_US_GALLON) / 1e6;
-  return { dataCenterMegaliters, gasPlantMegaliters, totalMegaliters: dataCenterMegaliters + gasPlantMegaliters };
+  return {
+    dataCenterMegaliters,
+    gasPlantMegaliters,
+    totalMegaliters: dataCenterMegaliters + gasPlantMegaliters,
+    gridGenerationMegaliters: sumValues(gridGenerationMegalitersByFuel),
+    gridGenerationMegalitersByFuel,
+  };
 }

@@ -6,6 +6,7 @@ import type { Portfolio, PowerSeries, TechParams, UnitFixedCosts } from "../disp
 import { type CostBreakdown, costBreakdown, costFromSums } from "./costs.ts";
 import { type Emissions, type SiteAccountingInputs, type Water, emissions, emissionsFromSums, water } from "./emissions.ts";
 import { type CleanScores, type EnergyTotals, cleanScores, energyTotals, scoresFromSums } from "./energy.ts";
+import { type GridWaterInputs, annualMixWaterMegalitersByFuel, gridWaterMegalitersByFuel } from "../grid/water.ts";
 
 export interface PowerMetrics {
   energy: EnergyTotals;
@@ -22,13 +23,15 @@ export function powerMetrics(s: PowerSeries, r: DispatchResult, t: TechParams, c
     scores: cleanScores(s, r.series),
     cost: costBreakdown(s, r.series, r.portfolio, t, c),
     emissions: emissions(s, r.series, t, energy, w.certificateMatchingFraction ?? 0),
-    water: water(w, energy.gasMwh),
+    water: water(w, energy.gasMwh, w.gridWater ? gridWaterMegalitersByFuel(r.series.gridImportMw, s.stepHours, w.gridWater) : {}),
   };
 }
 
 /**
  * The same metrics from a duration-curve dispatch's totals (dispatch/duration.ts: no battery, so no charge or
  * discharge); `steps` × `stepHours` is the modelled period, `meanGridCo2KgPerMwh` the mean hourly grid intensity.
+ * With an hourly grid mix (`w.gridWater.hourlyMixFraction`), the curves' import weights must be its fuels' shares in
+ * the order of `hourlyGridWaterFuels`.
  */
 export function durationMetrics(
   d: DurationTotals,
@@ -67,6 +70,19 @@ export function durationMetrics(
     scores: scoresFromSums(d.loadMwh, d.cfeMwh, d.cfeWithGridMwh, energy.cleanDeliveredMwh),
     cost: costFromSums(variable, p, t, c, (period.steps * period.stepHours) / HOURS_PER_YEAR),
     emissions: emissionsFromSums(d.gridImportCo2Kg, period.meanGridCo2KgPerMwh, t, energy, w.certificateMatchingFraction ?? 0),
-    water: water(w, d.gasMwh),
+    water: water(w, d.gasMwh, w.gridWater ? durationGridWater(d, w.gridWater, period.steps) : {}),
   };
+}
+
+/** The fuels whose hourly shares weigh the imports in the duration curves (none when the mix is annual or of another length). */
+export function hourlyGridWaterFuels(g: GridWaterInputs | undefined, steps: number): string[] {
+  const hourly = g?.hourlyMixFraction;
+  return hourly && Object.values(hourly).every((a) => a.length === steps) ? Object.keys(hourly) : [];
+}
+
+/** Grid-generation water by fuel from the duration totals, as gridWaterMegalitersByFuel gives it from the hourly imports. */
+function durationGridWater(d: DurationTotals, g: GridWaterInputs, steps: number): Record<string, number> {
+  const fuels = hourlyGridWaterFuels(g, steps);
+  if (fuels.length === 0) return annualMixWaterMegalitersByFuel(d.gridImportMwh, g);
+  return Object.fromEntries(fuels.map((f, k) => [f, (d.importWeightedMwh[k] * (g.factorsLPerMwh[f] ?? 0)) / 1e6]));
 }

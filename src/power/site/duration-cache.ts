@@ -9,7 +9,7 @@ import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
 import { type DurationCurves, countAtOrBelow, durationCurves, durationDispatch } from "../dispatch/duration.ts";
 import { type Portfolio, type PowerSeries, type TechParams, gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
 import type { SiteAccountingInputs } from "../metrics/emissions.ts";
-import { type PowerMetrics, durationMetrics } from "../metrics/metrics.ts";
+import { type PowerMetrics, durationMetrics, hourlyGridWaterFuels } from "../metrics/metrics.ts";
 import { allocateSeries } from "./load.ts";
 
 /** Curves kept before the cache starts over (each holds 11 arrays of a year's steps: about 0.8 MB). */
@@ -55,7 +55,8 @@ export class DurationCache {
     let curves = this.curvesByKey.get(curvesKey);
     if (!curves) {
       if (this.curvesByKey.size >= MAX_CURVES) this.curvesByKey.clear();
-      curves = durationCurves(ss.series, portfolio, tech);
+      const fuels = hourlyGridWaterFuels(accounting.gridWater, ss.series.loadMw.length);
+      curves = durationCurves(ss.series, portfolio, tech, undefined, fuels.map((f) => accounting.gridWater!.hourlyMixFraction![f]));
       this.curvesByKey.set(curvesKey, curves);
     }
     const totals = durationDispatch(curves, loadMwByMonth, portfolio);

@@ -12,7 +12,7 @@ import { type PowerMetrics, powerMetrics } from "../metrics/metrics.ts";
 import { allocateSeries, fillHourlyLoad, yearSum } from "./load.ts";
 import { techParams } from "./params.ts";
 import { portfolioForYear } from "./portfolio.ts";
-import { type PowerProfiles, applyFlexibleLoad, fillSiteSeries, missingProfiles } from "./site-power.ts";
+import { type PowerProfiles, applyFlexibleLoad, fillSiteSeries, missingProfiles, siteGridWater } from "./site-power.ts";
 
 /** The hourly series of a site-year, in the order charts and CSV files list them; MW unless the name says otherwise. */
 export const HOURLY_SERIES = [
@@ -76,7 +76,7 @@ export function siteYearHourly(st: ModelState, profiles: PowerProfiles | undefin
   const tech = techParams(p, year);
   applyFlexibleLoad(p, series, portfolio, tech);
   const r = dispatch(series, portfolio, tech, allocateDispatchSeries(series.loadMw.length));
-  const water = { itEnergyMwh: yearSum(s.timeline, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
+  const water = { itEnergyMwh: yearSum(s.timeline, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction, gridWater: siteGridWater(s, s.sites[si], prof) };
   const d = r.series;
   return {
     value: {

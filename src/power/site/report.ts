@@ -44,6 +44,7 @@ const COLUMNS: Column[] = [
   ["marketBasedTco2", (r) => r.metrics.emissions.marketBasedTco2],
   ["waterDataCenterMegaliters", (r) => r.metrics.water.dataCenterMegaliters],
   ["waterGasPlantMegaliters", (r) => r.metrics.water.gasPlantMegaliters],
+  ["waterGridGenerationMegaliters", (r) => r.metrics.water.gridGenerationMegaliters],
   ["maxBalanceErrorMwh", (r) => r.maxBalanceErrorMwh],
 ];
 

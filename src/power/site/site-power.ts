@@ -19,6 +19,8 @@ import { separableDispatch } from "../dispatch/duration.ts";
 import { techParams } from "./params.ts";
 import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
 import { portfolioForYear } from "./portfolio.ts";
+import { type GridWaterInputs, litersPerMwh } from "../grid/water.ts";
+import type { ResolvedScenario } from "../../scenario/resolved.ts";
 
 /** Hourly (8760) inputs of one site read at the edge; absent arrays fall back as documented on each field. */
 export interface SiteProfiles {
@@ -30,6 +32,8 @@ export interface SiteProfiles {
   gridCo2KgPerMwh?: Float64Array;
   /** clean share of grid generation; default 0 (imports count as not clean) */
   gridCleanFraction?: Float64Array;
+  /** hourly share of grid generation by EIA-930 fuel code (from the same fuel mix as the carbon); default: the region's annual mix */
+  gridMixFraction?: Record<string, Float64Array>;
   /** hourly price of grid purchases, USD/MWh; default: the flat `prices.gridPriceUsdPerMwh` */
   gridPriceUsdPerMwh?: Float64Array;
   /** labels of where each profile came from, for reports */
@@ -92,6 +96,11 @@ export function fillSiteSeries(site: ResolvedSite, p: ResolvedSitePower, prof: S
   s.exportPriceUsdPerMwh.fill(p.prices.exportPriceUsdPerMwh);
 }
 
+/** What the water of a site's grid imports needs: factors by fuel, the region's annual mix, the hourly mix if read. */
+export function siteGridWater(s: ResolvedScenario, site: ResolvedSite, prof: SiteProfiles | undefined): GridWaterInputs {
+  return { factorsLPerMwh: litersPerMwh(s.gridWaterConsumptionGalPerMwhByFuel), annualMixFraction: site.gridRegionGenerationMixFraction, hourlyMixFraction: prof?.gridMixFraction };
+}
+
 /** Moves the site's flexible load in `s.loadMw` toward clean surplus (rule-based, energy conserved per window); returns MWh moved. */
 export function applyFlexibleLoad(p: ResolvedSitePower, s: PowerSeries, portfolio: Portfolio, tech: TechParams): number {
   const f = p.flexibility;
@@ -134,14 +143,16 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
     if (!prof?.gridCo2KgPerMwh) ds.push(info(p.path, `no hourly grid carbon profile: the ${site.gridRegion} annual average (${site.gridRegionCo2KgPerMwh} kg/MWh) is used for every hour`));
     const fill = (x: PowerSeries): void => fillSiteSeries(site, p, prof, x);
     let series: PowerSeries | null = null;
+    const gridWater = siteGridWater(s, site, prof);
     // Site-years with the same hourly load, portfolio and prices dispatch identically (e.g. after the build-out):
-    // dispatch once and reuse, recomputing only the year-specific water.
+    // dispatch once and reuse, recomputing only the year-specific data-centre water
+    // (the water of grid generation follows the imports, which are the same).
     const seen = new Map<string, { metrics: PowerMetrics; maxBalanceErrorMwh: number }>();
     for (const year of t.years) {
       if (monthlyLoadMw(t, st.energy[si].facilityEnergyMwh, year, monthlyMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
       const tech = techParams(p, year);
-      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction };
+      const water = { itEnergyMwh: yearSum(t, st.energy[si].itEnergyMwh, year), wueLPerKwh: s.wueLPerKwh, gasWaterConsumptionGalPerMwh: p.operation.gasWaterConsumptionGalPerMwh, certificateMatchingFraction: p.certificateMatchingFraction, gridWater };
       const unservedWarning = (m: PowerMetrics): void => {
         if (m.energy.unservedMwh > 0) ds.push(warning(p.path, `${year}: ${Math.round(m.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(m.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
       };
@@ -162,7 +173,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
       const key = JSON.stringify([portfolio, tech, MONTH_START_HOURS.map((h) => loadMw[h])]);
       const hit = seen.get(key);
       if (hit) {
-        const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh) };
+        const metrics = { ...hit.metrics, water: waterMetrics(water, hit.metrics.energy.gasMwh, hit.metrics.water.gridGenerationMegalitersByFuel) };
         out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: hit.maxBalanceErrorMwh });
         continue;
       }
