@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../src/index.ts";
+import { nodeInputFiles } from "../../src/io/input-files.ts";
 import { simulationCharts } from "../../src/visual.ts";
 import { parseCsv, tableToCsv } from "../../web/src/views/csv.ts";
 import { type StaticServer, startStaticServer } from "./static-server.ts";
@@ -196,8 +197,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await page.locator("#chart-mc-percentiles svg").first().waitFor();
     // the same samples as an in-thread run in the page (the API's default executor), bit for bit
     const differences = await page.evaluate(`(async () => {
-      const { api, scenario, lastSimulation } = window.gigaplan;
-      const prepared = api.prepareSimulation(scenario(), { iterations: 200, seed: 1, method: "lhs" }).value;
+      const { api, files, scenario, lastSimulation } = window.gigaplan;
+      const planned = api.prepareSimulation(scenario(), { iterations: 200, seed: 1, method: "lhs" }).value;
+      const prepared = (await api.withPowerProfiles(planned, files())).value;
       const inThread = await api.runSimulation(prepared);
       const viaWorkers = lastSimulation().table;
       let n = 0;
@@ -210,7 +212,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(differences).toMatchObject({ n: 0, count: 200 });
     // and, across engines (Chromium's V8 vs Node's), the percentiles agree to rounding
     const csv = await downloadOf(() => page.locator('#chart-mc-percentiles button[data-csv]').click());
-    const inNode = (await simulate({ text: META, name: "meta-600b.yaml" }, { iterations: 200, seed: 1, method: "lhs" })).value;
+    // Node reads the same bundled weather and grid files from disk (every iteration dispatches the sites' hourly power)
+    const inNode = (await simulate({ text: META, name: join(REPO, "scenarios/meta-600b.yaml") }, { iterations: 200, seed: 1, method: "lhs", files: nodeInputFiles(join(REPO, "scenarios/meta-600b.yaml")) })).value;
     if (!inNode) throw new Error("the Meta scenario should simulate in Node");
     const spec = simulationCharts.find((c) => c.id === "mc-percentiles");
     const expected = parseCsv(tableToCsv(spec?.data({ ...inNode.report, samples: inNode.table }) ?? { columns: [], rows: [] }));

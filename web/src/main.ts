@@ -1,5 +1,6 @@
 /** Boots the page: the scenario from the URL (a shared link or a preset), else the Meta scenario. */
-import { checkClaims, compare, peers, prepareSimulation, run, runSimulation, simulate, validate } from "../../src/index.ts";
+import { checkClaims, compare, peers, prepareSimulation, run, runSimulation, simulate, validate, withPowerProfiles } from "../../src/index.ts";
+import { fetchInputFiles } from "./model/fetch-files.ts";
 import { App } from "./app/app.ts";
 import { readHash } from "./app/url-state.ts";
 import { PRESETS, presetById } from "./presets/index.ts";
@@ -8,9 +9,10 @@ import "./style.css";
 const app = new App();
 app.mount(document.getElementById("app") as HTMLElement);
 // The use cases of the public API in the browser console (the functions the workers run), the page's scenario
-// and its last Monte Carlo run (samples and report).
-const api = { run, validate, checkClaims, simulate, prepareSimulation, runSimulation, compare, peers };
-Object.assign(window, { gigaplan: { api, scenario: () => app.doc(), lastSimulation: () => app.lastSimulation() } });
+// and its last Monte Carlo run (samples and report); `files()` reads the weather and grid files the page reads.
+const api = { run, validate, checkClaims, simulate, prepareSimulation, withPowerProfiles, runSimulation, compare, peers };
+const files = () => fetchInputFiles({ dataRoot: new URL("data/", document.baseURI).href });
+Object.assign(window, { gigaplan: { api, files, scenario: () => app.doc(), lastSimulation: () => app.lastSimulation() } });
 
 async function fromUrl(): Promise<void> {
   const state = await readHash(location.hash);

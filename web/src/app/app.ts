@@ -53,7 +53,7 @@ export class App {
   private readonly runGrid = new ChartGrid<RunResult>(runCharts, { csvPrefix: "", pendingText: (id) => (HOURLY_RUN_CHARTS.has(id) ? "Waiting for the hourly power pass…" : "Waiting for results…") });
   private readonly hourlyGrid = new ChartGrid<HourlyPower>(hourlyCharts, { csvPrefix: "hourly-", pendingText: () => "Waiting for the hourly power pass…" });
   private readonly hourlyInfo = h("div", { id: "hourly-info" }, h("p", {}, "Waiting for the hourly power pass…"));
-  private readonly mc = new MonteCarloView(() => this.doc(), () => newMcWorker() as unknown as ShardWorker);
+  private readonly mc = new MonteCarloView(() => this.doc(), () => newMcWorker() as unknown as ShardWorker, this.dataRoot);
   private readonly compare = new CompareView((o) => this.runCompare(o));
   private readonly claims = new ClaimsView();
   private readonly peers = new PeersView();

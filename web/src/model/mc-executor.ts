@@ -11,6 +11,8 @@ import type { Doc } from "./protocol.ts";
 export interface ShardRequest {
   id: number;
   doc: Doc;
+  /** the URL of the site's /data/ folder: the worker reads the sites' weather and grid files from it (absent: none) */
+  dataRoot?: string;
   /** the run's options with this job's shard */
   options: SimulateOptions;
 }
@@ -29,6 +31,8 @@ export interface WorkerExecutorOptions {
   makeWorker: () => ShardWorker;
   /** samples per shard job (progress is reported per job); default: about 8 jobs per worker, 16 to 500 samples */
   samplesPerJob?: number;
+  /** where the workers read the sites' weather and grid files (the plan must have been given the same profiles) */
+  dataRoot?: string;
 }
 
 export class CancelledError extends Error {
@@ -100,7 +104,7 @@ export function webWorkerExecutor(doc: Doc, o: WorkerExecutorOptions): SampleExe
       if (hooks.signal?.aborted) return finish(new CancelledError());
       hooks.signal?.addEventListener("abort", onAbort);
       const feed = (w: ShardWorker): void => {
-        if (next < jobs.length) w.postMessage({ id: next, doc, options: jobs[next++] });
+        if (next < jobs.length) w.postMessage({ id: next, doc, options: jobs[next++], ...(o.dataRoot ? { dataRoot: o.dataRoot } : {}) });
       };
       const accept = (part: SampleTable): void => {
         if (part.inputNames.join("\n") !== expectedInputs) throw new Error("a worker planned different inputs than the run");

@@ -3,7 +3,8 @@
  * options, `runSimulation` fills the samples with the Web Worker executor (shards across N workers) and reports.
  * A progress bar follows the samples; Cancel terminates the workers. Charts come from `simulationCharts`.
  */
-import { SAMPLING_METHODS, type SampleTable, type SamplingMethod, type SimulationReport, prepareSimulation, runSimulation } from "../../../src/index.ts";
+import { SAMPLING_METHODS, type SampleTable, type SamplingMethod, type SimulationReport, prepareSimulation, runSimulation, withPowerProfiles } from "../../../src/index.ts";
+import { fetchInputFiles } from "../model/fetch-files.ts";
 import { type SimulationChartInput, simulationCharts } from "../../../src/visual.ts";
 import { CancelledError, type ShardWorker, webWorkerExecutor } from "../model/mc-executor.ts";
 import type { Doc } from "../model/protocol.ts";
@@ -39,6 +40,8 @@ export class MonteCarloView {
   constructor(
     private readonly doc: () => Doc,
     private readonly makeWorker: () => ShardWorker,
+    /** the URL of the site's /data/ folder, where the sites' weather and grid files are read (absent: no hourly profiles) */
+    private readonly dataRoot?: string,
   ) {
     this.runButton.addEventListener("click", () => void this.run());
     this.cancelButton.addEventListener("click", () => this.abort?.abort());
@@ -66,7 +69,9 @@ export class MonteCarloView {
   async run(): Promise<void> {
     const doc = this.doc();
     const options = { iterations: this.iterations.input.valueAsNumber, seed: this.seed.input.valueAsNumber, method: this.method.value as SamplingMethod };
-    const prepared = prepareSimulation(doc, options);
+    const planned = prepareSimulation(doc, options);
+    // each iteration dispatches the sites' hourly power on the weather and grid files, as the full run does
+    const prepared = planned.value && this.dataRoot ? await withPowerProfiles(planned.value, fetchInputFiles({ dataRoot: this.dataRoot })) : planned;
     if (!prepared.value) {
       const errors = prepared.diagnostics.filter((d) => d.severity === "error");
       this.status.textContent = `Cannot simulate: ${errors.map((d) => `${d.path}: ${d.message}`).join("; ")}`;
@@ -82,7 +87,7 @@ export class MonteCarloView {
     const t = performance.now();
     try {
       const run = await runSimulation(prepared.value, {
-        executor: webWorkerExecutor(doc, { workers, makeWorker: this.makeWorker }),
+        executor: webWorkerExecutor(doc, { workers, makeWorker: this.makeWorker, dataRoot: this.dataRoot }),
         signal: this.abort.signal,
         onProgress: (done, total) => {
           this.progress.value = done / total;
