@@ -21,6 +21,6 @@ describe("Meta scenario financing", () => {
     expect(totalUsdB).toBeCloseTo(evidence.value as number, 9);
     // issued the month the evidence dates the sale (priced 30 Oct, closed 3 Nov 2025)
     for (const b of bonds) expect(b.issueMonth).toBe("2025-11");
-    expect(evidence.asOf.slice(0, 7)).toBe("2025-10");
+    expect(evidence.asOf?.slice(0, 7)).toBe("2025-10");
   });
 });

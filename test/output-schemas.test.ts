@@ -52,5 +52,14 @@ describe("output JSON Schemas", () => {
     const validate = ajv.compile(JSON.parse(readFileSync(file("sweep"), "utf8")));
     expect(validate({ schemaVersion: 2, parameters: [], outputs: [], cases: [] })).toBe(false);
     expect(validate({ schemaVersion: 1, parameters: "x", outputs: [], cases: [] })).toBe(false);
+    // check-claims: a verdict outside the list, or readings without their sources, are rejected
+    const claims = ajv.compile(JSON.parse(readFileSync(file("check-claims"), "utf8")));
+    const report = JSON.parse(readFileSync(root("test/golden/check-claims.json"), "utf8"));
+    expect(claims(report)).toBe(true);
+    const c18 = report.judgments.find((j: { id: string }) => j.id === "C18");
+    expect(c18.parts.some((p: { readings?: unknown[] }) => (p.readings?.length ?? 0) > 1)).toBe(true);
+    expect(claims({ ...report, judgments: [{ ...c18, verdict: "mostly-true" }] })).toBe(false);
+    const noSource = { ...c18, parts: c18.parts.map((p: { readings?: Record<string, unknown>[] }) => ({ ...p, readings: p.readings?.map(({ source: _s, ...r }) => r) })) };
+    expect(claims({ ...report, judgments: [noSource] })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * that grows with new tables or claims stays open (additional properties allowed).
  */
 import { z } from "zod";
+import { VERDICTS } from "../claims/types.ts";
 
 const num = z.number();
 const numOrNull = z.number().nullable();
@@ -12,6 +13,10 @@ const byYear = z.record(z.string().regex(/^\d{4}$/), z.number());
 const diagnostic = z.object({ path: z.string(), severity: z.enum(["error", "warning", "info"]), message: z.string() });
 const table = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.union([z.number(), z.string(), z.null()]))) });
 const stats = z.looseObject({ n: num, mean: numOrNull, sd: numOrNull });
+const verdict = z.enum(VERDICTS);
+/** one source's figure where the sources of a claim's evidence disagree, with the verdict it would give alone */
+const claimReading = z.looseObject({ label: z.string(), source: z.string(), asOf: z.string(), value: z.string(), verdict, detail: z.string(), factor: num.optional(), afterArticle: z.boolean() });
+const claimPart = z.looseObject({ label: z.string(), verdict, detail: z.string(), factor: num.optional(), readings: z.array(claimReading).optional(), mixes: z.array(z.string()).optional() });
 const provenance = {
   reference: z.array(z.looseObject({ file: z.string(), path: z.string(), value: num, unit: z.string(), sourced: z.boolean(), source: z.string().nullable(), url: z.string().nullable(), date: z.string().nullable() })),
   scenario: z.array(z.looseObject({ path: z.string(), value: num, unit: z.string(), status: z.enum(["cited", "assumption", "unsourced", "none"]), comment: z.string().nullable() })),
@@ -100,8 +105,18 @@ export const OUTPUT_SCHEMAS = {
   "check-claims": z
     .looseObject({
       schemaVersion: z.literal(1),
-      counts: z.record(z.string(), num),
-      judgments: z.array(z.looseObject({ id: z.string().regex(/^C\d{2}$/), claim: z.string(), verdict: z.string(), detail: z.string() })),
+      counts: z.record(verdict, num),
+      judgments: z.array(
+        z.looseObject({
+          id: z.string().regex(/^C\d{2}$/),
+          claim: z.string(),
+          verdict,
+          detail: z.string(),
+          parts: z.array(claimPart),
+          /** the scopes or time frames the claim mixes */
+          mixes: z.array(z.string()).optional(),
+        }),
+      ),
       diagnostics: z.array(diagnostic),
     })
     .describe("gigaplan check-claims --format json"),

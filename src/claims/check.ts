@@ -29,6 +29,7 @@ function judge(inputs: ClaimInputs, claim: Claim, index: number, ds: Diagnostic[
   const ctx = new ClaimCtx(inputs, claim, index);
   const { test, parts } = runTest(CLAIM_TESTS[claim.id], ctx, ds);
   const overall = combineParts(parts);
+  const mixes = [...new Set(parts.flatMap((p) => p.mixes ?? []))];
   return {
     id: claim.id,
     claim: claim.text,
@@ -44,6 +45,7 @@ function judge(inputs: ClaimInputs, claim: Claim, index: number, ds: Diagnostic[
     ...(overall.factor !== undefined ? { factor: overall.factor } : {}),
     ...(overall.toleranceFraction !== undefined ? { toleranceFraction: overall.toleranceFraction } : {}),
     ...(overall.newerFigure !== undefined ? { newerFigure: overall.newerFigure } : {}),
+    ...(mixes.length > 0 ? { mixes } : {}),
   };
 }
 

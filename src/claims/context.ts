@@ -8,14 +8,15 @@ import type { PeerCompany } from "../data/peers.ts";
 import type { Cell } from "../core/table.ts";
 import type { Tolerances, ClaimedValue } from "./judge.ts";
 import { type Quantity, type Tags, format, qty } from "../core/quantity.ts";
-import { CALENDAR_YEAR, type Claim, type EvidenceItem, type Stated } from "../data/claims.ts";
-import type { ClaimInputs, DataUse } from "./types.ts";
+import { CALENDAR_YEAR, type Claim, type EvidenceItem, type EvidenceReading, type Stated } from "../data/claims.ts";
+import type { ClaimInputs, DataUse, SourcedReading } from "./types.ts";
 
 export const EVIDENCE_PATH = "data/claims/evidence.json";
 export const CLAIMS_PATH = "data/claims/claims.json";
 export const PEERS_PATH = "data/peers/peers.json";
 
 export class MissingData extends Error {}
+
 
 export class ClaimCtx {
   readonly uses: DataUse[] = [];
@@ -87,9 +88,47 @@ export class ClaimCtx {
     return it;
   }
 
+  /** The date of an item's figure (an item with readings has one per reading: use readings()). */
+  asOf(key: string): string {
+    const it = this.item(key);
+    if (it.asOf === undefined) throw new Error(`evidence "${key}" has several sourced readings, each with its own date: use readings()`);
+    return it.asOf;
+  }
+
+  /**
+   * Every source's figure of an item whose sources disagree, each recorded with its own source (never one picked).
+   * An item with a single figure is returned as one reading, so a rule can judge either kind the same way.
+   */
+  readings(key: string): SourcedReading[] {
+    const it = this.item(key);
+    if (it.unit === undefined || it.unit === CALENDAR_YEAR) throw new Error(`evidence "${key}" is not a quantity`);
+    const tags = { measure: it.measure, scope: it.scope };
+    const list: EvidenceReading[] = it.readings ?? [{ label: it.label, value: it.value, low: it.low, high: it.high, bound: it.bound, asOf: it.asOf! }];
+    const meta = this.inputs.provenance[EVIDENCE_PATH];
+    return list.map((r, i) => {
+      const field = it.readings ? `readings.${i}.${r.value !== undefined ? "value" : "low"}` : r.value !== undefined ? "value" : "low";
+      const f = meta?.fields[`items.${key}.${field}`];
+      const src = f?.source ? meta?.sources.find((x) => x.id === f.source) : undefined;
+      const bound = r.bound ?? "exact";
+      const suffix = bound === "atLeast" ? " (at least)" : bound === "atMost" ? " (at most)" : "";
+      const shown = `${r.value !== undefined ? format(qty(r.value, it.unit!)) : `${r.low}-${r.high} ${it.unit}`}${suffix}`;
+      this.dataUse(EVIDENCE_PATH, `items.${key}.${field}`, it.readings ? `${it.label}: ${r.label}, as of ${r.asOf}` : `${it.label}, as of ${r.asOf}`, shown);
+      return {
+        label: r.label,
+        actual: qty(r.value ?? r.low!, it.unit!, tags),
+        ...(r.value === undefined ? { high: qty(r.high!, it.unit!, tags) } : {}),
+        bound,
+        asOf: r.asOf,
+        source: src ? `${src.title} <${src.url}>` : `no provenance entry for items.${key}.${field}`,
+        shown,
+      };
+    });
+  }
+
   /** A numeric evidence item as a quantity with its measure and scope. */
   evidence(key: string): Quantity {
     const it = this.item(key);
+    if (it.readings) throw new Error(`evidence "${key}" has several sourced readings: use readings(), which shows them all`);
     if (it.value === undefined || it.unit === undefined || it.unit === CALENDAR_YEAR) throw new Error(`evidence "${key}" is not a single quantity`);
     const q = qty(it.value, it.unit, { measure: it.measure, scope: it.scope });
     this.evidenceUse(key, "value", it, format(q));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ClaimedValue, combineParts, deviationFactor, judgeBenchmark, judgeExceeds, judgeFigure, judgeLabel, judgeShareOf, type Tolerances } from "./judge.ts";
-import { qty } from "../core/quantity.ts";
+import { type ClaimedValue, combineParts, deviationFactor, judgeBenchmark, judgeDirection, judgeExceeds, judgeFigure, judgeLabel, judgeReadings, judgeShareOf, type Tolerances, withMixes } from "./judge.ts";
+import { type Quantity, qty } from "../core/quantity.ts";
+import type { SourcedReading } from "./types.ts";
 
 const tol: Tolerances = { holdsRelative: 0.02, approxRelative: 0.15, maxRangeWidthRelative: 0.3 };
 const about = (v: number, unit: string, tags = {}): ClaimedValue => ({ bound: "about", low: qty(v, unit, tags), high: qty(v, unit, tags) });
@@ -110,5 +111,58 @@ describe("other rules", () => {
     expect(combined.factor).toBe(1.5);
     expect(combineParts([{ label: "a", verdict: "holds", detail: "" }, { label: "d", verdict: "unverifiable", detail: "" }]).verdict).toBe("unverifiable");
     expect(combineParts([]).verdict).toBe("unverifiable");
+  });
+});
+
+const reading = (label: string, actual: Quantity, asOf = "2025-01", extra: Partial<SourcedReading> = {}): SourcedReading => ({ label, actual, bound: "exact", asOf, source: `${label} <https://example.org>`, shown: String(actual.si), ...extra });
+
+describe("judgeReadings: every source judged, side by side", () => {
+  it("holds only when every source holds; contested when some hold and others fail; else the worst failure", () => {
+    const c = about(100, "count");
+    const all = judgeReadings("x", c, [reading("A", qty(100, "count")), reading("B", qty(101, "count"))], tol, "2025-06-01");
+    expect(all.verdict).toBe("holds");
+    expect(all.readings).toHaveLength(2);
+    const approx = judgeReadings("x", c, [reading("A", qty(100, "count")), reading("B", qty(110, "count"))], tol, "2025-06-01");
+    expect(approx.verdict).toBe("holds-approximately");
+    const contested = judgeReadings("x", c, [reading("A", qty(100, "count")), reading("B", qty(200, "count"))], tol, "2025-06-01");
+    expect(contested.verdict).toBe("contested");
+    expect(contested.detail).toContain("readings 100-200");
+    expect(contested.readings!.map((r) => r.verdict)).toEqual(["holds", "off-by-factor"]);
+    const fails = judgeReadings("x", c, [reading("A", qty(200, "count")), reading("B", qty(300, "count"))], tol, "2025-06-01");
+    expect(fails.verdict).toBe("off-by-factor");
+    expect(fails.factor).toBe(3);
+  });
+
+  it("applies each source's bound and range, and marks sources dated after the article", () => {
+    const c: ClaimedValue = { bound: "atLeast", low: qty(1500, "MW"), high: qty(1500, "MW") };
+    const r = judgeReadings("x", c, [reading("floor", qty(1500, "MW"), "2024-12", { bound: "atLeast" }), reading("ceiling", qty(1500, "MW"), "2025-12", { bound: "atMost" })], tol, "2025-11-09");
+    expect(r.readings!.map((x) => [x.verdict, x.afterArticle])).toEqual([["holds", false], ["holds-approximately", true]]);
+    const range = judgeReadings("x", about(50, "%"), [reading("A", qty(39, "%"), "2026", { high: qty(57, "%") }), reading("B", qty(20, "%"), "2026", { high: qty(25, "%") })], tol, "2025-11-09");
+    expect(range.readings!.map((x) => x.verdict)).toEqual(["holds", "off-by-factor"]);
+    expect(range.verdict).toBe("contested");
+  });
+
+  it("combines a contested part with others by severity: below holds-approximately, above every failure", () => {
+    const contested = { label: "a", verdict: "contested" as const, detail: "" };
+    expect(combineParts([{ label: "b", verdict: "holds-approximately", detail: "" }, contested]).verdict).toBe("contested");
+    expect(combineParts([{ label: "b", verdict: "off-by-factor", detail: "", factor: 2 }, contested]).verdict).toBe("off-by-factor");
+  });
+});
+
+describe("judgeDirection and withMixes", () => {
+  it("a rise of any size holds; no change or a cut fails, with no tolerance around parity", () => {
+    expect(judgeDirection("raised", qty(69.69, "USD bn/year"), qty(69, "USD bn/year"), "up", "m").verdict).toBe("holds");
+    const same = judgeDirection("raised", qty(69, "USD bn/year"), qty(69, "USD bn/year"), "up", "m");
+    expect([same.verdict, same.factor]).toEqual(["off-by-factor", 1]);
+    expect(judgeDirection("raised", qty(60, "USD bn/year"), qty(66, "USD bn/year"), "up", "m").factor).toBeCloseTo(1.1, 12);
+    // the old reading (judgeExceeds) called both of these 'holds-approximately'
+    expect(judgeExceeds("raised", qty(69, "USD bn/year"), qty(69, "USD bn/year"), tol, "m").verdict).toBe("holds-approximately");
+  });
+
+  it("withMixes says what is mixed without changing the verdict", () => {
+    const p = withMixes({ label: "x", verdict: "holds", detail: "d" }, ["scopes: US vs global"]);
+    expect(p.verdict).toBe("holds");
+    expect(p.detail).toBe("d; the claim mixes scopes: US vs global");
+    expect(p.mixes).toEqual(["scopes: US vs global"]);
   });
 });

@@ -7,12 +7,17 @@
  * - a claim that equates quantities of different dimensions (GW with GWh) is a unit-error; one that only matches
  *   after swapping the measure (revenue for profit) or the period (a 3-year total for an annual flow) is a
  *   unit-error; one that matches but compares different scopes (global vs US) is a scope-mismatch;
- * - a claim that matches an older figure but not the latest one is outdated (with the newer figure);
+ * - a claim that matches an older figure but not the latest one is outdated (with the newer figure); one that
+ *   matches only a figure of another time frame (today's share stated with a 2030 projection) is a scope-mismatch;
+ * - where the sources disagree, every source's figure is judged and shown: the part holds (or holds approximately)
+ *   only if it does under every source, is contested if it holds under some and fails under others, and otherwise
+ *   takes the worst failure;
+ * - "raised" is a direction: it holds for any rise and fails for no change or a cut (no tolerance around parity);
  * - a claim whose decisive input is missing from data/ is unverifiable.
  */
 import type { Bound } from "../data/claims.ts";
 import { type Quantity, div, format, formatNumber, mismatches, restate, to, withTags } from "../core/quantity.ts";
-import { type PartResult, type Verdict, severity } from "./types.ts";
+import { type PartResult, type ReadingResult, type SourcedReading, type Verdict, severity } from "./types.ts";
 
 export interface Tolerances {
   holdsRelative: number;
@@ -29,7 +34,7 @@ export interface ClaimedValue {
   integer?: boolean;
 }
 
-export type AlternativeKind = "measure" | "period" | "dimension" | "scope" | "older";
+export type AlternativeKind = "measure" | "period" | "dimension" | "scope" | "older" | "timeframe";
 
 /** Another reading of the same claim (different measure, period, scope, or an older figure). */
 export interface Alternative {
@@ -102,7 +107,7 @@ function boundConflict(c: ClaimedValue, actualBound: JudgeOptions["actualBound"]
 }
 
 function alternativeVerdict(kind: AlternativeKind): Verdict {
-  if (kind === "scope") return "scope-mismatch";
+  if (kind === "scope" || kind === "timeframe") return "scope-mismatch";
   if (kind === "older") return "outdated";
   return "unit-error";
 }
@@ -118,7 +123,10 @@ export function judgeFigure(label: string, claimed: ClaimedValue, actual: Quanti
   const alt = firstMatchingAlternative(claimed, tol, opts.alternatives ?? []);
   if (!alt) return base;
   const v = alternativeVerdict(alt.kind);
-  const detail = `${base.detail}; it matches only as ${alt.label} (${format(restate(alt.actual, (alt.claimed ?? claimed).low.unit))})`;
+  const detail =
+    alt.kind === "timeframe"
+      ? `${base.detail}; it matches only ${alt.label}, a figure of another time frame`
+      : `${base.detail}; it matches only as ${alt.label} (${format(restate(alt.actual, (alt.claimed ?? claimed).low.unit))})`;
   return v === "outdated"
     ? { label, verdict: v, detail: `stated ${stated} matches the older figure ${format(restate(alt.actual, claimed.low.unit))} (${alt.label}); the latest is ${shown}`, newerFigure: shown }
     : { label, verdict: v, detail };
@@ -209,4 +217,73 @@ export function combineParts(parts: readonly PartResult[]): PartResult {
   const others = parts.length - same.length;
   const detail = [worst, ...same.filter((p) => p !== worst)].map((p) => `${p.label}: ${p.detail}`).join("; ");
   return { ...worst, detail: others > 0 ? `${detail} (${others} other part${others > 1 ? "s" : ""} better)` : detail };
+}
+
+const passes = (v: Verdict): boolean => v === "holds" || v === "holds-approximately";
+
+/**
+ * Judges a stated figure under every source's reading of the evidence (see SourcedReading), side by side. Holds
+ * (or holds approximately) only if it does under every source; contested if it holds under some and fails under
+ * others (with the range of the readings); otherwise the worst failure. `articleDate` marks readings the article
+ * could not have used.
+ */
+export function judgeReadings(label: string, claimed: ClaimedValue, readings: readonly SourcedReading[], tol: Tolerances, articleDate: string, opts: Omit<JudgeOptions, "actualBound"> = {}): PartResult {
+  const results: ReadingResult[] = readings.map((r) => {
+    const c = r.high ? judgeRange(label, claimed, r.actual, r.high, tol) : judgeFigure(label, claimed, r.actual, tol, { ...opts, actualBound: r.bound });
+    return {
+      label: r.label,
+      source: r.source,
+      asOf: r.asOf,
+      value: r.shown,
+      verdict: c.verdict,
+      detail: c.detail,
+      ...(c.factor !== undefined ? { factor: c.factor } : {}),
+      ...(c.toleranceFraction !== undefined ? { toleranceFraction: c.toleranceFraction } : {}),
+      afterArticle: r.asOf.slice(0, articleDate.length) > articleDate,
+    };
+  });
+  const parts = results.map(({ verdict, detail, factor, toleranceFraction }): PartResult => ({ label, verdict, detail, ...(factor !== undefined ? { factor } : {}), ...(toleranceFraction !== undefined ? { toleranceFraction } : {}) }));
+  const each = results.map((r) => `${r.label} (${r.asOf}${r.afterArticle ? ", after the article" : ""}): ${r.value} → ${r.verdict}${r.factor !== undefined ? ` ×${formatNumber(r.factor, 3)}` : ""}`).join("; ");
+  if (results.length === 1) return { ...combineParts(parts), label, readings: results };
+  const unit = claimed.low.unit;
+  const values = readings.flatMap((r) => [to(r.actual, unit), ...(r.high ? [to(r.high, unit)] : [])]);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const u = unit === "count" ? "" : ` ${unit}`;
+  const spread = lo === hi ? `every source gives ${formatNumber(lo)}${u}` : `readings ${formatNumber(lo)}-${formatNumber(hi)}${u}`;
+  const held = results.filter((r) => passes(r.verdict));
+  if (held.length > 0 && held.length < results.length) {
+    return { label, verdict: "contested", detail: `depends on the source (${spread}): ${each}`, readings: results };
+  }
+  const worst = combineParts(parts);
+  const how =
+    held.length < results.length ? "fails under every source" : results.every((r) => r.verdict === "holds") ? "holds under every source" : "holds under every source, under some only approximately";
+  return { ...worst, label, detail: `${how} (${spread}): ${each}`, readings: results };
+}
+
+/** A stated figure against a source that gives a range: holds when the stated figure lies within it. */
+function judgeRange(label: string, claimed: ClaimedValue, low: Quantity, high: Quantity, tol: Tolerances): PartResult {
+  const unit = claimed.low.unit;
+  // the distance between the stated figure (or range) and the source's range, as a factor (1 when they overlap)
+  const f = claimed.high.si < low.si ? low.si / claimed.high.si : claimed.low.si > high.si ? claimed.low.si / high.si : 1;
+  return fromFactor(label, f, tol, `stated ${describeClaimed(claimed)}, source ${formatNumber(to(low, unit))}-${formatNumber(to(high, unit))} ${unit}`);
+}
+
+/**
+ * "Raised" (or "cut"): a direction, not a size. Holds for any move in the stated direction; no change or a move the
+ * other way fails (off by the ratio, at least 1), with no tolerance around parity.
+ */
+export function judgeDirection(label: string, newer: Quantity, older: Quantity, direction: "up" | "down", what: string): PartResult {
+  const r = newer.si / older.si;
+  const detail = `${what}: ratio ${formatNumber(r, 3)}`;
+  const moved = direction === "up" ? r > 1 : r < 1;
+  if (moved) return { label, verdict: "holds", detail: `${detail} (${direction === "up" ? "raised" : "cut"})` };
+  const factor = direction === "up" ? 1 / r : r;
+  const how = r === 1 ? "unchanged" : direction === "up" ? "cut, not raised" : "raised, not cut";
+  return { label, verdict: "off-by-factor", detail: `${detail}: ${how}`, factor };
+}
+
+/** Says which scopes or time frames a part mixes, in its detail and its `mixes` (the verdict is unchanged). */
+export function withMixes(part: PartResult, mixes: readonly string[]): PartResult {
+  if (mixes.length === 0) return part;
+  return { ...part, detail: `${part.detail}; the claim mixes ${mixes.join("; ")}`, mixes: [...(part.mixes ?? []), ...mixes] };
 }

@@ -1,13 +1,17 @@
 /** Plain-data types of the claim checker (no behaviour). */
 import type { Diagnostic } from "../core/diagnostics.ts";
+import type { Quantity } from "../core/quantity.ts";
 import type { MetaFile, ReferenceData } from "../data/index.ts";
 import type { PeersFile } from "../data/peers.ts";
 import type { RunResult } from "../pipeline/run.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { ClaimsFile, EvidenceFile, Rules } from "../data/claims.ts";
 
-/** The verdicts of ARTICLE-CLAIMS.md, from best to worst (the order used to combine parts of a claim). */
-export const VERDICTS = ["holds", "holds-approximately", "unverifiable", "outdated", "scope-mismatch", "unit-error", "off-by-factor"] as const;
+/**
+ * The verdicts of ARTICLE-CLAIMS.md, from best to worst (the order used to combine parts of a claim), plus
+ * `contested`: the sources of the evidence disagree and the claim holds under some of them but fails under others.
+ */
+export const VERDICTS = ["holds", "holds-approximately", "contested", "unverifiable", "outdated", "scope-mismatch", "unit-error", "off-by-factor"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const severity = (v: Verdict): number => VERDICTS.indexOf(v);
@@ -25,6 +29,38 @@ export interface DataUse {
   sourced: boolean;
 }
 
+/** One source's figure of an evidence item with several readings, as a quantity (a range keeps its low end in `actual`). */
+export interface SourcedReading {
+  /** who says it */
+  label: string;
+  actual: Quantity;
+  /** the high end when the source gives a range */
+  high?: Quantity;
+  bound: "exact" | "atLeast" | "atMost";
+  asOf: string;
+  /** title <url> from evidence.meta.json */
+  source: string;
+  /** the figure as given, e.g. "1,500 MW (at least)" */
+  shown: string;
+}
+
+/** One source's figure for a part whose sources disagree, and the verdict the part would get under it alone. */
+export interface ReadingResult {
+  /** who says it (the reading's label) */
+  label: string;
+  /** the source's title and URL from the provenance file */
+  source: string;
+  asOf: string;
+  /** the figure as the source gives it, with its unit (and "at least" / "at most") */
+  value: string;
+  verdict: Verdict;
+  detail: string;
+  factor?: number;
+  toleranceFraction?: number;
+  /** the source is dated after the article: a figure the article could not have used */
+  afterArticle: boolean;
+}
+
 /** The verdict on one part of a claim (a claim may state several figures). */
 export interface PartResult {
   label: string;
@@ -36,6 +72,10 @@ export interface PartResult {
   toleranceFraction?: number;
   /** outdated: the newer figure */
   newerFigure?: string;
+  /** sources that disagree on the evidence, side by side, each with the verdict it would give */
+  readings?: ReadingResult[];
+  /** the scopes or time frames the claim mixes (said even when the verdict holds) */
+  mixes?: string[];
 }
 
 export interface Judgment {
@@ -55,6 +95,8 @@ export interface Judgment {
   factor?: number;
   toleranceFraction?: number;
   newerFigure?: string;
+  /** the scopes or time frames the claim mixes, from its parts */
+  mixes?: string[];
 }
 
 export interface ClaimReport {

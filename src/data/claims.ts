@@ -47,6 +47,27 @@ export const ClaimsFileSchema = z
   .strict()
   .refine((f) => new Set(f.claims.map((c) => c.id)).size === f.claims.length, { message: "duplicate claim id" });
 
+const evidenceBound = z.enum(["exact", "atLeast", "atMost"]);
+
+/**
+ * One source's figure for an evidence item whose sources disagree (different reported values for the same
+ * quantity). Its source is `items.<key>.readings.<i>.value` (or `.low`) in evidence.meta.json, like any leaf.
+ */
+export const EvidenceReadingSchema = z
+  .object({
+    /** who says it, e.g. "Borderplex Alliance (via KURV)" */
+    label: z.string().min(1),
+    value: z.number().finite().optional(),
+    low: z.number().finite().optional(),
+    high: z.number().finite().optional(),
+    bound: evidenceBound.optional(),
+    asOf: isoDateOrMonth,
+  })
+  .strict()
+  .refine((r) => r.value !== undefined || (r.low !== undefined && r.high !== undefined && r.low <= r.high), {
+    message: "a reading needs a value, or low <= high",
+  });
+
 export const EvidenceItemSchema = z
   .object({
     label: z.string().min(1),
@@ -54,16 +75,23 @@ export const EvidenceItemSchema = z
     low: z.number().finite().optional(),
     high: z.number().finite().optional(),
     text: z.string().min(1).optional(),
+    /** several sources' figures for the same quantity, shown side by side and all judged (never one picked) */
+    readings: z.array(EvidenceReadingSchema).min(2).optional(),
     sourceId: z.string().min(1).optional(),
     unit: unit.optional(),
-    bound: z.enum(["exact", "atLeast", "atMost"]).optional(),
-    asOf: isoDateOrMonth,
+    bound: evidenceBound.optional(),
+    /** as of the item's figure; an item with readings dates each reading instead */
+    asOf: isoDateOrMonth.optional(),
     measure: tag.optional(),
     scope: tag.optional(),
   })
   .strict()
-  .refine((e) => (e.text !== undefined ? e.sourceId !== undefined : e.unit !== undefined && (e.value !== undefined || (e.low !== undefined && e.high !== undefined))), {
-    message: "a numeric item needs a unit and a value (or low and high); a text item needs a sourceId",
+  .refine((e) => (e.text !== undefined ? e.sourceId !== undefined : e.unit !== undefined && (e.value !== undefined || (e.low !== undefined && e.high !== undefined) || e.readings !== undefined)), {
+    message: "a numeric item needs a unit and a value (or low and high, or readings); a text item needs a sourceId",
+  })
+  .refine((e) => (e.readings !== undefined) === (e.asOf === undefined), { message: "an item has its own asOf, or readings that each carry one (not both)" })
+  .refine((e) => e.readings === undefined || (e.value === undefined && e.low === undefined && e.high === undefined && e.bound === undefined && e.text === undefined), {
+    message: "an item with readings carries its figures only in the readings",
   });
 
 export const EvidenceFileSchema = z.object({ items: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), EvidenceItemSchema) }).strict();
@@ -82,5 +110,6 @@ export type Stated = z.infer<typeof StatedSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type ClaimsFile = z.infer<typeof ClaimsFileSchema>;
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
+export type EvidenceReading = z.infer<typeof EvidenceReadingSchema>;
 export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 export type Rules = z.infer<typeof RulesSchema>;

@@ -161,3 +161,15 @@ describe("claim evidence cites primary sources (issue 15 item 17)", () => {
     for (const s of meta.sources) expect(s.url, s.id).not.toMatch(/ycombinator|masterscheme|reddit\.com|\/item\?id=/);
   });
 });
+
+describe("evidence readings (issue 12 item 15)", () => {
+  it("an item carries either its own figure and date or at least two dated readings, never both", async () => {
+    const { EvidenceItemSchema } = await import("./claims.ts");
+    const r = (value: number) => ({ label: "a source", value, asOf: "2025-10" });
+    expect(EvidenceItemSchema.safeParse({ label: "x", unit: "count", readings: [r(100), r(200)] }).success).toBe(true);
+    expect(EvidenceItemSchema.safeParse({ label: "x", unit: "count", readings: [r(100)] }).success).toBe(false);
+    expect(EvidenceItemSchema.safeParse({ label: "x", unit: "count", asOf: "2025", readings: [r(100), r(200)] }).success).toBe(false);
+    expect(EvidenceItemSchema.safeParse({ label: "x", unit: "count", value: 1, readings: [r(100), r(200)] }).success).toBe(false);
+    expect(EvidenceItemSchema.safeParse({ label: "x", unit: "count", value: 1 }).success).toBe(false);
+  });
+});

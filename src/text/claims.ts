@@ -19,6 +19,7 @@ const wrap = (text: string, width: number, indent: string): string => {
 const shortVerdict = (j: Judgment): string => {
   if (j.verdict === "off-by-factor" && j.factor !== undefined) return `off-by-factor (x${j.factor.toFixed(2)})`;
   if (j.verdict === "holds-approximately" && j.toleranceFraction !== undefined) return `holds-approximately (±${Math.round(j.toleranceFraction * 100)} %)`;
+  if (j.verdict === "contested") return "contested (depends on the source)";
   return j.verdict;
 };
 
@@ -28,6 +29,15 @@ function claimBlock(j: Judgment): string {
   out.push(wrap(`test: ${j.test}`, 110, "  "));
   if (j.steps.length > 0) out.push("  arithmetic:", ...j.steps.map((s) => wrap(s, 106, "    ")));
   if (j.parts.length > 1) out.push("  parts:", ...j.parts.map((p) => wrap(`${p.label}: ${p.verdict} (${p.detail})`, 106, "    ")));
+  const disagreeing = j.parts.filter((p) => (p.readings?.length ?? 0) > 1);
+  if (disagreeing.length > 0) {
+    out.push("  sources side by side:");
+    for (const p of disagreeing) {
+      const rows = p.readings!.map((r) => [r.value, r.verdict + (r.factor !== undefined ? ` x${r.factor.toFixed(2)}` : ""), r.asOf + (r.afterArticle ? " (after the article)" : ""), r.label]);
+      out.push(`    ${p.label}:`, ...renderTextTable(["figure", "verdict", "as of", "source"], rows, { leftColumns: 4, rule: false, trimEnd: true }).map((l) => `      ${l}`));
+    }
+  }
+  if (j.mixes && j.mixes.length > 0) out.push(...j.mixes.map((m) => wrap(`mixes ${m}`, 110, "  ")));
   out.push("  data:", ...j.data.map((d) => wrap(`${d.path} = ${d.value}${d.sourced ? "" : " [estimate]"}; ${d.kind === "data" ? `source: ${d.source}` : d.source}`, 106, "    ")));
   return out.join("\n");
 }

@@ -1,7 +1,7 @@
 /** Claims about Meta's pledge, guidance, revenue and profit: C01-C05, C11. */
 import type { ClaimCtx } from "../context.ts";
-import { type ClaimedValue, judgeExceeds, judgeFigure } from "../judge.ts";
-import { div, format, mul, qty, scale, sum, withTags } from "../../core/quantity.ts";
+import { type ClaimedValue, judgeDirection, judgeFigure, withMixes } from "../judge.ts";
+import { div, format, formatNumber, mul, qty, scale, sum, to as toUnit, withTags } from "../../core/quantity.ts";
 import type { ClaimTest } from "./types.ts";
 
 const about = (q: ReturnType<typeof qty>): ClaimedValue => ({ bound: "about", low: q, high: q });
@@ -10,7 +10,7 @@ const about = (q: ReturnType<typeof qty>): ClaimedValue => ({ bound: "about", lo
 export const c01: ClaimTest = (ctx) => {
   const pledge = ctx.evidence("metaUsPledge");
   const endYear = ctx.evidenceYear("metaUsPledgeEndYear");
-  const announced = Number(ctx.item("metaUsPledge").asOf.slice(0, 4));
+  const announced = Number(ctx.asOf("metaUsPledge").slice(0, 4));
   const years = qty(endYear - announced, "year");
   ctx.step(`years after the announcement year: ${endYear} - ${announced} = ${format(years)} (calendar years ${announced + 1}-${endYear})`);
   const announcedYears = ctx.evidence("metaUsPledgeYears");
@@ -44,7 +44,17 @@ export { guidanceHistory };
 const range = (g: { low: ReturnType<typeof qty>; high: ReturnType<typeof qty> }): string =>
   g.low.si === g.high.si ? format(g.low, "USD bn/year") : `${format(g.low, "USD bn/year").replace(" USD bn/year", "")}-${format(g.high, "USD bn/year")}`;
 
-/** C02: Meta raised its 2025 capex guidance to $70-72B. */
+/** The last day of a fiscal year (YYYY-MM-DD), so figures reported after an article can be told apart. */
+function fiscalYearEnd(ctx: ClaimCtx, ticker: string, fiscalYear: number): string {
+  const m = ctx.peer(ticker).fiscalYearEndMonth;
+  const last = new Date(Date.UTC(fiscalYear, m, 0)).getUTCDate();
+  return `${fiscalYear}-${String(m).padStart(2, "0")}-${last}`;
+}
+
+/**
+ * C02: Meta raised its 2025 capex guidance to $70-72B. The guidance in force at the article's date against the one
+ * it replaced: "raised" is a direction (any rise holds, no change or a cut fails), not a size judged around parity.
+ */
 export const c02: ClaimTest = (ctx) => {
   const ticker = ctx.context("company");
   const fy = ctx.context("fiscalYear");
@@ -56,15 +66,21 @@ export const c02: ClaimTest = (ctx) => {
   const mid = (g: typeof latest) => scale(sum([g.low, g.high], "USD bn/year"), 0.5);
   const latestMid = mid(latest);
   const previousMid = mid(previous);
-  ctx.step(`latest before the article (${ctx.articleDate}): ${range(latest)} (midpoint ${format(latestMid)}); previous ${range(previous)} (midpoint ${format(previousMid)})`);
-  const actual = ctx.peerFigure(ticker, `capexUsdByFiscalYear.${fy}`, "USD/year", { measure: "capex" }, `actual capex FY${fy}`);
-  ctx.step(`for reference, actual FY${fy} capex: ${format(actual, "USD bn/year")}`);
+  ctx.step(`in force at the article (${ctx.articleDate}): ${range(latest)} (midpoint ${format(latestMid)}), replacing ${range(previous)} of ${previous.date} (midpoint ${format(previousMid)})`);
+  const move = (a: typeof latest.low, b: typeof latest.low) => (a.si === b.si ? "unchanged" : `${a.si > b.si ? "up" : "down"} ${format(qty(Math.abs(toUnit(a, "USD bn/year") - toUnit(b, "USD bn/year")), "USD bn/year"))}`);
+  ctx.step(`low end ${move(latest.low, previous.low)}, high end ${move(latest.high, previous.high)}; "from 70 to 72" is the new range, not a raise from $70B to $72B`);
+  const year = Number(fy);
+  const reported = fiscalYearEnd(ctx, ticker, year);
+  if (reported > ctx.articleDate) {
+    const actual = ctx.peerFigure(ticker, `capexUsdByFiscalYear.${fy}`, "USD/year", { measure: "capex" }, `actual capex FY${fy} (reported after the article; not used in the verdict)`);
+    ctx.step(`after the article (FY${fy} ended ${reported}): actual capex ${format(actual, "USD bn/year")}, for context only`);
+  }
   return {
-    test: "the last capex guidance before the article date vs the stated range, and its midpoint vs the previous guidance",
+    test: "the capex guidance in force at the article date vs the stated range; 'raised': its midpoint vs the guidance it replaced (a direction, no tolerance)",
     parts: [
       judgeFigure("guidance low end", ctx.statedAs("guidance", "about", "low"), latest.low, ctx.tol),
       judgeFigure("guidance high end", ctx.statedAs("guidance", "about", "high"), latest.high, ctx.tol),
-      judgeExceeds("raised (midpoint above the previous guidance)", latestMid, previousMid, ctx.tol, `midpoint ${format(latestMid)} vs previous ${format(previousMid)}`),
+      judgeDirection("raised (midpoint above the guidance it replaced)", latestMid, previousMid, "up", `midpoint ${format(latestMid)} vs ${format(previousMid)} (${previous.date})`),
     ],
   };
 };
@@ -108,26 +124,38 @@ export const c04: ClaimTest = (ctx) => {
   };
 };
 
-/** C05: $600B is about one year of Meta's current revenue. */
+/**
+ * C05: $600B is about one year of Meta's current revenue. "Current" at the article's date: the four quarters
+ * reported by then (Q4 2024-Q3 2025), not a fiscal year reported after the article; the latest full fiscal year then
+ * (FY2024) is shown too. The pledge is a US total over three years (people and operations included), revenue a
+ * worldwide annual flow: the claim mixes scopes and periods, and says so.
+ */
 export const c05: ClaimTest = (ctx) => {
   const ticker = ctx.context("company");
-  const fy = Math.max(...Object.keys(ctx.peer(ticker).revenueUsdByFiscalYear).map(Number));
-  const revenue = ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${fy}`, "USD/year", { measure: "revenue" }, `revenue FY${fy} (latest full year)`);
+  const q3 = ctx.peerFigure(ticker, "quarterly.revenueUsd.2025Q3", "USD/quarter", { measure: "revenue" }, "revenue 2025Q3");
+  const quarters = [ctx.evidence("metaRevenue2024Q4"), ctx.evidence("metaRevenue2025Q1"), ctx.evidence("metaRevenue2025Q2"), q3];
+  const quarter = qty(1, "quarter");
+  const ttm = withTags(div(sum(quarters.map((q) => mul(q, quarter, "USD bn")), "USD bn"), qty(1, "year"), "USD bn/year"), { measure: "revenue", scope: "global" });
+  ctx.step(`revenue of the last four quarters reported before ${ctx.articleDate} (Q4 2024-Q3 2025) = ${quarters.map((q) => format(mul(q, quarter, "USD bn")).replace(" USD bn", "")).join(" + ")} = ${format(ttm)}`);
   const pledge = ctx.evidence("metaUsPledge");
-  const years = div(pledge, revenue, "year");
-  ctx.step(`years of revenue = ${format(pledge)} / ${format(revenue, "USD bn/year")} = ${format(years)}`);
+  const years = div(pledge, ttm, "year");
+  ctx.step(`years of revenue = ${format(pledge)} / ${format(ttm)} = ${format(years)}`);
+  const fys = Object.keys(ctx.peer(ticker).revenueUsdByFiscalYear).map(Number);
+  const known = fys.filter((y) => fiscalYearEnd(ctx, ticker, y) < ctx.articleDate);
+  const fy = Math.max(...known);
+  const fyRevenue = ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${fy}`, "USD/year", { measure: "revenue" }, `revenue FY${fy} (latest full year reported before the article)`);
+  ctx.step(`the latest full fiscal year reported before the article, FY${fy}: ${format(pledge)} / ${format(fyRevenue, "USD bn/year")} = ${format(div(pledge, fyRevenue, "year"))}`);
+  const later = fys.filter((y) => !known.includes(y));
+  if (later.length > 0) ctx.step(`FY${later.join(", FY")} ended after the article and is not used`);
   const pledgeYears = ctx.evidence("metaUsPledgeYears");
   const perYear = div(pledge, pledgeYears, "USD bn/year");
-  const perYearRatio = div(perYear, revenue, "x");
+  const perYearRatio = div(perYear, ttm, "x");
   ctx.step(`the pledge spans ${format(pledgeYears)}: ${format(perYear)} per year = ${format(perYearRatio)} of annual revenue`);
-  return {
-    test: "pledge divided by the latest annual revenue, in years",
-    parts: [
-      judgeFigure("years of revenue", ctx.stated("revenueYears"), years, ctx.tol, {
-        alternatives: [{ kind: "period", label: "the per-year average of the pledge compared with one year of revenue (a 3-year total read as an annual flow)", actual: perYearRatio, claimed: about(qty(1, "x")) }],
-      }),
-    ],
-  };
+  const part = judgeFigure("years of revenue", ctx.stated("revenueYears"), years, ctx.tol, {
+    alternatives: [{ kind: "period", label: "the per-year average of the pledge compared with one year of revenue (a 3-year total read as an annual flow)", actual: perYearRatio, claimed: about(qty(1, "x")) }],
+  });
+  const mixes = pledge.scope !== ttm.scope ? [`scopes: the pledge is ${pledge.scope} total investment (data centers, employees, operations), revenue is Meta's ${ttm.scope} revenue (a ${formatNumber(toUnit(pledgeYears, "year"))}-year total vs one year)`] : [];
+  return { test: "pledge divided by the revenue of the last four quarters reported before the article, in years", parts: [withMixes(part, mixes)] };
 };
 
 /** C11: Meta's annual revenue is about $200B. */

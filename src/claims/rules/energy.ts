@@ -1,6 +1,6 @@
 /** Claims about electricity, energy projects and grids: C12, C13, C15, C16, C17, C18. */
 import { type ClaimCtx, MissingData } from "../context.ts";
-import { type ClaimedValue, deviationFactor, judgeBenchmark, judgeFigure, judgeLabel } from "../judge.ts";
+import { type Alternative, type ClaimedValue, combineParts, deviationFactor, judgeBenchmark, judgeFigure, judgeLabel, judgeReadings, withMixes } from "../judge.ts";
 import { type Quantity, div, format, mul, qty, restate, scale, to } from "../../core/quantity.ts";
 import type { ClaimTest } from "./types.ts";
 
@@ -98,12 +98,27 @@ export const c15: ClaimTest = (ctx) => {
   };
 };
 
-/** C16: data centers already take 25-50 % of Virginia's electricity. */
+/**
+ * C16: data centers already take 25-50 % of Virginia's electricity. "Already" is today: each end of the stated range
+ * against today's share; an end that matches only a projection (EPRI's for 2030, every source's reading of it) mixes
+ * time frames, which the verdict says (a scope-mismatch), instead of a range that merely contains today's share.
+ */
 export const c16: ClaimTest = (ctx) => {
   const share = ctx.evidence("virginiaDcShare");
-  const y2030 = ctx.evidenceRange("virginiaDcShare2030");
-  ctx.step(`today: ${format(share)}; EPRI projection for 2030: ${format(y2030.low)}-${format(y2030.high)}`);
-  return { test: "sourced share today vs the stated range", parts: [judgeFigure("share of Virginia's electricity", ctx.stated("share"), share, ctx.tol)] };
+  const projections = ctx.readings("virginiaDcShare2030");
+  const asOf = ctx.asOf("virginiaDcShare");
+  ctx.step(`today: ${format(share)} (${asOf}${asOf > ctx.articleDate ? ", after the article: no earlier state figure in data/; the share only grew, so at the article's date it was at most this" : ""})`);
+  for (const p of projections) ctx.step(`projection for 2030, ${p.label} (${p.asOf}): ${p.shown}`);
+  const stated = ctx.stated("share");
+  const end = (which: "low" | "high"): ClaimedValue => ({ bound: "about", low: stated[which], high: stated[which] });
+  const alternatives = (c: ClaimedValue): Alternative[] =>
+    projections
+      .filter((p) => p.high && deviationFactor(c.low, { bound: "range", low: p.actual, high: p.high }) === 1)
+      .map((p) => ({ kind: "timeframe" as const, label: `EPRI's projection for 2030 as reported by ${p.label} (${p.shown})`, actual: c.low }));
+  const parts = (["low", "high"] as const).map((w) => judgeFigure(`${w} end of the range vs today's share`, end(w), share, ctx.tol, { alternatives: alternatives(end(w)) }));
+  const whole = combineParts(parts);
+  const mixes = whole.verdict === "scope-mismatch" ? [`time frames: 'already' ${format(stated.low)} is today's share, ${format(stated.high)} lies only within the projection for 2030`] : [];
+  return { test: "each end of the stated range vs today's sourced share; an end matching only the 2030 projection mixes time frames", parts: parts.map((p) => (p.verdict === "scope-mismatch" ? withMixes(p, mixes) : p)) };
 };
 
 /** C17: Engie: 600 MW solar, Stonewall County TX, $900M, online 2027. */
@@ -120,22 +135,35 @@ export const c17: ClaimTest = (ctx) => {
       judgeFigure("capacity", ctx.stated("capacity"), capacity, ctx.tol),
       judgeFigure("investment", ctx.stated("cost"), cost, ctx.tol),
       judgeLabel("location", ctx.context("county"), ctx.evidenceText("engieSwensonCounty")),
-      judgeLabel("online year", ctx.context("onlineYear"), String(online), { sourceAfterArticle: ctx.item("engieSwensonOnlineYear").asOf > ctx.articleDate }),
+      judgeLabel("online year", ctx.context("onlineYear"), String(online), { sourceAfterArticle: ctx.asOf("engieSwensonOnlineYear") > ctx.articleDate }),
       judgeBenchmark("cost per watt", perW, atb, ctx.tol, "investment / capacity"),
     ],
   };
 };
 
-/** C18: Louisiana: three new gas plants with 2.2 GW in total; at least 1,500 MW of new renewables. */
+/**
+ * C18: Louisiana: three new gas plants with 2.2 GW in total; at least 1,500 MW of new renewables. Every source's
+ * figure is judged (capacity: Entergy's 2,262 MW and a later report's 2,200 MW; renewables: Meta's "at least" and
+ * the LPSC's "up to"), and the claim's mix of owners and dates is said.
+ */
 export const c18: ClaimTest = (ctx) => {
-  const capacity = ctx.evidence("entergyMetaGasCapacity");
-  ctx.step(`combined capacity of the plants: ${format(capacity)} = ${format(restate(capacity, "GW"))}`);
+  const capacity = ctx.readings("entergyMetaGasCapacity");
+  for (const c of capacity) ctx.step(`combined capacity of the plants, ${c.label} (${c.asOf}): ${c.shown} = ${format(restate(c.actual, "GW"))}`);
+  const renewables = ctx.readings("metaLouisianaRenewables");
+  for (const r of renewables) ctx.step(`new renewables, ${r.label} (${r.asOf}): ${r.shown}`);
+  const plants = ctx.evidence("entergyMetaPlants");
+  const plantsAsOf = ctx.asOf("entergyMetaPlants");
+  const renewablesFirst = renewables.map((r) => r.asOf).sort()[0];
+  const mixes =
+    renewablesFirst < plantsAsOf
+      ? [`owners and dates: the gas plants are Entergy Louisiana's, approved by the LPSC on ${plantsAsOf} (two in Richland Parish for late 2028, one at Waterford, St. Charles Parish, for 2029); the renewables are Meta's commitment of ${renewablesFirst}, which the LPSC approval turned into a solar procurement by Entergy`]
+      : [];
   return {
-    test: "LPSC-approved plants, their combined capacity and Meta's renewable commitment vs the claim",
+    test: "LPSC-approved plants, their combined capacity and the renewable commitment vs the claim, under every source's figure",
     parts: [
-      judgeFigure("gas plants", ctx.stated("plants"), ctx.evidence("entergyMetaPlants"), ctx.tol),
-      judgeFigure("gas capacity", ctx.stated("gasCapacity"), capacity, ctx.tol),
-      judgeFigure("new renewables", ctx.stated("renewables"), ctx.evidence("metaLouisianaRenewables"), ctx.tol, { actualBound: "atLeast" }),
+      withMixes(judgeFigure("gas plants", ctx.stated("plants"), plants, ctx.tol), mixes),
+      judgeReadings("gas capacity", ctx.stated("gasCapacity"), capacity, ctx.tol, ctx.articleDate),
+      judgeReadings("new renewables", ctx.stated("renewables"), renewables, ctx.tol, ctx.articleDate),
     ],
   };
 };

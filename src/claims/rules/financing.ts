@@ -1,21 +1,27 @@
 /** Claims about how the program is financed: C08, C09, C10, C22. */
-import { judgeFigure, judgeLabel, judgeShareOf } from "../judge.ts";
+import { judgeFigure, judgeLabel, judgeReadings, judgeShareOf } from "../judge.ts";
 import { format, minus, qty, sum } from "../../core/quantity.ts";
 import type { ClaimCtx } from "../context.ts";
 import type { ClaimTest } from "./types.ts";
 
-/** C08: Blue Owl financing of about $27-30B for Louisiana; Meta keeps 20 %. */
+/**
+ * C08: Blue Owl financing of about $27-30B for Louisiana; Meta keeps 20 %. The deal's size as each source gives it
+ * (the JV's development cost, the reported deal, debt plus equity), side by side with the bond plus equity.
+ */
 export const c08: ClaimTest = (ctx) => {
   const debt = ctx.evidence("hyperionBond");
   const equity = ctx.evidence("hyperionEquity");
   const total = sum([debt, equity], "USD bn");
   ctx.step(`joint-venture financing = bond ${format(debt)} + equity ${format(equity)} = ${format(total)}`);
+  const reported = ctx.readings("hyperionDealSize");
+  for (const r of reported) ctx.step(`as reported by ${r.label} (${r.asOf}): ${r.shown}`);
   const blueOwlCash = ctx.evidence("hyperionBlueOwlCash");
   ctx.step(`of which Blue Owl's own cash contribution: ${format(blueOwlCash)} (the bonds were bought mostly by Pimco and BlackRock)`);
+  const sumReading = { label: "bond (FT) + equity (bond terms)", actual: total, bound: "exact" as const, asOf: [ctx.asOf("hyperionBond"), ctx.asOf("hyperionEquity")].sort()[1], source: "sum of items hyperionBond and hyperionEquity", shown: format(total) };
   return {
-    test: "JV debt + equity vs the stated range; Meta's share of the vehicle",
+    test: "JV debt + equity and the deal's size as each source reports it vs the stated range; Meta's share of the vehicle",
     parts: [
-      judgeFigure("financing", ctx.stated("financing"), total, ctx.tol),
+      judgeReadings("financing", ctx.stated("financing"), [sumReading, ...reported], ctx.tol, ctx.articleDate),
       judgeFigure("Meta's share", ctx.stated("metaShare"), ctx.evidence("hyperionMetaShare"), ctx.tol),
     ],
   };
@@ -48,7 +54,7 @@ export const c10: ClaimTest = (ctx) => {
     { key: "hyperionBond", what: "Hyperion JV bond" },
     { key: "hyperionEquity", what: "Hyperion JV equity" },
     { key: "metaCorporateBond2025", what: "Meta's own bond sale" },
-  ].filter((e) => ctx.item(e.key).asOf <= ctx.articleDate);
+  ].filter((e) => ctx.asOf(e.key) <= ctx.articleDate);
   const amounts = external.map((e) => ({ ...e, q: ctx.evidence(e.key) }));
   const disclosed = sum(amounts.map((a) => a.q), "USD bn");
   const remainder = minus(pledge, disclosed, "USD bn");
@@ -56,7 +62,7 @@ export const c10: ClaimTest = (ctx) => {
   ctx.step(`remainder = ${format(pledge)} - ${format(disclosed)} = ${format(remainder)}`);
   const s = ctx.inputs.model.summary;
   const to = ctx.evidenceYear("metaUsPledgeEndYear");
-  const from = Number(ctx.item("metaUsPledge").asOf.slice(0, 4)) + 1;
+  const from = Number(ctx.asOf("metaUsPledge").slice(0, 4)) + 1;
   const ocf = modelSum(ctx, fromYearly(ctx, "companyOperatingCashFlowUsd"), "tables.yearly.companyOperatingCashFlowUsd", from, to, "company operating cash flow");
   const gap = modelSum(ctx, s.fundingGapUsdByYear, "summary.fundingGapUsdByYear", from, to, "funding gap");
   ctx.step(`model (internal funding): Meta's operating cash flow ${from}-${to} ${format(ocf)}; program capex not covered by it (funding gap) ${format(gap)}`);
@@ -81,7 +87,7 @@ export const c22: ClaimTest = (ctx) => {
   const msFrom = ctx.evidenceYear("msDataCenterCapexStartYear");
   const msTo = ctx.evidenceYear("msDataCenterCapexEndYear");
   const pledgeTo = ctx.evidenceYear("metaUsPledgeEndYear");
-  const pledgeFrom = Number(ctx.item("metaUsPledge").asOf.slice(0, 4)) + 1;
+  const pledgeFrom = Number(ctx.asOf("metaUsPledge").slice(0, 4)) + 1;
   ctx.step(`share = ${format(pledge)} / ${format(total)} = ${format(qty((pledge.si / total.si) * 100, "%"))}`);
   ctx.step(`Morgan Stanley: ${total.measure}, ${total.scope}, ${msFrom}-${msTo}; Meta: ${pledge.measure}, ${pledge.scope}, ${pledgeFrom}-${pledgeTo}`);
   const period = msFrom !== pledgeFrom || msTo !== pledgeTo ? [`period ${msFrom}-${msTo} vs ${pledgeFrom}-${pledgeTo}`] : [];
