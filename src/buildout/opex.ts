@@ -41,7 +41,7 @@ export function computeOpex(
   const computePriceFactor = (year: number): number => (1 - (econ?.computePriceDeclineFractionPerYear ?? 0)) ** (year - s.currencyBaseYear);
   return s.sites.map((_, si) => {
     const r: SiteOpex = {
-      energyCostUsd: new Float64Array(n),
+      energyCostUsd: energyCostUsd(s, energy[si], si, energyPrice),
       staffCostUsd: new Float64Array(n),
       maintenanceCostUsd: new Float64Array(n),
       revenueUsd: new Float64Array(n),
@@ -49,8 +49,6 @@ export function computeOpex(
     for (let m = 0; m < n; m++) {
       const esc = escalationFactor(s, t.years[t.yearIndex[m]]);
       const mw = capacity[si].itPowerMwOnline[m];
-      const price = energyPrice?.(si, t.years[t.yearIndex[m]]) ?? o.energyPriceUsdPerMwh;
-      r.energyCostUsd[m] = energy[si].facilityEnergyMwh[m] * price * esc;
       r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
       r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
       r.revenueUsd[m] =
@@ -60,4 +58,24 @@ export function computeOpex(
     }
     return r;
   });
+}
+
+/**
+ * `opex` with each site's energy cost re-priced by `energyPrice` (the other lines shared, not copied): the energy cost
+ * `computeOpex` gives with the same override, without recomputing staff, maintenance and revenue.
+ */
+export function withEnergyPrices(s: ResolvedScenario, energy: readonly SiteEnergy[], opex: readonly SiteOpex[], energyPrice: EnergyPriceOverride): SiteOpex[] {
+  return opex.map((r, si) => ({ ...r, energyCostUsd: energyCostUsd(s, energy[si], si, energyPrice) }));
+}
+
+/** A site's energy cost by month: facility MWh × its base-year price (the override's, else the flat one) × escalation. */
+function energyCostUsd(s: ResolvedScenario, e: SiteEnergy, si: number, energyPrice?: EnergyPriceOverride): Float64Array {
+  const t = s.timeline;
+  const out = new Float64Array(t.months);
+  for (let m = 0; m < t.months; m++) {
+    const year = t.years[t.yearIndex[m]];
+    const price = energyPrice?.(si, year) ?? s.opex.energyPriceUsdPerMwh;
+    out[m] = e.facilityEnergyMwh[m] * price * escalationFactor(s, year);
+  }
+  return out;
 }

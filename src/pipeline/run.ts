@@ -2,7 +2,7 @@
 import type { Diagnostic, Outcome } from "../core/diagnostics.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { type ModelState, runModel } from "../buildout/model.ts";
-import { computeOpex } from "../buildout/opex.ts";
+import { withEnergyPrices } from "../buildout/opex.ts";
 import type { SiteYearPower } from "../power/site/site-power.ts";
 import { financingOutputs } from "../finance/structures/outputs.ts";
 import type { FinancingSummary } from "../finance/structures/summary.ts";
@@ -79,7 +79,7 @@ export function withPowerEnergyCost(st: ModelState, siteYears: readonly SiteYear
 
 /** The model's opex with each site-year in `pricesBySite` (site index → year → USD/MWh of load) priced at its power cost. */
 function pricedOpex(st: ModelState, pricesBySite: Map<number, Map<number, number>>): ModelState["opex"] {
-  return computeOpex(st.scenario, st.capacity.sites, st.energy, st.capex.assets, (si, year) => pricesBySite.get(si)?.get(year));
+  return withEnergyPrices(st.scenario, st.energy, st.opex, (si, year) => pricesBySite.get(si)?.get(year));
 }
 
 /** `withPowerEnergyCost` without its diagnostics, for the Monte Carlo's iterations. */

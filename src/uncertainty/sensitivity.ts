@@ -10,25 +10,41 @@ import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
 import type { EvaluationPlan } from "./evaluate.ts";
 import { meanSd, quantileSorted, sortedDefined } from "./stats.ts";
 
-/** Ranks 1 … n with ties given their average rank. */
+/** Ranks 1 … n with ties given their average rank (values without NaN). */
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  // a native numeric sort of the values, then each value's first and last position among equals by binary search
+  const sorted = Float64Array.from(values).sort();
   const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[order[k]] = avg;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    hi = n;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (sorted[mid] <= v) end = mid + 1;
+      else hi = mid;
+    }
+    r[i] = (lo + end - 1) / 2 + 1;
   }
   return r;
 }
 
-
 /** Spearman's rank correlation; 0 when either side has no variance (a fixed input moves nothing). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const r = pearson(ranks(x), ranks(y));
+  return spearmanOfRanks(ranks(x), ranks(y), x, y);
+}
+
+/** Spearman's ρ from the ranks of x and y (computed once for many pairs); x and y only for the no-variance case. */
+export function spearmanOfRanks(rx: Float64Array, ry: Float64Array, x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const r = pearson(rx, ry);
   return Number.isNaN(r) && (constant(x) || constant(y)) ? 0 : r;
 }
 
@@ -44,7 +60,12 @@ function definedRows(y: ArrayLike<number>): number[] {
   return rows;
 }
 
-const pick = (a: ArrayLike<number>, rows: number[]): Float64Array => Float64Array.from(rows, (i) => a[i]);
+/** a[rows[0]], a[rows[1]], … (a plain loop: a mapping callback per element is slow over 10⁴ rows × every output). */
+function pick(a: ArrayLike<number>, rows: number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = a[rows[j]];
+  return out;
+}
 
 /** Solves A x = b (n×n, row-major) by Gaussian elimination with partial pivoting; null when singular. */
 export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float64Array | null {
@@ -84,13 +105,19 @@ export function standardizedRegression(x: readonly ArrayLike<number>[], y: Array
   const rows = definedRows(y);
   const ys = pick(y, rows);
   const yStats = meanSd(ys);
-  const varying = x.map((col) => meanSd(pick(col, rows))).map((s, k) => ({ k, ...s })).filter((s) => s.sd > 0);
+  const picked = x.map((col) => pick(col, rows));
+  const varying = picked.map((col) => meanSd(col)).map((s, k) => ({ k, ...s })).filter((s) => s.sd > 0);
   const coefficients = x.map(() => NaN);
   if (rows.length <= varying.length + 1 || !(yStats.sd > 0)) return { coefficients, rSquared: NaN };
   for (let k = 0; k < x.length; k++) coefficients[k] = 0;
   const p = varying.length;
-  const z = varying.map((s) => Float64Array.from(rows, (i) => (x[s.k][i] - s.mean) / s.sd));
-  const zy = Float64Array.from(ys, (v) => (v - yStats.mean) / yStats.sd);
+  const zScores = (v: Float64Array, mean: number, sd: number): Float64Array => {
+    const out = new Float64Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = (v[i] - mean) / sd;
+    return out;
+  };
+  const z = varying.map((s) => zScores(picked[s.k], s.mean, s.sd));
+  const zy = zScores(ys, yStats.mean, yStats.sd);
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);
   for (let a = 0; a < p; a++) {

@@ -11,7 +11,7 @@ import { makeSampler, outputNamesOfPlan, runBlock, type SampleBlock } from "./ev
 import { FIRST_PHASE_DELAY_PREFIX, IT_MW_END_OF_YEAR_PREFIX, type OutputName } from "./outputs.ts";
 import { type SimulationPlan, buildPlan } from "./plan.ts";
 import { type SamplingMethod, samplerProblems } from "./sampler.ts";
-import { type RiskFigures, type Tornado, riskFigures, spearman, standardizedRegression, tornado } from "./sensitivity.ts";
+import { type RiskFigures, type Tornado, ranks, riskFigures, spearman, spearmanOfRanks, standardizedRegression, tornado } from "./sensitivity.ts";
 import { type ColumnStats, type ConvergencePoint, columnStats, convergence } from "./stats.ts";
 import { sobolIndicesProblems } from "./sobol-indices.ts";
 import { type SobolReport, sobolReport } from "./sobol-report.ts";
@@ -129,9 +129,15 @@ export interface SimulationReport {
 export function summarizeTable(table: SampleTable, targetYear: number): SimulationReport {
   const byOutput = <T>(f: (col: Float64Array) => T): Record<OutputName, T> =>
     Object.fromEntries(table.outputNames.map((n, o) => [n, f(table.outputs[o])])) as Record<OutputName, T>;
+  // each input's ranks over all samples, computed once for every output defined in every sample
+  const inputRanks: Float64Array[] = [];
   const spearmanOf = (y: Float64Array): Record<string, number> => {
     const rows: number[] = [];
     for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i])) rows.push(i);
+    if (rows.length === y.length) {
+      const ry = ranks(y);
+      return Object.fromEntries(table.inputNames.map((name, k) => [name, spearmanOfRanks((inputRanks[k] ??= ranks(table.inputs[k])), ry, table.inputs[k], y)]));
+    }
     const ys = Float64Array.from(rows, (i) => y[i]);
     return Object.fromEntries(table.inputNames.map((name, k) => [name, spearman(Float64Array.from(rows, (i) => table.inputs[k][i]), ys)]));
   };

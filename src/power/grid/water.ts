@@ -30,7 +30,9 @@ export function mixIntensityLPerMwh(mixFraction: Record<string, number>, factors
 
 /** Megalitres by fuel of `importMwh` of grid energy at an annual mix. */
 export function annualMixWaterMegalitersByFuel(importMwh: number, g: GridWaterInputs): Record<string, number> {
-  return Object.fromEntries(Object.entries(g.annualMixFraction).map(([f, share]) => [f, (importMwh * share * (g.factorsLPerMwh[f] ?? 0)) / 1e6]));
+  const out: Record<string, number> = {};
+  for (const f in g.annualMixFraction) if (Object.hasOwn(g.annualMixFraction, f)) out[f] = (importMwh * g.annualMixFraction[f] * (g.factorsLPerMwh[f] ?? 0)) / 1e6;
+  return out;
 }
 
 /**
