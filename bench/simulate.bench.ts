@@ -5,9 +5,13 @@
  * Anchor: one model evaluation of the same scenario in this thread (median of 50), so the ratio "pool time / (N ×
  * anchor / 2)" says how close the pool comes to perfect 2-way parallelism on this machine. Also printed: the same
  * evaluation with the hourly dispatch instead of the duration curves (what the pass would cost without them).
+ * When the CLI is built (`npm run build`), the figure that counts is the user's command end to end: `gigaplan simulate`
+ * of the Meta scenario with N iterations on the workers (start-up, weather files, estimate, pool, summary, tornado),
+ * timed from this process.
  * Run: npm run bench:simulate [-- iterations workers]
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseScenarioText } from "../src/scenario/load.ts";
@@ -56,4 +60,12 @@ console.log(`  hourly dispatch instead of duration curves: ${fmt(hourly)} for th
 console.log(`simulate (pool, incl. worker start-up):     ${(ms / 1000).toFixed(2)} s = ${((ms / N) * 1000).toFixed(0)} µs per iteration`);
 console.log(`ratio pool / (N × anchor / workers):        ${(ms / ideal).toFixed(2)}x`);
 console.log(`failed samples: ${table.failed}; mean NPV $${(report.outputs.npvUsd.mean / 1e9).toFixed(1)}B ± ${(report.outputs.npvUsd.standardError / 1e9).toFixed(1)}B`);
-console.log(`target ≤ ${TARGET_MS / 1000} s: ${ms <= TARGET_MS ? "met" : "NOT met"}`);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (existsSync(join(root, "dist", "cli.cjs"))) {
+  const args = [join(root, "bin", "gigaplan.js"), "simulate", file, "--iterations", String(N), "--seed", "1", "--workers", String(WORKERS), "--format", "json"];
+  const t1 = performance.now();
+  const json = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 }));
+  const cliMs = performance.now() - t1;
+  console.log(`gigaplan simulate (built CLI, end to end):  ${(cliMs / 1000).toFixed(2)} s (mean NPV $${(json.outputs.npvUsd.mean / 1e9).toFixed(1)}B)`);
+  console.log(`target ≤ ${TARGET_MS / 1000} s: ${cliMs <= TARGET_MS ? "met" : "NOT met"} (the command a user runs; the pool above uses tsx-compiled workers)`);
+} else console.log(`target ≤ ${TARGET_MS / 1000} s: ${ms <= TARGET_MS ? "met" : "NOT met"} (run npm run build to time the built CLI end to end)`);

@@ -17,6 +17,20 @@ describe("site power block", () => {
     expect(portfolioForYear(resolve({}), 2025).gridImportLimitMw).toBe(Infinity);
   });
 
+  it("buys grid power at the scenario's own opex energy price when the block sets none (so sampling that price moves the power model)", async () => {
+    const { resolveScenario } = await import("./resolve.ts");
+    const { scenarioSchema } = await import("./schema.ts");
+    const base = {
+      program: { name: "grid price", currencyBaseYear: 2025, horizonStartMonth: "2025-01", horizonEndMonth: "2026-12", capitalPlanUsdByYear: { "2025": 1e11 } },
+      sites: [{ name: "S", state: "TX", gridRegion: "ERCOT", phases: [{ name: "p", itPowerMw: 10, constructionStartMonth: "2025-01", constructionMonths: 6, fleetMix: { GB200: 1 } }], power: {} }],
+    };
+    const priced = (opex: object | undefined, power: object = {}) =>
+      resolveScenario(scenarioSchema.parse({ ...base, ...(opex ? { opex } : {}), sites: [{ ...base.sites[0], power }] }), referenceData).value!.sites[0].power!.prices.gridPriceUsdPerMwh;
+    expect(priced(undefined)).toBe(referenceData.opex.energyPriceUsdPerMwh);
+    expect(priced({ energyPriceUsdPerMwh: 100 })).toBe(100);
+    expect(priced({ energyPriceUsdPerMwh: 100 }, { prices: { gridPriceUsdPerMwh: 60 } })).toBe(60);
+  });
+
   it("takes defaults from the reference data and the scenario's overrides", () => {
     const p = resolve({ prices: { carbonPriceUsdPerTco2: 50 }, technology: { batteryRoundTripEfficiency: 0.9 } });
     expect(p.prices.gridPriceUsdPerMwh).toBe(referenceData.opex.energyPriceUsdPerMwh);

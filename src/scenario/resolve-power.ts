@@ -21,7 +21,8 @@ function checkPortfolio(pf: PortfolioInput, path: string, ds: Diagnostic[]): voi
   if ((pf.batteryMwh ?? 0) > 0 && pf.batteryMw === 0) ds.push(warning(`${path}.batteryMw`, "is 0 while batteryMwh > 0: the battery can neither charge nor discharge"));
 }
 
-export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string, years: readonly number[], ds: Diagnostic[]): ResolvedSitePower {
+/** `energyPriceUsdPerMwh`: the scenario's flat opex energy price (after data/'s default), the grid price unless the block sets one. */
+export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string, years: readonly number[], ds: Diagnostic[], energyPriceUsdPerMwh = ref.opex.energyPriceUsdPerMwh): ResolvedSitePower {
   const op = ref.powerCosts.operation;
   const t = pw.technology;
   const technology = {
@@ -52,7 +53,7 @@ export function resolveSitePower(pw: SitePower, ref: ReferenceData, path: string
     basePortfolio: pw.portfolio,
     changes,
     prices: {
-      gridPriceUsdPerMwh: pw.prices.gridPriceUsdPerMwh ?? ref.opex.energyPriceUsdPerMwh,
+      gridPriceUsdPerMwh: pw.prices.gridPriceUsdPerMwh ?? energyPriceUsdPerMwh,
       exportPriceUsdPerMwh: pw.prices.exportPriceUsdPerMwh ?? dflt.exportPriceUsdPerMwh,
       gasPriceUsdPerMmbtu: pw.prices.gasPriceUsdPerMmbtu ?? null,
       carbonPriceUsdPerTco2: pw.prices.carbonPriceUsdPerTco2 ?? dflt.carbonPriceUsdPerTco2,

@@ -67,7 +67,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
       gridRegionCo2KgPerMwh: region?.co2KgPerMwh ?? Number.NaN,
       gridRegionGenerationMixFraction: region?.generationMixFraction ?? {},
       gridServingUtility: utility && site.gridServingUtility !== undefined ? { name: site.gridServingUtility, annualLoadMwh: utility.annualLoadMwh } : null,
-      power: site.power ? resolveSitePower(site.power, ref, `${sitePath}.power`, timeline.years, ds) : undefined,
+      power: site.power ? resolveSitePower(site.power, ref, `${sitePath}.power`, timeline.years, ds, { ...d.opex, ...definedOnly(s.opex) }.energyPriceUsdPerMwh) : undefined,
     });
     site.phases.forEach((ph, pi) => {
       const path = `${sitePath}.phases[${pi}]`;
