@@ -59,7 +59,10 @@ describe("Meta scenario golden", () => {
     expect(perGw2027).toBeLessThan(560_000);
     // at the horizon's end every fleet is a projected generation on Rubin Ultra's 4,167 W packages (x 1.14)
     expect(s.acceleratorsPerGwIt!).toBeCloseTo(1e9 / (4166.67 * 1.14), -2);
-    // Hyperion phase 1 waits for the Entergy 500 kV line; nothing else is capital-limited in the reference case.
-    expect(s.itPowerMwByYear["2030"]).toBeGreaterThan(10_000);
+    // Nothing is capital-limited in the reference case: by 2030 the named campuses' first 2 GW at Hyperion, Prometheus,
+    // El Paso phase 1, the fit-outs and the unnamed campuses started in 2024-2025 are online (about 8.8 GW of IT under
+    // the CFO's reading of the $600B; issue 12 item 8).
+    expect(s.itPowerMwByYear["2030"]).toBeGreaterThan(8_000);
+    expect(s.delays.filter((d) => d.reasons.includes("capital"))).toEqual([]);
   });
 });

@@ -58,9 +58,9 @@ describe("run report (Meta scenario)", () => {
     const text = renderTextReport(r);
     const line = text.split("\n").find((l) => l.startsWith("Capex over the horizon"))!;
     const nums = [...line.matchAll(/(\d[\d,]*\.\d)/g)].map((m) => Number(m[1].replaceAll(",", "")));
-    // total, four categories, refreshes, first builds (one decimal each: sums within rounding)
-    const [total, a, b, c, d, refresh, first] = nums;
-    expect(Math.abs(a + b + c + d - total)).toBeLessThanOrEqual(0.25);
+    // total, four campus classes, capex not in a modelled campus, refreshes, first builds (one decimal each: sums within rounding)
+    const [total, a, b, c, d, e, refresh, first] = nums;
+    expect(Math.abs(a + b + c + d + e - total)).toBeLessThanOrEqual(0.3);
     expect(Math.abs(refresh + first - total)).toBeLessThanOrEqual(0.15);
   });
   it("funding table: FCF = OCF - capex in each route and year; program capex = sponsor + SPV capex", () => {
@@ -76,7 +76,7 @@ describe("run report (Meta scenario)", () => {
     const t = r.tables.yearly;
     const c = (n: string) => t.columns.indexOf(n);
     for (const row of t.rows) {
-      const parts = ["capex_shellCoreUsd", "capex_electricalMechanicalUsd", "capex_siteLandOtherUsd", "capex_itUsd"].reduce((a, n) => a + Number(row[c(n)]), 0);
+      const parts = ["capex_shellCoreUsd", "capex_electricalMechanicalUsd", "capex_siteLandOtherUsd", "capex_itUsd", "capex_unmodelledUsd"].reduce((a, n) => a + Number(row[c(n)]), 0);
       expect(parts).toBeCloseTo(Number(row[c("capexUsd")]), -1);
     }
   });

@@ -23,7 +23,7 @@ describe("optimizeProgramPower on the Meta scenario (24-hour steps)", async () =
     expect(r.sites.map((s) => s.site)).toEqual(["Hyperion", "Prometheus", "El Paso", "Unallocated US capacity"]);
     expect(r.year).toBe(2032);
     expect(r.target).toEqual({ kind: "cfe-247", levelFraction: 0.9 });
-    expect(r.diagnostics.filter((d) => d.path.endsWith("location.utcOffsetHours")).map((d) => d.path)).toEqual(["sites[3].location.utcOffsetHours"]);
+    expect(r.diagnostics.filter((d) => d.path.endsWith("location.utcOffsetHours")).map((d) => d.path)).toEqual(["sites[4].location.utcOffsetHours"]);
   });
   it("conserves the program's load: what moves in moves out, and the sites serve the load they had in all", () => {
     expect(sum(r.sites.map((s) => s.movedInMwh))).toBeCloseTo(sum(r.sites.map((s) => s.movedOutMwh)), 0);

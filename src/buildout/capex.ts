@@ -1,6 +1,7 @@
 /** Capex by asset class and month, and the depreciable assets it creates. */
 import { FACILITY_CLASSES, type FacilityClass, facilityCapexUsdPerMw, spreadOverConstruction } from "./costs.ts";
 import type { BuildSchedule } from "./schedule.ts";
+import { monthlyFromYearly } from "./capital-plan.ts";
 import type { Vintage } from "./fleet.ts";
 import { ASSET_CLASSES, type AssetClass, type ResolvedScenario } from "../scenario/resolved.ts";
 
@@ -24,6 +25,8 @@ export interface CapexByClass {
   assets: Asset[];
   /** IT capex of end-of-life refreshes (part of the sites' `it` class), program-wide, per month, nominal USD */
   itRefreshUsd: Float64Array;
+  /** capex the capital plan pays for that no modelled campus explains (program.unmodelledCapex), per month, nominal USD */
+  unmodelledUsd: Float64Array;
 }
 
 export function lifeMonthsOf(s: ResolvedScenario, cls: AssetClass): number {
@@ -64,5 +67,5 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
     if (v.refresh) itRefreshUsd[v.installIndex] += v.itCapexUsd;
     assets.push({ assetClass: "it", siteIndex: v.siteIndex, phaseIndex: v.phaseIndex, costUsd: v.itCapexUsd, inServiceIndex: v.installIndex, lifeMonths: s.serverLifeMonths });
   }
-  return { sites, phases, assets, itRefreshUsd };
+  return { sites, phases, assets, itRefreshUsd, unmodelledUsd: monthlyFromYearly(s, build.unmodelledUsdByYearIndex) };
 }

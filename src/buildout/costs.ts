@@ -9,16 +9,30 @@ export function escalationFactor(s: ResolvedScenario, year: number): number {
   return (1 + s.escalationFractionPerYear) ** (year - s.currencyBaseYear);
 }
 
-export function facilityCapexUsdPerMw(s: ResolvedScenario, cls: FacilityClass): number {
+/** The hard construction cost of a facility class per MW of IT (Cushman & Wakefield's basis: no land, no soft costs). */
+export function facilityHardCostUsdPerMw(s: ResolvedScenario, cls: FacilityClass): number {
   const c = s.capexPerMw;
   if (cls === "shellCore") return c.shellCoreUsdPerMw;
   if (cls === "electricalMechanical") return c.electricalMechanicalUsdPerMw;
   return c.siteLandOtherUsdPerMw;
 }
 
+/** A facility class's development cost per MW of IT, by category: hard cost, soft costs on it, and land. */
+export function facilityCostCategoriesUsdPerMw(s: ResolvedScenario, cls: FacilityClass): { hardUsdPerMw: number; softUsdPerMw: number; landUsdPerMw: number } {
+  const hardUsdPerMw = facilityHardCostUsdPerMw(s, cls);
+  return { hardUsdPerMw, softUsdPerMw: hardUsdPerMw * s.capexPerMw.softCostFractionOfHardCost, landUsdPerMw: cls === "siteLandOther" ? s.capexPerMw.landUsdPerMw : 0 };
+}
+
+/** What a facility class costs per MW of IT as capitalized: hard cost x (1 + soft costs), plus land in site/land/other. */
+export function facilityCapexUsdPerMw(s: ResolvedScenario, cls: FacilityClass): number {
+  const c = facilityCostCategoriesUsdPerMw(s, cls);
+  return c.hardUsdPerMw + c.softUsdPerMw + c.landUsdPerMw;
+}
+
 export function facilityCapexUsdPerMwTotal(s: ResolvedScenario): number {
-  const c = s.capexPerMw;
-  return c.shellCoreUsdPerMw + c.electricalMechanicalUsdPerMw + c.siteLandOtherUsdPerMw;
+  let usd = 0;
+  for (const cls of FACILITY_CLASSES) usd += facilityCapexUsdPerMw(s, cls);
+  return usd;
 }
 
 /** Accelerators of each generation that fill `itPowerMw` in the given shares. */

@@ -6,7 +6,11 @@ import type { SiteCapacity } from "./capacity.ts";
 
 /** Capacity fields are the sites' (SiteCapacity), summed over the sites. */
 export interface ProgramMonthly extends SiteCapacity {
+  /** capex of the modelled campuses by class */
   capexUsdByClass: Record<AssetClass, Float64Array>;
+  /** capex the capital plan pays for that no modelled campus explains (program.unmodelledCapex); no asset of the program */
+  unmodelledCapexUsd: Float64Array;
+  /** all capex: the campuses' classes plus the unmodelled capex */
   capexUsd: Float64Array;
   /** the part of `capexUsdByClass.it` spent on end-of-life refreshes (the rest is first builds) */
   itRefreshCapexUsd: Float64Array;
@@ -17,7 +21,7 @@ export interface ProgramMonthly extends SiteCapacity {
   maintenanceCostUsd: Float64Array;
   opexUsd: Float64Array;
   revenueUsd: Float64Array;
-  /** revenue - opex - capex */
+  /** revenue - opex - the campuses' capex (the unmodelled capex earns nothing in the model and is left out) */
   cashFlowUsd: Float64Array;
   itEnergyMwh: Float64Array;
   facilityEnergyMwh: Float64Array;
@@ -36,7 +40,9 @@ export function programMonthly(st: ModelState): ProgramMonthly {
     capexUsdByClass[c] = sum((si) => st.capex.sites[si][c]);
     depreciationUsdByClass[c] = sum((si) => st.depreciation[si][c]);
   }
-  const capexUsd = sumArrays(n, ASSET_CLASSES.map((c) => capexUsdByClass[c]));
+  const campusCapexUsd = sumArrays(n, ASSET_CLASSES.map((c) => capexUsdByClass[c]));
+  const unmodelledCapexUsd = st.capex.unmodelledUsd;
+  const capexUsd = sumArrays(n, [campusCapexUsd, unmodelledCapexUsd]);
   const depreciationUsd = sumArrays(n, ASSET_CLASSES.map((c) => depreciationUsdByClass[c]));
   const energyCostUsd = sum((si) => st.opex[si].energyCostUsd);
   const staffCostUsd = sum((si) => st.opex[si].staffCostUsd);
@@ -44,10 +50,11 @@ export function programMonthly(st: ModelState): ProgramMonthly {
   const opexUsd = sumArrays(n, [energyCostUsd, staffCostUsd, maintenanceCostUsd]);
   const revenueUsd = sum((si) => st.opex[si].revenueUsd);
   const cashFlowUsd = new Float64Array(n);
-  for (let m = 0; m < n; m++) cashFlowUsd[m] = revenueUsd[m] - opexUsd[m] - capexUsd[m];
+  for (let m = 0; m < n; m++) cashFlowUsd[m] = revenueUsd[m] - opexUsd[m] - campusCapexUsd[m];
   const cap = st.capacity.sites;
   return {
     capexUsdByClass,
+    unmodelledCapexUsd,
     capexUsd,
     itRefreshCapexUsd: st.capex.itRefreshUsd,
     depreciationUsdByClass,

@@ -4,10 +4,13 @@ import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import { prepareOrThrow } from "../../test/helpers/prepare.ts";
 import type { ScenarioInput } from "../scenario/schema.ts";
 import { scheduleBuild } from "./schedule.ts";
+import { checkScenarioObject } from "../scenario/load.ts";
+import { prepareScenario } from "../pipeline/prepare.ts";
 
 const gb200 = referenceData.accelerators.GB200;
-const facilityUsdPerMw =
-  referenceData.capexPerMw.shellCoreUsdPerMw + referenceData.capexPerMw.electricalMechanicalUsdPerMw + referenceData.capexPerMw.siteLandOtherUsdPerMw;
+const cx = referenceData.capexPerMw;
+// hard cost (C&W) with soft costs on it, plus land
+const facilityUsdPerMw = (cx.shellCoreUsdPerMw + cx.electricalMechanicalUsdPerMw + cx.siteLandOtherUsdPerMw) * (1 + cx.softCostFractionOfHardCost) + cx.landUsdPerMw;
 const gpus = 100e6 / referenceAllInW(gb200, referenceData.facility);
 const itUsd = gpus * gb200.unitPriceUsd * (1 + referenceData.capexPerMw.itNonAcceleratorFraction);
 
@@ -91,5 +94,61 @@ describe("build schedule", () => {
     for (let y = 0; y < s.timeline.years.length; y++) {
       expect(out.spentUsdByYearIndex[y]).toBeLessThanOrEqual(s.capitalPlanUsdByYearIndex[y] * (1 + 1e-9));
     }
+  });
+});
+
+describe("capacity without a site (issue 12 item 7)", () => {
+  const named = { name: "Named", state: "TX", gridRegion: "ERCOT", phases: [{ name: "n1", itPowerMw: 100, constructionStartMonth: "2025-01", constructionMonths: 12, fleetMix: { GB200: 1 } }] };
+  const unsited = (extra: Record<string, unknown> = {}) => ({ name: "Unallocated", state: "US", gridRegion: "US", unallocated: true, phases: [{ name: "u1", itPowerMw: 100, constructionStartMonth: "2025-01", constructionMonths: 4, fleetMix: { GB200: 1 }, ...extra }] });
+  const big = { "2025": 50e9, "2026": 50e9, "2027": 50e9 };
+
+  it("never builds in less time than a named campus, and says so", () => {
+    const input = { ...tinyScenario(), program: { ...tinyScenario().program, capitalPlanUsdByYear: big }, sites: [named, unsited({ interconnectionMonth: "2026-01" })] } as ScenarioInput;
+    const s = prepareOrThrow(input);
+    const out = scheduleBuild(s);
+    expect(out.phases[1].onlineIndex).toBe(12);
+    const checked = checkScenarioObject(input);
+    const prepared = prepareScenario(checked.value!);
+    expect(prepared.diagnostics.some((d) => d.path === "sites[1].phases[0].constructionMonths" && /no faster than a named campus: 4 months raised to 12/.test(d.message))).toBe(true);
+  });
+
+  it("waits for its interconnection date and for accelerator supply like a named campus", () => {
+    const input = { ...tinyScenario(), program: { ...tinyScenario().program, capitalPlanUsdByYear: big }, sites: [named, unsited({ interconnectionMonth: "2026-06" })], acceleratorSupplyUnitsByYear: { GB200: { "2026": gpus * 1.5 } } } as ScenarioInput;
+    const out = scheduleBuild(prepareOrThrow(input));
+    // the named phase takes 2026's supply first (online 2026-01); the unsited one, connected 2026-06, waits for 2027
+    expect(out.phases[0].onlineIndex).toBe(12);
+    expect(out.phases[1].onlineIndex).toBe(24);
+    expect(out.phases[1].reasons).toEqual(["interconnection", "acceleratorSupply"]);
+  });
+
+  it("flags a phase without an interconnection month", () => {
+    const checked = checkScenarioObject({ ...tinyScenario(), sites: [named, unsited({ constructionMonths: 12 })] });
+    const prepared = prepareScenario(checked.value!);
+    expect(prepared.diagnostics.some((d) => d.path === "sites[1].phases[0].interconnectionMonth" && d.severity === "warning")).toBe(true);
+  });
+});
+
+describe("what the capital plan pays for (issue 12 item 8)", () => {
+  it("an SPV's spending after its close does not draw on the plan", () => {
+    const base = withPhase({}, { capitalPlanUsdByYear: { "2025": 50e9, "2026": 50e9 }, horizonEndMonth: "2040-12" });
+    const withSpv = { ...base, financing: { structures: [{ kind: "spv", name: "JV", site: "A", closeMonth: "2025-07", debtUsd: 1e9, couponFractionPerYear: 0.06, maturityMonth: "2040-12", partnerEquityUsd: 1e8, sponsorEquityFraction: 0.2, assetClasses: ["shellCore", "electricalMechanical", "siteLandOther"] }] } } as ScenarioInput;
+    const facility2025 = facilityUsdPerMw * 100;
+    // 2025: six months of construction before close on the plan, the other six paid by the SPV; 2026: IT only
+    expect(scheduleBuild(prepareOrThrow(base)).spentUsdByYearIndex[0]).toBeCloseTo(facility2025, -2);
+    const out = scheduleBuild(prepareOrThrow(withSpv));
+    expect(out.spentUsdByYearIndex[0]).toBeCloseTo(facility2025 / 2, -2);
+    expect(out.spentUsdByYearIndex[1]).toBeCloseTo(itUsd, -2);
+  });
+
+  it("the residual of a reported year is what the campuses do not spend, and nothing carries out of it", () => {
+    const facility = facilityUsdPerMw * 100;
+    const input = { ...withPhase({ constructionStartMonth: "2026-01" }, { capitalPlanUsdByYear: { "2025": 5e9, "2026": facility + itUsd } }), program: { ...withPhase({}).program, capitalPlanUsdByYear: { "2025": 5e9, "2026": facility }, unmodelledCapex: { description: "other", residualOfCapitalPlanYears: [2025], usdByYear: { "2027": 1e9 } } } } as ScenarioInput;
+    input.sites[0].phases[0].constructionStartMonth = "2026-01";
+    const out = scheduleBuild(prepareOrThrow(input));
+    // 2025: nothing built, all $5B is the residual; 2026's plan pays the facility; the IT (2027) has no capital left:
+    // 2025's unspent capital did not carry over, so the phase cannot come online as requested
+    expect(out.unmodelledUsdByYearIndex[0]).toBeCloseTo(5e9, -2);
+    expect(out.unmodelledUsdByYearIndex[2]).toBeCloseTo(1e9, -2);
+    expect(out.phases[0].startIndex === -1 || out.phases[0].onlineIndex > 24).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import {
   itCapexBaseUsd,
   spreadOverConstruction,
 } from "./costs.ts";
+import { type OffPlanShare, isResidualYear, offPlanShares, statedUnmodelledUsdByYear, unmodelledUsdByYear } from "./capital-plan.ts";
 
 export type DelayReason = "capital" | "interconnection" | "power" | "acceleratorSupply" | "horizon";
 
@@ -34,14 +35,18 @@ export interface PhaseSchedule {
 
 export interface BuildSchedule {
   phases: PhaseSchedule[];
-  /** capital spent on first builds per timeline year */
+  /** capital of the plan spent on first builds per timeline year (an SPV's spending after its close is not the plan's) */
   spentUsdByYearIndex: Float64Array;
+  /** capex the plan pays for that no modelled campus explains, per timeline year (`program.unmodelledCapex`) */
+  unmodelledUsdByYearIndex: Float64Array;
 }
 
 export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
   const t = s.timeline;
   const nYears = t.years.length;
-  const spent = new Float64Array(nYears);
+  // stated unmodelled capex comes first; the phases' spending is added as they are placed
+  const spent = statedUnmodelledUsdByYear(s);
+  const offPlan = offPlanShares(s);
   const supplyUsed: Record<string, Float64Array> = {};
   for (const gen of Object.keys(s.supplyUnitsByYearIndex)) supplyUsed[gen] = new Float64Array(nYears);
   const order = s.phases.map((_, i) => i).sort((a, b) => s.phases[a].requestedStartIndex - s.phases[b].requestedStartIndex || a - b);
@@ -55,7 +60,7 @@ export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
       const ready = start + ph.constructionMonths;
       const powered = Math.max(ready, ph.interconnectionIndex) + ph.powerDelayMonths;
       const online = firstMonthWithSupply(s, powered, counts, supplyUsed);
-      const spend = phaseSpendByYear(s, ph, start, online, itBaseUsd);
+      const spend = phaseSpendByYear(s, ph, start, online, itBaseUsd, offPlan[pi]);
       if (!fitsCapital(s, spent, spend)) continue;
       const reasons: DelayReason[] = [];
       if (start > ph.requestedStartIndex) reasons.push("capital");
@@ -96,7 +101,9 @@ export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
       itCapexUsd: 0,
     };
   }
-  return { phases: out, spentUsdByYearIndex: spent };
+  const stated = statedUnmodelledUsdByYear(s);
+  for (let y = 0; y < nYears; y++) spent[y] -= stated[y];
+  return { phases: out, spentUsdByYearIndex: spent, unmodelledUsdByYearIndex: unmodelledUsdByYear(s, spent) };
 }
 
 function firstMonthWithSupply(
@@ -127,14 +134,17 @@ function nextJanuary(s: ResolvedScenario, m: number): number {
   return k;
 }
 
-/** Facility spend evenly over construction months plus IT at fit-out, nominal USD per timeline year. */
-function phaseSpendByYear(s: ResolvedScenario, ph: ResolvedPhase, start: number, online: number, itBaseUsd: number): Float64Array {
+/**
+ * The plan's share of a phase's spend per timeline year, nominal USD: facility spend evenly over the construction
+ * months plus IT at fit-out, less what an SPV pays from its close on (off the sponsor's books).
+ */
+function phaseSpendByYear(s: ResolvedScenario, ph: ResolvedPhase, start: number, online: number, itBaseUsd: number, off: OffPlanShare | null): Float64Array {
   const t = s.timeline;
   const spend = new Float64Array(t.years.length);
   spreadOverConstruction(s, start, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMwTotal(s), (m, usd) => {
-    spend[t.yearIndex[m]] += usd;
+    spend[t.yearIndex[m]] += off && m >= off.fromIndex ? usd * (1 - off.facilityFraction) : usd;
   });
-  if (online < t.months) spend[t.yearIndex[online]] += itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]);
+  if (online < t.months && !(off?.it && online >= off.fromIndex)) spend[t.yearIndex[online]] += itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]);
   return spend;
 }
 
@@ -154,7 +164,8 @@ function fitsCapital(s: ResolvedScenario, spent: Float64Array, spend: Float64Arr
     }
     return true;
   }
-  // With carry-over, cumulative spending must stay within cumulative capital in every year from the first spend on.
+  // With carry-over, cumulative spending must stay within cumulative capital in every year from the first spend on;
+  // a residual year (program.unmodelledCapex) spends what is left of it, so nothing carries out of it.
   let cumAvailable = 0;
   let cumSpent = 0;
   let spending = false;
@@ -163,6 +174,7 @@ function fitsCapital(s: ResolvedScenario, spent: Float64Array, spend: Float64Arr
     cumSpent += spent[y] + spend[y];
     if (spend[y] > 0) spending = true;
     if (spending && cumSpent > cumAvailable + slack(cumAvailable)) return false;
+    if (isResidualYear(s, y)) cumSpent = Math.max(cumSpent, cumAvailable);
   }
   return true;
 }

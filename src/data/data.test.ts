@@ -82,11 +82,18 @@ describe("referenceData sanity", () => {
     expect(c.itNonAcceleratorFraction).toBeLessThan(1);
   });
 
-  it("itNonAcceleratorFraction reproduces the derivation in its meta note", () => {
+  it("land per MW is C&W's $244,000 per acre x El Paso's 1,039 acres for its 1 GW (926 MW of IT)", () => {
+    expect(r.capexPerMw.landUsdPerMw).toBeCloseTo((244_000 * 1039) / (1000 / 1.08), -2);
+  });
+
+  it("itNonAcceleratorFraction reproduces the derivation in its meta note (Epoch's $38B per GW less the all-in facility cost)", () => {
+    const c = r.capexPerMw;
     const gpusPerGw = 1e9 / referenceAllInW(r.accelerators.GB200, r.facility);
     const acceleratorCapex = gpusPerGw * r.accelerators.GB200.unitPriceUsd;
-    const facilityCapex = 1000 * 11.7e6;
-    expect((38e9 - facilityCapex) / acceleratorCapex - 1).toBeCloseTo(r.capexPerMw.itNonAcceleratorFraction, 2);
+    // hard cost (C&W $11.7M) with soft costs on top, plus land: $13.14M per MW of IT
+    const facilityCapex = 1000 * (11.7e6 * (1 + c.softCostFractionOfHardCost) + c.landUsdPerMw);
+    expect(facilityCapex / 1e9).toBeCloseTo(13.14, 2);
+    expect((38e9 - facilityCapex) / acceleratorCapex - 1).toBeCloseTo(c.itNonAcceleratorFraction, 2);
   });
 
   it("facility and opex values are in plausible ranges", () => {

@@ -83,6 +83,10 @@ export interface ReferenceData {
     shellCoreUsdPerMw: number;
     electricalMechanicalUsdPerMw: number;
     siteLandOtherUsdPerMw: number;
+    /** land bought per MW of IT (outside the C&W hard cost) */
+    landUsdPerMw: number;
+    /** design, engineering, permits and owner's contingency per USD of hard cost (outside the C&W hard cost) */
+    softCostFractionOfHardCost: number;
     itNonAcceleratorFraction: number;
   };
   opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
@@ -163,6 +167,8 @@ export const CapexPerMwSchema = z
     shellCoreUsdPerMw: nonNegative,
     electricalMechanicalUsdPerMw: nonNegative,
     siteLandOtherUsdPerMw: nonNegative,
+    landUsdPerMw: nonNegative,
+    softCostFractionOfHardCost: nonNegative,
     itNonAcceleratorFraction: nonNegative,
   })
   .strict();

@@ -13,8 +13,11 @@ export interface Summary {
   currencyBaseYear: number;
   horizon: { startMonth: string; endMonth: string };
   capexUsdTotal: number;
-  capexUsdByCategory: Record<AssetClass, number>;
+  /** the campuses' classes, and `unmodelled`: capex the capital plan pays for that no modelled campus explains */
+  capexUsdByCategory: Record<AssetClass | "unmodelled", number>;
   capexUsdByYear: Record<string, number>;
+  /** program.unmodelledCapex: what the category stands for (null: none) and its capex by year (in capexUsdByYear) */
+  unmodelledCapex: { description: string; usdByYear: Record<string, number> } | null;
   /** IT capex of end-of-life refreshes, included in the capex above; the rest is first builds */
   refreshCapexUsdTotal: number;
   refreshCapexUsdByYear: Record<string, number>;
@@ -78,8 +81,9 @@ export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Di
   const t = s.timeline;
   const yr = (monthly: ArrayLike<number>): Record<string, number> => byYearRecord(t, sumByYear(t, monthly));
   const eoy = (monthly: ArrayLike<number>): Record<string, number> => byYearRecord(t, endOfYear(t, monthly));
-  const capexUsdByCategory = {} as Record<AssetClass, number>;
+  const capexUsdByCategory = {} as Record<AssetClass | "unmodelled", number>;
   for (const c of ASSET_CLASSES) capexUsdByCategory[c] = total(pm.capexUsdByClass[c]);
+  capexUsdByCategory.unmodelled = total(pm.unmodelledCapexUsd);
   const byGen: Record<string, Record<string, number>> = {};
   for (const [gen, arr] of Object.entries(st.capacity.acceleratorsByGeneration).sort(([a], [b]) => a.localeCompare(b))) byGen[gen] = eoy(arr);
   const company = companyYearly(st, pm);
@@ -92,6 +96,7 @@ export function buildSummary(st: ModelState, pm: ProgramMonthly, diagnostics: Di
     capexUsdTotal: total(pm.capexUsd),
     capexUsdByCategory,
     capexUsdByYear: yr(pm.capexUsd),
+    unmodelledCapex: s.unmodelledCapex ? { description: s.unmodelledCapex.description, usdByYear: yr(pm.unmodelledCapexUsd) } : null,
     refreshCapexUsdTotal: total(pm.itRefreshCapexUsd),
     refreshCapexUsdByYear: yr(pm.itRefreshCapexUsd),
     capitalPlanUsdByYear: byYearRecord(t, s.capitalPlanUsdByYearIndex),

@@ -31,6 +31,7 @@ export function yearlyTable(st: ModelState, pm: ProgramMonthly): Table {
     ["capitalPlanUsd", st.scenario.capitalPlanUsdByYearIndex],
     ["capexUsd", sumByYear(t, pm.capexUsd)],
     ...ASSET_CLASSES.map((c): [string, Float64Array] => [`capex_${c}Usd`, sumByYear(t, pm.capexUsdByClass[c])]),
+    ["capex_unmodelledUsd", sumByYear(t, pm.unmodelledCapexUsd)],
     ["capex_itRefreshUsd", sumByYear(t, pm.itRefreshCapexUsd)],
     ["itPowerMwUnderConstruction", endOfYear(t, pm.itPowerMwUnderConstruction)],
     ["itPowerMwOnline", endOfYear(t, pm.itPowerMwOnline)],

@@ -9,7 +9,7 @@ import { type ScenarioDefaults, scenarioDefaults } from "./defaults.ts";
 import { ownValue } from "../core/keys.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
-import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite } from "./resolved.ts";
+import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite, ResolvedUnmodelledCapex } from "./resolved.ts";
 import { resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
 import { resolveSitePower } from "./resolve-power.ts";
@@ -41,6 +41,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     } else capitalPlanUsdByYearIndex[y - firstYear] = usd;
   }
 
+  const unmodelledCapex = resolveUnmodelledCapex(p.unmodelledCapex, timeline.years, ds);
   const accelerators = resolveAccelerators(s, ref, ds);
   const sites: ResolvedSite[] = [];
   const phases: ResolvedPhase[] = [];
@@ -104,6 +105,8 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     });
   });
 
+  holdUnallocatedToNamedBuildTime(s, phases, ds);
+
   const supplyUnitsByYearIndex: Record<string, Float64Array> = {};
   for (const [gen, byYear] of Object.entries(s.acceleratorSupplyUnitsByYear)) {
     if (!Object.hasOwn(accelerators, gen)) {
@@ -147,6 +150,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     timeline,
     capitalPlanUsdByYearIndex,
     unspentCapitalCarriesOver: p.unspentCapitalCarriesOver,
+    unmodelledCapex,
     escalationFractionPerYear: p.escalationFractionPerYear,
     sites,
     phases,
@@ -247,4 +251,46 @@ function resolveEconomics(
     revenueUsdPerMwItYear: mw > 0 ? (e.revenueUsdPerPflopSYear * pflopS) / mw : 0,
     discountRateFractionPerYear: e.discountRateFractionPerYear,
   };
+}
+
+/** The capex no modelled campus explains: stated amounts and residual years on the timeline. */
+function resolveUnmodelledCapex(u: Scenario["program"]["unmodelledCapex"], years: readonly number[], ds: Diagnostic[]): ResolvedUnmodelledCapex | null {
+  if (!u) return null;
+  const path = "program.unmodelledCapex";
+  const first = years[0];
+  const residualByYearIndex = years.map(() => false);
+  const usdByYearIndex = new Float64Array(years.length);
+  u.residualOfCapitalPlanYears.forEach((y, i) => {
+    if (y < first || y > years[years.length - 1]) ds.push(warning(`${path}.residualOfCapitalPlanYears[${i}]`, `year ${y} is outside the horizon ${first}-${years[years.length - 1]}; ignored`));
+    else residualByYearIndex[y - first] = true;
+  });
+  for (const [yearText, usd] of Object.entries(u.usdByYear)) {
+    const y = Number(yearText);
+    if (y < first || y > years[years.length - 1]) ds.push(warning(keyPath(`${path}.usdByYear`, yearText), `year is outside the horizon ${first}-${years[years.length - 1]}; ignored`));
+    else if (residualByYearIndex[y - first]) ds.push(error(keyPath(`${path}.usdByYear`, yearText), `${y} is also a residual year: the residual already takes what the campuses do not spend`));
+    else usdByYearIndex[y - first] = usd;
+  }
+  return { description: u.description, residualByYearIndex, usdByYearIndex };
+}
+
+/**
+ * Capacity without a site never builds in less time than a named campus: each phase of an `unallocated` site takes
+ * at least the shortest build time (construction, or until its interconnection date if later) of any phase of a
+ * named site; a shorter phase is lengthened with a warning, and a phase without an interconnection month is flagged.
+ */
+function holdUnallocatedToNamedBuildTime(s: Scenario, phases: ResolvedPhase[], ds: Diagnostic[]): void {
+  const named = phases.filter((ph) => !s.sites[ph.siteIndex].unallocated);
+  const buildMonths = (ph: ResolvedPhase): number => Math.max(ph.constructionMonths, ph.interconnectionIndex >= 0 ? ph.interconnectionIndex - ph.requestedStartIndex : 0);
+  const minMonths = named.length > 0 ? Math.min(...named.map(buildMonths)) : 0;
+  const quickest = named.find((ph) => buildMonths(ph) === minMonths);
+  const phaseInSite = new Map<ResolvedPhase, number>();
+  for (const ph of phases) phaseInSite.set(ph, [...phaseInSite.keys()].filter((q) => q.siteIndex === ph.siteIndex).length);
+  for (const ph of phases) {
+    if (!s.sites[ph.siteIndex].unallocated) continue;
+    if (ph.constructionMonths < minMonths) {
+      ds.push(warning(`${ph.path}.constructionMonths`, `capacity without a site builds no faster than a named campus: ${ph.constructionMonths} months raised to ${minMonths} (${quickest!.label})`));
+      ph.constructionMonths = minMonths;
+    }
+    if (s.sites[ph.siteIndex].phases[phaseInSite.get(ph)!].interconnectionMonth === undefined) ds.push(warning(`${ph.path}.interconnectionMonth`, "capacity without a site has no interconnection month: grid delays cannot bind (state one, as for a named campus)"));
+  }
 }

@@ -62,6 +62,8 @@ export interface ResolvedScenario {
   /** capital available per timeline year (index aligned with timeline.years) */
   capitalPlanUsdByYearIndex: Float64Array;
   unspentCapitalCarriesOver: boolean;
+  /** capex the capital plan pays for outside the modelled campuses (null: none) */
+  unmodelledCapex: ResolvedUnmodelledCapex | null;
   escalationFractionPerYear: number;
   sites: ResolvedSite[];
   phases: ResolvedPhase[];
@@ -98,6 +100,14 @@ export interface ResolvedScenario {
     gasCo2KgPerMmbtu: number;
   };
   financing: ResolvedFinancing;
+}
+
+export interface ResolvedUnmodelledCapex {
+  description: string;
+  /** per timeline year: true where the category is the residual of the year's capital plan */
+  residualByYearIndex: boolean[];
+  /** stated amounts per timeline year, spent before any phase */
+  usdByYearIndex: Float64Array;
 }
 
 export interface ResolvedEconomics {

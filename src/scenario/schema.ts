@@ -69,6 +69,10 @@ export const siteSchema = z.strictObject({
     })
     .optional()
     .describe("The site's coordinates: the run reports each weather file's distance from them and flags files farther than data/power-costs.json localWeatherMaxDistanceKm as proxy weather"),
+  unallocated: z
+    .boolean()
+    .default(false)
+    .describe("Capacity without a site (not announced or not yet allocated): each phase builds in no less time than the quickest phase of a named site, and should state its interconnection month so grid delays can bind"),
   phases: z.array(phaseSchema).min(1),
   power: sitePowerSchema.optional().describe("Hourly power supply of the site (portfolio, prices, weather files)"),
 });
@@ -80,6 +84,17 @@ export const programSchema = z.strictObject({
   horizonEndMonth: month,
   capitalPlanUsdByYear: usdByYear.describe("Capital the program may spend in each calendar year, nominal USD"),
   unspentCapitalCarriesOver: z.boolean().default(true),
+  unmodelledCapex: z
+    .strictObject({
+      description: z.string().min(1).describe("What the category stands for, e.g. existing campuses, network, offices, non-AI servers"),
+      residualOfCapitalPlanYears: z
+        .array(yearInt)
+        .default([])
+        .describe("Years whose capital plan is reported capex: what the modelled campuses do not spend of it that year is this category (a residual, nothing carries over)"),
+      usdByYear: usdByYear.default({}).describe("Stated amounts in other years, spent before any phase, nominal USD"),
+    })
+    .optional()
+    .describe("Capex the capital plan pays for that no modelled campus explains; counted in capex and the company's cash flow, not in the program's returns"),
   escalationFractionPerYear: between(-0.2, 0.5).default(0).describe("Nominal price escalation per year (-20 % to +50 %)"),
 });
 
@@ -100,7 +115,11 @@ export const assetLivesSchema = z.strictObject({
 export const capexPerMwSchema = z.strictObject({
   shellCoreUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
   electricalMechanicalUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
-  siteLandOtherUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B)"),
+  siteLandOtherUsdPerMw: between(0, 1e9).optional().describe("USD per MW of IT (up to $1B): site work, back of house, office (hard cost)"),
+  landUsdPerMw: between(0, 1e9).optional().describe("Land bought per MW of IT, USD (up to $1B); outside the hard cost, booked with site/land/other"),
+  softCostFractionOfHardCost: between(0, 2)
+    .optional()
+    .describe("Design, engineering, permits and owner's contingency per USD of hard cost (0 to 2); capitalized with each facility class"),
   itNonAcceleratorFraction: between(0, 10).optional().describe("Non-accelerator IT capex per accelerator capex (0 to 10)"),
 });
 

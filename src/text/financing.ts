@@ -49,8 +49,9 @@ function fundingBlock(result: RunResult, years: number[]): string {
 
 function spvLines(s: SpvSummary): string[] {
   const out = [
-    `SPV ${s.name} (site ${s.site}, ${s.coveredItPowerMw.toLocaleString("en-US", { maximumFractionDigits: 0 })} MW IT): modelled cost ${money(s.coveredCostUsd)}` +
+    `SPV ${s.name} (site ${s.site}, ${s.coveredItPowerMw.toLocaleString("en-US", { maximumFractionDigits: 0 })} MW IT): modelled development cost ${money(s.developmentCost.totalUsd)}` +
       (s.reportedDevelopmentCostUsd === null ? "" : ` (reported ${money(s.reportedDevelopmentCostUsd)})`) +
+      ` = hard ${money(s.developmentCost.hardUsd)} + soft ${money(s.developmentCost.softUsd)} + land ${money(s.developmentCost.landUsd)} + interest during construction ${money(s.developmentCost.capitalizedInterestUsd)}` +
       `; close ${s.closeMonth}; debt ${money(s.debtUsd)} at ${pct(s.couponFractionPerYear, 2)}, ${s.amortization}, maturity ${s.maturityMonth}; partner cash ${money(s.partnerEquityUsd)}; ` +
       `sponsor in kind ${money(s.sponsorInKindEquityUsd)}, distribution at close ${money(s.sponsorDistributionAtCloseUsd)}`,
     `  lease ${s.leaseStartMonth ?? "n/a"} to ${s.leaseEndMonth}: first-year rent $${(s.rent.annualRentUsd / 1e9).toFixed(2)}B (${s.rent.basis}; for debt service cover $${(s.rent.forDebtServiceCoverUsd / 1e9).toFixed(2)}B, ` +

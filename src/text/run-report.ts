@@ -33,6 +33,7 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
   const t = result.tables.yearly;
   const cols: Column[] = [
     { header: "capex $B", source: "capexUsd", format: usdB },
+    ...(result.summary.unmodelledCapex ? [{ header: "unmod. $B", source: "capex_unmodelledUsd", format: usdB }] : []),
     { header: "IT MW", source: "itPowerMwOnline", format: fixed(0) },
     { header: "accel. M", source: "accelerators", format: (x) => (x / 1e6).toFixed(2) },
     { header: "BF16 EFLOP/s", source: "denseBf16FlopPerS", format: (x) => fixed(0)(x / 1e18) },
@@ -91,7 +92,7 @@ export function renderTextReport(result: RunResult, options: { lastYear?: number
   const out: string[] = [];
   out.push(`gigaplan — ${s.scenarioName} (nominal USD, base year ${s.currencyBaseYear}; horizon ${s.horizon.startMonth}..${s.horizon.endMonth})`);
   out.push("");
-  out.push(`Capex over the horizon: ${money(s.capexUsdTotal)}  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)}; of all capex, IT refreshes ${usdB(s.refreshCapexUsdTotal)} and first builds ${usdB(s.capexUsdTotal - s.refreshCapexUsdTotal)})`);
+  out.push(`Capex over the horizon: ${money(s.capexUsdTotal)}  (shell & core ${usdB(s.capexUsdByCategory.shellCore)}, electrical & mechanical ${usdB(s.capexUsdByCategory.electricalMechanical)}, site/land/other ${usdB(s.capexUsdByCategory.siteLandOther)}, IT ${usdB(s.capexUsdByCategory.it)}${s.unmodelledCapex ? `, not in a modelled campus (${s.unmodelledCapex.description}) ${usdB(s.capexUsdByCategory.unmodelled)}` : ""}; of all capex, IT refreshes ${usdB(s.refreshCapexUsdTotal)} and first builds ${usdB(s.capexUsdTotal - s.refreshCapexUsdTotal)})`);
   if (s.acceleratorsPerGwIt !== null) out.push(`Accelerators per GW of IT power (fleet at horizon end): ${fixed(0)(s.acceleratorsPerGwIt)}`);
   out.push(`Jobs: construction peak ${fixed(0)(s.jobs.constructionPeak)} (${fixed(0)(s.jobs.constructionJobYears)} job-years), permanent ${fixed(0)(s.jobs.permanent)}, indirect ${fixed(0)(s.jobs.indirect)}`);
   if (s.npvUsd !== null) out.push(`Program NPV ${money(s.npvUsd)}; IRR ${s.irrFraction === null ? "n/a" : `${(s.irrFraction * 100).toFixed(1)}%`}`);

@@ -65,6 +65,7 @@ const CAPEX_CLASSES: Series[] = [
   { key: "electricalMechanical", label: "electrical and mechanical", color: "#efb118" },
   { key: "siteLandOther", label: "site, land, other", color: "#6cc5b0" },
   { key: "it", label: "IT (servers, network)", color: "#4269d0" },
+  { key: "unmodelled", label: "not in a modelled campus", color: "#a0a0a0" },
 ];
 
 export const capexByCategory = defineChart<RunResult>({
@@ -83,7 +84,7 @@ export const capexByCategory = defineChart<RunResult>({
     return {
       legend: [...legendOf(CAPEX_CLASSES), { label: "capital plan", color: "#1f2328", kind: "line" }],
       plot: stackedYearBars(data, CAPEX_CLASSES, "Capex (USD billions)", w, [Plot.tickY(plan, { x: "year", y: "value", stroke: "#1f2328", strokeWidth: 2 })]),
-      note: sourceNote(r, "Facility capex spread over construction months, IT capex in the month a phase (or a refresh) comes online; nominal USD."),
+      note: sourceNote(r, "Facility capex spread over construction months, IT capex in the month a phase (or a refresh) comes online; capex no modelled campus explains (program.unmodelledCapex) evenly over its year; nominal USD."),
     };
   },
 });

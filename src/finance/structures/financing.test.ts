@@ -78,7 +78,8 @@ describe("Meta scenario: Hyperion SPV and operating cash flow", () => {
     });
     const spvCash = b.reduce((s, r) => s + num(r.spvFundedCapexUsd), 0);
     expect(spvCash + spv.sponsorInKindEquityUsd).toBeCloseTo(spv.coveredCostUsd, 0);
-    expect(meta.summary.financing.fundingGapReductionUsd).toBeGreaterThan(0);
+    // under the CFO's reading of the $600B Meta's operating cash flow covers its capex every year: no gap to reduce
+    expect(meta.summary.financing.fundingGapReductionUsd).toBeGreaterThanOrEqual(0);
   });
   it("reports the 2025 useful-life change as avoided depreciation from 2025, none in 2024", () => {
     const e = meta.summary.financing.pnl.lifeChangeEffectUsdByYear;

@@ -13,6 +13,7 @@ import { type CovenantTest, type SculptedDebt, covenantTest, sculptDebt, sculpte
 import type { ResolvedSpv } from "../../scenario/resolved-financing.ts";
 import { type RvgPoint, leaseTermEnds, marketValueUsd, rvgPoint } from "./rvg.ts";
 import { type SpvEngineInput, type SpvFlows, completionIndex, equityFlows, rentFactors, runSpv } from "./spv.ts";
+import { type DevelopmentCost, spvDevelopmentCost } from "./development-cost.ts";
 
 /** USD billions for the notes: $27.3B */
 /** USD billions for diagnostics: $27.3B */
@@ -26,6 +27,8 @@ export interface SpvResult {
   input: SpvEngineInput;
   flows: SpvFlows;
   coveredCostUsd: number;
+  /** the development cost by category (hard, soft, land, capitalized interest), the basis of a reported cost */
+  developmentCost: DevelopmentCost;
   coveredItPowerMw: number;
   leaseEndIndex: number;
   amortizationStartIndex: number;
@@ -157,6 +160,7 @@ export function modelSpv(st: ModelState, spv: ResolvedSpv): SpvResult {
     input,
     flows,
     coveredCostUsd,
+    developmentCost: spvDevelopmentCost(st, spv),
     coveredItPowerMw: cov.itPowerMw,
     leaseEndIndex: lease.end,
     amortizationStartIndex,

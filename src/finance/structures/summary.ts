@@ -14,6 +14,8 @@ export interface SpvSummary {
   site: string;
   coveredItPowerMw: number;
   coveredCostUsd: number;
+  /** development cost by category: hard + soft + land (= coveredCostUsd for facility classes) + interest capitalized during construction */
+  developmentCost: { hardUsd: number; softUsd: number; landUsd: number; capitalizedInterestUsd: number; totalUsd: number };
   reportedDevelopmentCostUsd: number | null;
   closeMonth: string;
   leaseStartMonth: string | null;
@@ -146,6 +148,7 @@ function spvSummary(r: SpvResult, site: string): SpvSummary {
     site,
     coveredItPowerMw: r.coveredItPowerMw,
     coveredCostUsd: r.coveredCostUsd,
+    developmentCost: { ...r.developmentCost },
     reportedDevelopmentCostUsd: r.spv.reportedDevelopmentCostUsd,
     closeMonth: t.monthLabels[r.spv.closeIndex],
     leaseStartMonth: label(t, L),

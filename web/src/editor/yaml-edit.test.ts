@@ -59,7 +59,7 @@ describe("setIn", () => {
     const out = setIn(META, ["program", "capitalPlanUsdByYear", "2029"], 0);
     const plan = parse(out).program.capitalPlanUsdByYear;
     expect(plan[2029]).toBe(0);
-    expect(plan[2028]).toBe(261.25e9);
+    expect(plan[2028]).toBe(125e9);
     expect(parse(out).program.unspentCapitalCarriesOver).toBe(true);
   });
 
