@@ -56,12 +56,19 @@ export const separableDispatch = (p: Portfolio): boolean => !(p.batteryMwh > 0 &
 /**
  * Sorts each month's steps by clean supply, grouped by merit order and export flag, with the weights' prefix sums.
  * `monthStarts`: first step of each month (default: the hours of a 365-day year). `importWeights`: per-step weights whose
- * Σ import × weight the dispatch also returns (e.g. each fuel's hourly share of grid generation).
+ * Σ import × weight the dispatch also returns (e.g. each fuel's hourly share of grid generation). `gasFirst`: whether
+ * step h runs gas before imports (default: gas is cheaper than the step's import, as `dispatch` decides).
  */
-export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, monthStarts: readonly number[] = MONTH_START_HOURS, importWeights: readonly Float64Array[] = []): DurationCurves {
+export function durationCurves(
+  s: PowerSeries,
+  p: Portfolio,
+  t: TechParams,
+  monthStarts: readonly number[] = MONTH_START_HOURS,
+  importWeights: readonly Float64Array[] = [],
+  gasFirst: (h: number) => boolean = (h) => gasVariableCostUsdPerMwh(t) < importCostUsdPerMwh(s, t, h),
+): DurationCurves {
   const n = s.loadMw.length;
   const firmMw = p.firmCleanMw * t.firmClean.availabilityFraction;
-  const gasCost = gasVariableCostUsdPerMwh(t);
   const clean = new Float64Array(n);
   let pvSum = 0;
   let windSum = 0;
@@ -81,7 +88,7 @@ export function durationCurves(s: PowerSeries, p: Portfolio, t: TechParams, mont
     const end = m + 1 < monthStarts.length ? monthStarts[m + 1] : n;
     const byKey = new Map<number, number[]>();
     for (let h = start; h < end; h++) {
-      const key = (gasCost < importCostUsdPerMwh(s, t, h) ? 1 : 0) + (s.exportPriceUsdPerMwh[h] > 0 ? 2 : 0);
+      const key = (gasFirst(h) ? 1 : 0) + (s.exportPriceUsdPerMwh[h] > 0 ? 2 : 0);
       const list = byKey.get(key);
       if (list) list.push(h);
       else byKey.set(key, [h]);

@@ -43,6 +43,17 @@ describe("the Monte Carlo's duration-curve dispatch on the Meta scenario (issue 
     expect(simulateProgramPower(st, profiles, cache).siteYears).toEqual(fast.siteYears);
   }, 60_000);
 
+  it("one cache serves samples with other grid prices (a flat price is left out of the curves), each equal to its hourly dispatch", async () => {
+    const cache = new DurationCache();
+    for (const price of [60, 140, 25]) {
+      const { st, profiles } = await metaState((s) => (s.opex = { ...s.opex, energyPriceUsdPerMwh: price }));
+      const hourly = simulateProgramPower(st, profiles);
+      const fast = simulateProgramPower(st, profiles, cache);
+      expect(hourly.siteYears[0].metrics.cost.gridImportUsd).toBeGreaterThan(0);
+      hourly.siteYears.forEach((y, i) => expect(worstDifference(y.metrics, fast.siteYears[i].metrics), `${price} ${y.site} ${y.year}`).toBeLessThan(1e-9));
+    }
+  }, 60_000);
+
   it("site-years with a battery or flexible load still dispatch hour by hour, equal to run's", async () => {
     const { st, profiles } = await metaState((s) => {
       s.sites[0].power.portfolioFromYear["2028"] = { ...s.sites[0].power.portfolioFromYear["2028"], batteryMw: 300, batteryMwh: 1200 };

@@ -28,6 +28,8 @@ export class DurationCache {
   /**
    * The metrics of a battery-free, inflexible site-year whose load is `loadMwByMonth` (flat within each month), from
    * the site's curves for this portfolio (built on first use). `fill` writes the site's series (all but the load).
+   * `flatGridPrice`: the site buys at `p.prices.gridPriceUsdPerMwh` every hour (no price file), so the curves leave the
+   * price out (it only scales the imports and shifts the merit order) and samples with other prices share them.
    */
   metrics(
     site: ResolvedSite,
@@ -37,29 +39,44 @@ export class DurationCache {
     tech: TechParams,
     loadMwByMonth: ArrayLike<number>,
     accounting: SiteAccountingInputs,
+    flatGridPrice: boolean,
   ): PowerMetrics {
-    const seriesKey = `${site.name}\u0000${p.prices.gridPriceUsdPerMwh}|${p.prices.exportPriceUsdPerMwh}|${site.gridRegionCo2KgPerMwh}|${tech.carbonPriceUsdPerTco2}`;
+    const gridPrice = p.prices.gridPriceUsdPerMwh;
+    const exportPrice = p.prices.exportPriceUsdPerMwh;
+    const seriesKey = `${site.name}\u0000${flatGridPrice ? "flat" : gridPrice}|${exportPrice > 0}|${site.gridRegionCo2KgPerMwh}|${tech.carbonPriceUsdPerTco2}`;
     let ss = this.seriesByKey.get(seriesKey);
     if (!ss) {
       if (this.seriesByKey.size >= MAX_CURVES) this.seriesByKey.clear();
       const series = allocateSeries();
       fill(series);
+      // a flat grid price is added back below; the export price is flat by construction (1: exports paid, 0: not)
+      if (flatGridPrice) series.gridPriceUsdPerMwh.fill(0);
+      series.exportPriceUsdPerMwh.fill(exportPrice > 0 ? 1 : 0);
       const costs = Float64Array.from(series.loadMw, (_, h) => importCostUsdPerMwh(series, tech, h)).sort();
       ss = { series, importCostAscending: costs };
       this.seriesByKey.set(seriesKey, ss);
     }
-    // which steps run gas first depends only on how many import costs lie at or below the gas cost
-    const importsFirst = countAtOrBelow(ss.importCostAscending, gasVariableCostUsdPerMwh(tech));
+    // steps import before gas where their import cost (less a flat price) is at or below the gas cost (less it): the
+    // set depends only on how many such costs there are, so the count keys the curves and decides their merit order
+    const series = ss.series;
+    const threshold = gasVariableCostUsdPerMwh(tech) - (flatGridPrice ? gridPrice : 0);
+    const importsFirst = countAtOrBelow(ss.importCostAscending, threshold);
     const firmMw = portfolio.firmCleanMw * tech.firmClean.availabilityFraction;
     const curvesKey = `${seriesKey}\u0000${importsFirst}|${portfolio.pvMw}|${portfolio.windMw}|${firmMw}`;
     let curves = this.curvesByKey.get(curvesKey);
     if (!curves) {
       if (this.curvesByKey.size >= MAX_CURVES) this.curvesByKey.clear();
-      const fuels = hourlyGridWaterFuels(accounting.gridWater, ss.series.loadMw.length);
-      curves = durationCurves(ss.series, portfolio, tech, undefined, fuels.map((f) => accounting.gridWater!.hourlyMixFraction![f]));
+      const fuels = hourlyGridWaterFuels(accounting.gridWater, series.loadMw.length);
+      const weights = fuels.map((f) => accounting.gridWater!.hourlyMixFraction![f]);
+      curves = durationCurves(series, portfolio, tech, undefined, weights, (h) => !(importCostUsdPerMwh(series, tech, h) <= threshold));
       this.curvesByKey.set(curvesKey, curves);
     }
     const totals = durationDispatch(curves, loadMwByMonth, portfolio);
-    return durationMetrics(totals, curves, portfolio, tech, p.unitCosts, accounting);
+    const priced = {
+      ...totals,
+      gridImportUsd: flatGridPrice ? gridPrice * totals.gridImportMwh : totals.gridImportUsd,
+      exportUsd: exportPrice > 0 ? exportPrice * totals.exportUsd : 0,
+    };
+    return durationMetrics(priced, curves, portfolio, tech, p.unitCosts, accounting);
   }
 }

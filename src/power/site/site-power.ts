@@ -157,7 +157,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
         if (m.energy.unservedMwh > 0) ds.push(warning(p.path, `${year}: ${Math.round(m.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(m.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
       };
       if (cache && !(p.flexibility.flexibleLoadFraction > 0) && separableDispatch(portfolio)) {
-        const metrics = cache.metrics(site, p, fill, portfolio, tech, monthlyMw, water);
+        const metrics = cache.metrics(site, p, fill, portfolio, tech, monthlyMw, water, prof?.gridPriceUsdPerMwh?.length !== HOURS_PER_YEAR);
         unservedWarning(metrics);
         out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: 0 });
         continue;
