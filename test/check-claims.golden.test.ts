@@ -81,10 +81,14 @@ describe("check-claims and peers on the command line", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("capex/OCF");
     const j = JSON.parse((await cli(["peers", "--format", "json"])).stdout);
-    expect(j.schemaVersion).toBe(1);
-    expect(j.years.find((r: { ticker: string; fiscalYear: number }) => r.ticker === "META" && r.fiscalYear === 2025).capexToRevenueFraction).toBeCloseTo(72.22 / 200.966, 10);
+    expect(j.schemaVersion).toBe(2);
+    const meta2025 = j.years.find((r: { ticker: string; fiscalYear: number }) => r.ticker === "META" && r.fiscalYear === 2025);
+    expect(meta2025.exclFinanceLeases.capexToRevenueFraction).toBeCloseTo(69.691 / 200.966, 10);
+    expect(meta2025.inclFinanceLeases.capexToRevenueFraction).toBeCloseTo(72.215 / 200.966, 10);
+    expect(j.capexDefinitions.inclFinanceLeases).toMatch(/principal repayments of finance leases/);
     const csv = (await cli(["peers", "--format", "csv"])).stdout.trim().split("\n");
-    expect(csv[0]).toBe("ticker,company,fiscalYear,period,revenueUsd,operatingCashFlowUsd,capexUsd,capexToRevenueFraction,capexToOperatingCashFlowFraction,capexGrowthFraction");
+    expect(csv[0].split(",").slice(6, 12)).toEqual(["reportedCapexUsd", "capexExclFinanceLeasesUsd", "financeLeasePrincipalRepaymentsUsd", "capexInclFinanceLeasesUsd", "financeLeaseStatus", "financeLeaseAdditionsUsd"]);
+    expect(csv[0]).toContain("capexToOperatingCashFlowFractionExclFinanceLeases,capexToOperatingCashFlowFractionInclFinanceLeases");
     expect(csv.length).toBe(1 + j.years.length);
     expect((await cli(["peers", "--format", "xml"])).code).toBe(2);
   });

@@ -62,4 +62,14 @@ describe("output JSON Schemas", () => {
     const noSource = { ...c18, parts: c18.parts.map((p: { readings?: Record<string, unknown>[] }) => ({ ...p, readings: p.readings?.map(({ source: _s, ...r }) => r) })) };
     expect(claims({ ...report, judgments: [noSource] })).toBe(false);
   });
+
+  it("the peers schema requires both capex definitions per row (a version-1 row with one capex is refused)", () => {
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(file("peers"), "utf8")));
+    const v2 = JSON.parse(JSON.stringify(peers()));
+    expect(validate(v2)).toBe(true);
+    const oneDefinition = { ...v2.years[0], exclFinanceLeases: undefined, inclFinanceLeases: undefined, capexUsd: 1, capexToOperatingCashFlowFraction: 0.5 };
+    expect(validate({ ...v2, years: [JSON.parse(JSON.stringify(oneDefinition))] })).toBe(false);
+    expect(validate({ ...v2, schemaVersion: 1 })).toBe(false);
+  });
 });

@@ -120,7 +120,39 @@ export const OUTPUT_SCHEMAS = {
       diagnostics: z.array(diagnostic),
     })
     .describe("gigaplan check-claims --format json"),
-  peers: z.looseObject({ schemaVersion: z.literal(1), data: z.string(), years: z.array(z.unknown()) }).describe("gigaplan peers --format json"),
+  peers: z
+    .looseObject({
+      schemaVersion: z.literal(2),
+      data: z.string(),
+      sources: z.string(),
+      years: z.array(
+        z.looseObject({
+          ticker: z.string(),
+          company: z.string(),
+          fiscalYear: num,
+          period: z.string(),
+          revenueUsd: numOrNull,
+          operatingCashFlowUsd: numOrNull,
+          reportedCapexUsd: numOrNull.describe("capex as the company reports it (capexDefinitions.reported)"),
+          capexExclFinanceLeasesUsd: numOrNull.describe("capexDefinitions.exclFinanceLeases"),
+          financeLeasePrincipalRepaymentsUsd: numOrNull,
+          capexInclFinanceLeasesUsd: numOrNull.describe("capexDefinitions.inclFinanceLeases: excl. plus finance-lease principal repayments"),
+          financeLeaseStatus: z.enum(["reported", "none", "not-separately-reported"]).nullable().describe("none: no finance leases, both definitions equal"),
+          financeLeaseAdditionsUsd: numOrNull.describe("assets acquired under finance leases (non-cash), in neither definition"),
+          exclFinanceLeases: z.looseObject({ capexToRevenueFraction: numOrNull, capexToOperatingCashFlowFraction: numOrNull, capexGrowthFraction: numOrNull }),
+          inclFinanceLeases: z.looseObject({ capexToRevenueFraction: numOrNull, capexToOperatingCashFlowFraction: numOrNull, capexGrowthFraction: numOrNull }),
+        }),
+      ),
+      guidance: z.array(z.looseObject({ ticker: z.string(), fiscalYear: num, date: z.string(), lowUsd: num, highUsd: num })),
+      calendarCapex: z.array(z.looseObject({ ticker: z.string(), calendarYear: num, capexUsd: numOrNull, definition: z.string(), method: z.string() })),
+      capexDefinitions: z.looseObject({
+        exclFinanceLeases: z.string(),
+        inclFinanceLeases: z.string(),
+        reported: z.record(z.string(), z.string()),
+        financeLeases: z.record(z.string(), z.string()),
+      }),
+    })
+    .describe("gigaplan peers --format json"),
   "optimize-program": z
     .looseObject({
       schemaVersion: z.literal(1),

@@ -2,7 +2,7 @@
 import { PEERS_DATA_PATH, peersData } from "../data/index.ts";
 import { type PeersComparison, comparePeers } from "../peers/compare.ts";
 
-export const PEERS_SCHEMA_VERSION = 1;
+export const PEERS_SCHEMA_VERSION = 2;
 
 export interface PeersReport extends PeersComparison {
   schemaVersion: number;

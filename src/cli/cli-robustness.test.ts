@@ -70,7 +70,7 @@ describe("formats and file errors", () => {
   it("--format takes any letter case", async () => {
     const peers = await cli(["peers", "--format", "JSON"]);
     expect(peers.code, peers.stderr).toBe(0);
-    expect(JSON.parse(peers.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(peers.stdout).schemaVersion).toBe(2);
     const sim = await cli(["simulate", uncertainFile, "--iterations", "10", "--workers", "1", "--format", "Json", "--method", "LHS"]);
     expect(sim.code, sim.stderr).toBe(0);
     expect(JSON.parse(sim.stdout).method).toBe("lhs");

@@ -33,27 +33,35 @@ describe("peers dataset", () => {
 });
 
 describe("peer comparison (hand-computed)", () => {
-  it("capex / revenue, capex / OCF and growth for Meta 2025", () => {
+  it("capex / revenue, capex / OCF and growth for Meta 2025 on both definitions", () => {
     const r = row("META", 2025);
-    expect(r.capexToRevenueFraction).toBeCloseTo(72.22 / 200.966, 10);
-    expect(r.capexToOperatingCashFlowFraction).toBeCloseTo(72.22 / 115.8, 10);
-    expect(r.capexGrowthFraction).toBeCloseTo(72.22 / 39.23 - 1, 10);
+    expect(r.exclFinanceLeases.capexToRevenueFraction).toBeCloseTo(69.691 / 200.966, 10);
+    expect(r.exclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo(69.691 / 115.8, 10);
+    expect(r.exclFinanceLeases.capexGrowthFraction).toBeCloseTo(69.691 / 37.256 - 1, 10);
+    expect(r.inclFinanceLeases.capexToRevenueFraction).toBeCloseTo(72.215 / 200.966, 10);
+    expect(r.inclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo(72.215 / 115.8, 10);
+    expect(r.inclFinanceLeases.capexGrowthFraction).toBeCloseTo(72.215 / 39.225 - 1, 10);
     expect(r.period).toBe("2025-01..2025-12");
   });
 
   it("Alphabet, Amazon and Oracle ratios", () => {
-    expect(row("GOOGL", 2025).capexGrowthFraction).toBeCloseTo(91.4 / 52.53 - 1, 10);
-    expect(row("AMZN", 2025).capexToOperatingCashFlowFraction).toBeCloseTo(131 / 139.5, 10);
-    expect(row("ORCL", 2025).capexToOperatingCashFlowFraction).toBeCloseTo(21.21 / 20.8, 10);
+    expect(row("GOOGL", 2025).exclFinanceLeases.capexGrowthFraction).toBeCloseTo(91.4 / 52.53 - 1, 10);
+    expect(row("AMZN", 2025).exclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo(131 / 139.5, 10);
+    expect(row("AMZN", 2025).inclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo((131 + 1.683) / 139.5, 10);
+    expect(row("ORCL", 2025).exclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo(21.21 / 20.8, 10);
+    expect(row("ORCL", 2025).inclFinanceLeases.capexToOperatingCashFlowFraction).toBeCloseTo(21.237 / 20.8, 10);
     expect(row("ORCL", 2025).period).toBe("2024-06..2025-05");
     expect(row("MSFT", 2025).period).toBe("2024-07..2025-06");
   });
 
   it("reports n/a (null), never 0, for missing values and the first year's growth", () => {
     expect(row("MSFT", 2023).revenueUsd).toBeNull();
-    expect(row("MSFT", 2023).capexToRevenueFraction).toBeNull();
-    expect(row("META", 2023).capexGrowthFraction).toBeNull();
-    expect(row("AMZN", 2023).capexUsd).toBeNull();
+    expect(row("MSFT", 2023).exclFinanceLeases.capexToRevenueFraction).toBeNull();
+    expect(row("MSFT", 2023).inclFinanceLeases.capexToRevenueFraction).toBeNull();
+    expect(row("META", 2023).inclFinanceLeases.capexGrowthFraction).toBeNull();
+    expect(row("AMZN", 2023).capexExclFinanceLeasesUsd).toBeNull();
+    expect(row("AMZN", 2023).capexInclFinanceLeasesUsd).toBeNull();
+    expect(row("AMZN", 2023).financeLeaseStatus).toBeNull();
   });
 
   it("lists guidance in date order with the previous midpoint", () => {
@@ -80,9 +88,10 @@ describe("peer comparison (hand-computed)", () => {
   it("renders a table and a CSV with one row per company and fiscal year", () => {
     const text = renderPeersText(cmp);
     expect(text).toContain("Microsoft       2025  2024-07..2025-06");
-    expect(text).toContain("+84.1%");
+    expect(text).toContain("+87.1% | +84.1%");
     const t = peersYearsTable(cmp);
     expect(t.rows.length).toBe(cmp.years.length);
-    expect(t.columns).toContain("capexToOperatingCashFlowFraction");
+    expect(t.columns).toContain("capexToOperatingCashFlowFractionExclFinanceLeases");
+    expect(t.columns).toContain("capexToOperatingCashFlowFractionInclFinanceLeases");
   });
 });

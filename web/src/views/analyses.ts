@@ -187,6 +187,7 @@ export class PeersView {
     const t = peersYearsTable(r);
     this.body.replaceChildren(
       h("p", {}, `Source: ${r.data} (provenance in ${r.sources}).`),
+      h("p", {}, `Capex on two definitions for every company, each ratio on both: ${r.capexDefinitions.exclFinanceLeases}; ${r.capexDefinitions.inclFinanceLeases}.`),
       csvButton("peers.csv", () => t, "Download CSV"),
       htmlTable(t, { caption: "Fiscal years by company (USD in billions)" }),
     );
