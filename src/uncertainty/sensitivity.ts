@@ -100,35 +100,59 @@ export interface RegressionResult {
   rSquared: number;
 }
 
-/** Standardized regression coefficients of y on the columns of x (OLS on z-scores). */
-export function standardizedRegression(x: readonly ArrayLike<number>[], y: ArrayLike<number>): RegressionResult {
+export interface Design {
+  /** inputs with variance: their index and mean/sd over the rows */
+  varying: { k: number; mean: number; sd: number }[];
+  /** z-scores of the varying inputs over the rows */
+  z: Float64Array[];
+  /** zᵀz (p × p, row-major) */
+  xtx: Float64Array;
+}
+
+
+function zScores(v: Float64Array, mean: number, sd: number): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = (v[i] - mean) / sd;
+  return out;
+}
+
+/** The design of x over `rows` (default: every row). */
+export function regressionDesign(x: readonly ArrayLike<number>[], rows: number[] = x.length > 0 ? Array.from({ length: x[0].length }, (_, i) => i) : []): Design {
+  const picked = x.map((col) => pick(col, rows));
+  const varying = picked.map((col) => meanSd(col)).map((st, k) => ({ k, ...st })).filter((st) => st.sd > 0);
+  const z = varying.map((st) => zScores(picked[st.k], st.mean, st.sd));
+  const p = varying.length;
+  const xtx = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    for (let b = a; b < p; b++) {
+      let sum = 0;
+      for (let i = 0; i < rows.length; i++) sum += z[a][i] * z[b][i];
+      xtx[a * p + b] = xtx[b * p + a] = sum;
+    }
+  }
+  return { varying, z, xtx };
+}
+
+/**
+ * Standardized regression coefficients of y on the columns of x (OLS on z-scores). `fullDesign`: x's design over every
+ * row (regressionDesign(x)), used when y is defined in every row, so many outputs on the same inputs share it.
+ */
+export function standardizedRegression(x: readonly ArrayLike<number>[], y: ArrayLike<number>, fullDesign?: () => Design): RegressionResult {
   const rows = definedRows(y);
   const ys = pick(y, rows);
   const yStats = meanSd(ys);
-  const picked = x.map((col) => pick(col, rows));
-  const varying = picked.map((col) => meanSd(col)).map((s, k) => ({ k, ...s })).filter((s) => s.sd > 0);
+  const all = x.length > 0 && rows.length === x[0].length;
+  const { varying, z, xtx } = all && fullDesign ? fullDesign() : regressionDesign(x, rows);
   const coefficients = x.map(() => NaN);
   if (rows.length <= varying.length + 1 || !(yStats.sd > 0)) return { coefficients, rSquared: NaN };
   for (let k = 0; k < x.length; k++) coefficients[k] = 0;
   const p = varying.length;
-  const zScores = (v: Float64Array, mean: number, sd: number): Float64Array => {
-    const out = new Float64Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = (v[i] - mean) / sd;
-    return out;
-  };
-  const z = varying.map((s) => zScores(picked[s.k], s.mean, s.sd));
   const zy = zScores(ys, yStats.mean, yStats.sd);
-  const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);
   for (let a = 0; a < p; a++) {
-    for (let b = a; b < p; b++) {
-      let s = 0;
-      for (let i = 0; i < rows.length; i++) s += z[a][i] * z[b][i];
-      xtx[a * p + b] = xtx[b * p + a] = s;
-    }
-    let s = 0;
-    for (let i = 0; i < rows.length; i++) s += z[a][i] * zy[i];
-    xty[a] = s;
+    let sum = 0;
+    for (let i = 0; i < rows.length; i++) sum += z[a][i] * zy[i];
+    xty[a] = sum;
   }
   const beta = solveLinear(xtx, xty, p);
   if (!beta) return { coefficients: x.map(() => NaN), rSquared: NaN };

@@ -11,7 +11,7 @@ import { makeSampler, outputNamesOfPlan, runBlock, type SampleBlock } from "./ev
 import { FIRST_PHASE_DELAY_PREFIX, IT_MW_END_OF_YEAR_PREFIX, type OutputName } from "./outputs.ts";
 import { type SimulationPlan, buildPlan } from "./plan.ts";
 import { type SamplingMethod, samplerProblems } from "./sampler.ts";
-import { type RiskFigures, type Tornado, ranks, riskFigures, spearman, spearmanOfRanks, standardizedRegression, tornado } from "./sensitivity.ts";
+import { type Design, type RiskFigures, type Tornado, ranks, regressionDesign, riskFigures, spearman, spearmanOfRanks, standardizedRegression, tornado } from "./sensitivity.ts";
 import { type ColumnStats, type ConvergencePoint, columnStats, convergence } from "./stats.ts";
 import { sobolIndicesProblems } from "./sobol-indices.ts";
 import { type SobolReport, sobolReport } from "./sobol-report.ts";
@@ -129,8 +129,10 @@ export interface SimulationReport {
 export function summarizeTable(table: SampleTable, targetYear: number): SimulationReport {
   const byOutput = <T>(f: (col: Float64Array) => T): Record<OutputName, T> =>
     Object.fromEntries(table.outputNames.map((n, o) => [n, f(table.outputs[o])])) as Record<OutputName, T>;
-  // each input's ranks over all samples, computed once for every output defined in every sample
+  // each input's ranks and the regression design over all samples, computed once for every output defined in every sample
   const inputRanks: Float64Array[] = [];
+  let design: Design | null = null;
+  const fullDesign = (): Design => (design ??= regressionDesign(table.inputs));
   const spearmanOf = (y: Float64Array): Record<string, number> => {
     const rows: number[] = [];
     for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i])) rows.push(i);
@@ -163,7 +165,7 @@ export function summarizeTable(table: SampleTable, targetYear: number): Simulati
     sensitivity: {
       spearman: byOutput((col) => spearmanOf(col)),
       src: byOutput((col) => {
-        const r = standardizedRegression(table.inputs, col);
+        const r = standardizedRegression(table.inputs, col, fullDesign);
         return { coefficients: Object.fromEntries(table.inputNames.map((name, k) => [name, r.coefficients[k]])), rSquared: r.rSquared };
       }),
     },

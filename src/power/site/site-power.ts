@@ -148,6 +148,7 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
     // dispatch once and reuse, recomputing only the year-specific data-centre water
     // (the water of grid generation follows the imports, which are the same).
     const seen = new Map<string, { metrics: PowerMetrics; maxBalanceErrorMwh: number }>();
+    let last: { monthlyMw: Float64Array; portfolio: Portfolio; tech: TechParams; metrics: PowerMetrics } | null = null;
     for (const year of t.years) {
       if (monthlyLoadMw(t, st.energy[si].facilityEnergyMwh, year, monthlyMw) <= 0) continue;
       const portfolio = portfolioForYear(p, year);
@@ -157,11 +158,17 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
         if (m.energy.unservedMwh > 0) ds.push(warning(p.path, `${year}: ${Math.round(m.energy.unservedMwh).toLocaleString("en-US")} MWh of load not served (peak ${Math.round(m.energy.peakLoadMw)} MW): portfolio and import limit are too small`));
       };
       if (cache && !(p.flexibility.flexibleLoadFraction > 0) && separableDispatch(portfolio)) {
-        const metrics = cache.metrics(site, p, fill, portfolio, tech, monthlyMw, water, prof?.gridPriceUsdPerMwh?.length !== HOURS_PER_YEAR);
+        // a year like the last (same monthly loads, portfolio and technology, as after the build-out) dispatches alike
+        const same: boolean = last !== null && sameNumbers(last.monthlyMw, monthlyMw) && sameNumbers(Object.values(last.portfolio), Object.values(portfolio)) && sameTech(last.tech, tech);
+        const metrics: PowerMetrics = same
+          ? { ...last!.metrics, water: waterMetrics(water, last!.metrics.energy.gasMwh, last!.metrics.water.gridGenerationMegalitersByFuel) }
+          : cache.metrics(site, p, fill, portfolio, tech, monthlyMw, water, prof?.gridPriceUsdPerMwh?.length !== HOURS_PER_YEAR);
         unservedWarning(metrics);
         out.push({ site: site.name, year, portfolio, metrics, maxBalanceErrorMwh: 0 });
+        last = { monthlyMw: Float64Array.from(monthlyMw), portfolio, tech, metrics };
         continue;
       }
+      last = null;
       if (!series) {
         hourly ??= { series: allocateSeries(), buffers: allocateDispatchSeries(HOURS_PER_YEAR) };
         series = hourly.series;
@@ -187,3 +194,16 @@ export function simulateProgramPower(st: ModelState, profiles: PowerProfiles | u
   });
   return { siteYears: out, diagnostics: ds };
 }
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Every parameter the dispatch and its metrics read. */
+const sameTech = (a: TechParams, b: TechParams): boolean =>
+  sameNumbers(
+    [a.battery.roundTripEfficiency, a.battery.socMinFraction, a.battery.socMaxFraction, a.gas.heatRateMmbtuPerMwh, a.gas.fuelPriceUsdPerMmbtu, a.gas.variableOmUsdPerMwh, a.gas.co2KgPerMmbtu, a.firmClean.availabilityFraction, a.firmClean.variableCostUsdPerMwh, a.carbonPriceUsdPerTco2],
+    [b.battery.roundTripEfficiency, b.battery.socMinFraction, b.battery.socMaxFraction, b.gas.heatRateMmbtuPerMwh, b.gas.fuelPriceUsdPerMmbtu, b.gas.variableOmUsdPerMwh, b.gas.co2KgPerMmbtu, b.firmClean.availabilityFraction, b.firmClean.variableCostUsdPerMwh, b.carbonPriceUsdPerTco2],
+  );
