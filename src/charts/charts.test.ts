@@ -51,7 +51,7 @@ describe("charts", () => {
   it("have distinct ids and titles that name a unit", () => {
     const ids = chartIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(22);
+    expect(ids).toHaveLength(23);
     for (const { chart } of cases()) expect(chart.title, chart.id).toMatch(/MW|GW|USD|TWh|%|million|tonnes|month/);
   });
 

@@ -13,6 +13,7 @@ import { companyCashFlows, revenueRequired, spvDebtAndRent } from "./run/finance
 import { cfeScore, emissions, powerSupplyBySource } from "./run/power.ts";
 import { lifecycleEmissions } from "./run/emissions.ts";
 import { type SimulationChartInput, mcFan, mcHistogram, mcPercentiles, tornado } from "./simulation.ts";
+import { mcPower } from "./simulation-power.ts";
 import { mcItPowerFan } from "./simulation-fan.ts";
 import type { ChartSpec } from "./types.ts";
 
@@ -39,7 +40,7 @@ export const runCharts: ChartSpec<RunResult>[] = [
 export const hourlyCharts: ChartSpec<HourlyPower>[] = [hourlyHeatmap, dispatchWeek];
 
 /** Charts of a Monte Carlo report; pass `{ ...report, samples: table }` for a histogram of the samples themselves. */
-export const simulationCharts: ChartSpec<SimulationChartInput>[] = [mcFan, mcItPowerFan, mcPercentiles, mcHistogram, tornado];
+export const simulationCharts: ChartSpec<SimulationChartInput>[] = [mcFan, mcItPowerFan, mcPercentiles, mcPower, mcHistogram, tornado];
 
 /** Charts of a strategy comparison (`compare`). */
 export const compareCharts: ChartSpec<CompareReport>[] = [strategyCost, strategyRegret, newsvendorCurve];
