@@ -19,6 +19,7 @@ export {
   simulate,
   prepareSimulation,
   withPowerProfiles,
+  mergeSamplesWithFiles,
   runSimulation,
   mergeSamples,
   compare,

@@ -98,7 +98,7 @@ function prepareCase(doc: ScenarioDocument, o: OptimizePowerOptions, ref: Refere
     ds.push(error("site", `unknown site "${o.site}" (sites: ${s.sites.map((x) => x.name).join(", ")})`));
     return null;
   }
-  const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), ref, `sites[${si}].power`, s.timeline.years, ds);
+  const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), ref, `sites[${si}].power`, s.timeline.years, ds, s.opex.energyPriceUsdPerMwh);
   const energy = runModel(s).energy[si];
   const year = checked(o.year, "year", ds, Number.isInteger, "a year") ?? defaultSizingYear(s.timeline, energy.facilityEnergyMwh);
   const level = checked(o.levelFraction, "levelFraction", ds, (x) => x >= 0 && x <= 1, "a fraction between 0 and 1") ?? power.target.levelFraction;

@@ -8,7 +8,8 @@ import { evaluate, outputNamesOfPlan, sampledScenario } from "../uncertainty/eva
 import { simulateTable } from "../uncertainty/simulate.ts";
 import { REPO_ROOT } from "../../test/helpers/solar-fixtures.ts";
 import { run } from "./run.ts";
-import { prepareSimulation, simulate, withPowerProfiles } from "./uncertainty.ts";
+import { decodeParquet, encodeParquet } from "../io/samples-file.ts";
+import { mergeSamples, mergeSamplesWithFiles, prepareSimulation, simulate, withPowerProfiles } from "./uncertainty.ts";
 
 const file = join(REPO_ROOT, "scenarios", "meta-600b.yaml");
 const files = nodeInputFiles(file);
@@ -74,6 +75,21 @@ describe("hourly power inside the Monte Carlo (issue 13 item 6)", () => {
     // the gas price moves cost, not the on-site clean supply: the CFE score stays put
     const cfe = rep.outputs.cfeScoreFractionTargetYear.percentiles;
     expect(cfe.p95).toBeCloseTo(cfe.p5, 12);
+  }, 120_000);
+
+  it("shards merged with the scenario and its files give the single run's report in full (tornado with the hourly pass)", async () => {
+    const doc = { text, name: file };
+    const whole = (await simulate(doc, { iterations: 24, seed: 2, method: "lhs", files })).value!;
+    const parts = [];
+    for (const index of [0, 1]) {
+      const part = (await simulate(doc, { iterations: 24, seed: 2, method: "lhs", shard: { index, count: 2 }, files })).value!;
+      parts.push({ name: `part-${index}`, samples: await decodeParquet(encodeParquet(part.table, part.info)) });
+    }
+    const merged = (await mergeSamplesWithFiles(parts, doc, files)).value!;
+    expect(JSON.parse(JSON.stringify(merged.report))).toEqual(JSON.parse(JSON.stringify(whole.report)));
+    // without the files, the merged tornado misses the PV sites' dispatch
+    const without = mergeSamples(parts, doc).value!;
+    expect(without.report.sensitivity.tornado!.baseOutputs.npvUsd).not.toBe(whole.report.sensitivity.tornado!.baseOutputs.npvUsd);
   }, 120_000);
 
   it("worker threads carry the profiles: 2 workers give the in-thread columns exactly", async () => {

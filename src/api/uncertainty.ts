@@ -10,6 +10,7 @@ import { parseScenarioText, checkScenarioObject } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { ScenarioDocument } from "../pipeline/prepare.ts";
 import { type InputFiles, loadPowerProfiles } from "../pipeline/profiles.ts";
+import type { PowerProfiles } from "../power/site/site-power.ts";
 import { type CompareOptions, type CompareReport, type CompareSettings, compareSettings, optionProblems as compareOptionProblems, runComparison } from "../strategy/compare.ts";
 import { type SimulationPlan, buildPlan } from "../uncertainty/plan.ts";
 import { type DecodedSamples, type SamplesInfo, concatenate, digest, mergeProblems, tableInfo } from "../uncertainty/samples.ts";
@@ -105,7 +106,7 @@ export async function simulate(doc: ScenarioDocument, o: SimulateRunOptions): Pr
  * With the scenario the shards were run from (checked by its digest), the report is the single run's in full: base
  * values, distributions, the tornado and the planned MW; without it, the sample statistics and sensitivities only.
  */
-export function mergeSamples(parts: { name: string; samples: DecodedSamples }[], scenario?: ScenarioDocument, ref: ReferenceData = referenceData): Outcome<SimulationRun | null> {
+export function mergeSamples(parts: { name: string; samples: DecodedSamples }[], scenario?: ScenarioDocument, ref: ReferenceData = referenceData, powerProfiles?: PowerProfiles): Outcome<SimulationRun | null> {
   const problems = parts.length === 0 ? ["no input files"] : mergeProblems(parts.map((p) => ({ file: p.name, part: p.samples })));
   if (problems.length > 0) return { value: null, diagnostics: problems.map((message): Diagnostic => ({ path: "parts", severity: "error", message })) };
   const table = concatenate(parts.map((p) => p.samples));
@@ -131,7 +132,20 @@ export function mergeSamples(parts: { name: string; samples: DecodedSamples }[],
     }
   });
   if (outside.length > 0) return { value: null, diagnostics: outside };
-  return { value: { table, report: summarize(plan.value, table), info }, diagnostics: [] };
+  // the tornado's runs dispatch the hourly power on the same files as the parts did (withPowerProfiles)
+  return { value: { table, report: summarize(powerProfiles ? { ...plan.value, powerProfiles } : plan.value, table), info }, diagnostics: [] };
+}
+
+/**
+ * `mergeSamples` with the scenario's weather and grid files read through `files`, so the merged report (its tornado)
+ * equals a single `simulate` run with the same files.
+ */
+export async function mergeSamplesWithFiles(parts: { name: string; samples: DecodedSamples }[], scenario: ScenarioDocument, files: InputFiles, ref: ReferenceData = referenceData): Promise<Outcome<SimulationRun | null>> {
+  const s = parseDocument(scenario);
+  if (!s.value) return { value: null, diagnostics: s.diagnostics };
+  const profiles = s.value.sites.some((x) => x.power) ? await loadPowerProfiles(s.value, files, { ref }) : { value: undefined, diagnostics: [] };
+  if (hasErrors(profiles.diagnostics)) return { value: null, diagnostics: profiles.diagnostics };
+  return mergeSamples(parts, scenario, ref, profiles.value);
 }
 
 /** The comparison's settings from the scenario's `uncertain.demand`, with the options checked: every problem at once. */

@@ -42,7 +42,7 @@ export const mcPower = defineChart<SimulationChartInput>({
     });
     const layout = rowLayout(rows.map((x) => x.label), w, 36);
     return {
-      subtitle: "Each bar is one output's spread over the samples, as a share of its median (written after its name).",
+      subtitle: "The sites with a power block. Each bar is one output's spread over the samples, as a share of its median (written after its name).",
       legend: [
         { label: "p5–p95", color: "#a9bdf0" },
         { label: "p25–p75", color: "#4269d0" },

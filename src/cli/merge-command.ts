@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { type DecodedSamples, mergeSamples, renderSimulationReport } from "../index.ts";
+import { type DecodedSamples, mergeSamples, mergeSamplesWithFiles, renderSimulationReport } from "../index.ts";
+import { nodeInputFiles } from "../io/input-files.ts";
 import { decodeParquet, encodeParquet } from "../io/samples-file.ts";
 import { outputPathProblem } from "../io/output-path.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
@@ -37,7 +38,8 @@ export async function mergeCommand(files: string[], o: MergeOptions, io: Io): Pr
   }
   const scenario = o.scenario !== undefined ? readScenarioFile(o.scenario) : null;
   if (scenario && !scenario.value) problems.push(...scenario.diagnostics.map((d) => d.message));
-  const merged = problems.length === 0 ? mergeSamples(parts, scenario?.value ?? undefined) : null;
+  // with its scenario, the tornado runs dispatch the hourly power on the scenario's files, as simulate did
+  const merged = problems.length === 0 ? (scenario?.value && o.scenario !== undefined ? await mergeSamplesWithFiles(parts, scenario.value, nodeInputFiles(o.scenario)) : mergeSamples(parts)) : null;
   if (merged) problems.push(...merged.diagnostics.map((d) => `${d.path === "--scenario" ? `--scenario ${o.scenario} ` : ""}${d.message}`));
   if (!merged?.value) {
     io.stderr(`merge: ${problems.length || 1} error(s); nothing was written\n`);

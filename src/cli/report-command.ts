@@ -24,6 +24,7 @@ import {
   run,
   runComparison,
   runSimulation,
+  withPowerProfiles,
 } from "../index.ts";
 import type { SimulationChartInput } from "../visual.ts";
 import { sharedDocument } from "../io/dom.ts";
@@ -126,7 +127,14 @@ export async function reportCommand(file: string, o: ReportCliOptions, io: Io): 
   printDiagnostics(file, distinct(ds).filter((d) => d.severity === "warning"), io);
   let simulation: SimulationChartInput | undefined;
   if (sim?.value) {
-    const out = await runSimulation(sim.value, { executor: workerPoolExecutor(p.workers) });
+    // every iteration dispatches the sites' hourly power on the files `run` read, as `simulate` does
+    const withPower = await withPowerProfiles(sim.value, files);
+    ds.push(...withPower.diagnostics.filter((d) => d.severity === "error"));
+    if (!withPower.value) {
+      for (const d of ds) io.stderr(`${d.severity}: ${d.path}: ${d.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const out = await runSimulation(withPower.value, { executor: workerPoolExecutor(p.workers) });
     simulation = { ...out.report, samples: out.table };
   }
   const comparison: CompareReport | undefined = cmp?.value && cmpOptions ? runComparison(cmp.value, cmpOptions) : undefined;

@@ -55,11 +55,16 @@ export function registerJobRoutes(app: Hono, ctx: ServerContext): void {
     const source = from.source;
     const options = { iterations: req.iterations, seed: req.seed, method: req.method };
     const planned = prepareSimulation(source.doc, options);
-    // each iteration dispatches the sites' hourly power on the weather and grid files a run of this scenario reads
-    const prepared = planned.value ? await withPowerProfiles(planned.value, ctx.files) : { value: null, diagnostics: [] };
-    const diagnostics = asFields([...planned.diagnostics, ...prepared.diagnostics]);
-    if (!prepared.value || hasErrors(diagnostics)) return badRequest(c, diagnostics);
+    if (!planned.value || hasErrors(planned.diagnostics)) return badRequest(c, asFields(planned.diagnostics));
+    // a slot first, so a busy server reads no files for a request it refuses
     if (!ctx.slots.tryAcquire()) return busy(c, ctx);
+    // each iteration dispatches the sites' hourly power on the weather and grid files a run of this scenario reads
+    const prepared = await withPowerProfiles(planned.value, ctx.files);
+    const diagnostics = asFields([...planned.diagnostics, ...prepared.diagnostics]);
+    if (!prepared.value || hasErrors(diagnostics)) {
+      ctx.slots.release();
+      return badRequest(c, diagnostics);
+    }
     const job = ctx.jobs.start(prepared.value, diagnostics, (report) =>
       ctx.store.add({
         kind: "simulation",

@@ -41,7 +41,7 @@ describe("reproducing a stored run", () => {
   it("re-samples a stored simulation with its seed, method and iterations", async () => {
     const meta600 = readFileSync(join(ROOT, "scenarios", "meta-600b.yaml"), "utf8");
     const options = { iterations: 24, seed: 3, method: "lhs" as const };
-    const sim = await simulate(scenarioDocument(meta600, "yaml"), options);
+    const sim = await simulate(scenarioDocument(meta600, "yaml"), { ...options, files });
     const meta = store.add({ kind: "simulation", name: "meta", scenarioText: meta600, scenarioFormat: "yaml", seed: 3, options, result: sim.value?.report, resultSchemaVersion: RESULT_SCHEMA_VERSION });
     const r = await reproduceRun(store.get(meta.id) as NonNullable<ReturnType<typeof store.get>>, files);
     expect(r.identical).toBe(true);

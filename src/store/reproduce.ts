@@ -35,7 +35,8 @@ export async function reproduceRun(stored: StoredRun, files: InputFiles): Promis
   let diagnostics: Diagnostic[];
   if (stored.kind === "simulation") {
     const o = stored.options as SimulationOptionsRecord;
-    const out = await simulate(doc, { iterations: o.iterations, seed: o.seed, method: o.method });
+    // with the same files, so every iteration dispatches the sites' hourly power as the stored run did
+    const out = await simulate(doc, { iterations: o.iterations, seed: o.seed, method: o.method, files });
     fresh = out.value ? roundTrip(out.value.report) : null;
     diagnostics = out.diagnostics;
   } else {

@@ -71,6 +71,12 @@ describe("inputs the Monte Carlo does not use", () => {
     // the hourly power runs in every iteration (issue 13 item 6): a power-block path moves simulate's outputs
     expect(outsideMonteCarlo("sites[2].power.prices.gridPriceUsdPerMwh")).toBeNull();
     expect(outsideMonteCarlo("embodiedCarbon.tco2ePerMwIt")).toMatch(/lifecycle emissions/);
+    // power fields the Monte Carlo does not read still warn
+    expect(outsideMonteCarlo("sites[0].power.target.levelFraction")).toMatch(/optimize-power/);
+    expect(outsideMonteCarlo("sites[0].power.sizing.pvMw.max")).toMatch(/optimize-power/);
+    expect(outsideMonteCarlo("sites[0].power.flexibility.curtailmentCostUsdPerMwh")).toMatch(/optimize-power/);
+    expect(outsideMonteCarlo("sites[0].power.grid.utcOffsetHours")).toMatch(/read, once/);
+    expect(outsideMonteCarlo("sites[0].power.flexibility.flexibleLoadFraction")).toBeNull();
     expect(outsideMonteCarlo("sites[2].phases[0].powerDelayMonths")).toBeNull();
   });
 });

@@ -95,6 +95,9 @@ export function buildPlan(s: Scenario, ref: ReferenceData = referenceData, requi
  */
 export function outsideMonteCarlo(path: string): string | null {
   if (/^embodiedCarbon(\.|\[|$)/.test(path)) return "feeds the lifecycle emissions of `gigaplan run`";
+  // read by optimize-power only, or by the profiles, which are read once from the base scenario
+  if (/^sites\[\d+\]\.power\.(target|sizing)(\.|\[|$)/.test(path) || /^sites\[\d+\]\.power\.flexibility\.curtailmentCostUsdPerMwh$/.test(path)) return "feeds only `gigaplan optimize-power`";
+  if (/^sites\[\d+\]\.power\.(grid|weather|wind)(\.|\[|$)/.test(path)) return "sets how the site's weather and grid files are read, once for the whole simulation";
   return null;
 }
 

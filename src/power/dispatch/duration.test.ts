@@ -96,10 +96,10 @@ describe("dispatch from duration curves", () => {
         fc.array(num(0, 500), { minLength: 5, maxLength: 5 }),
         fc.record({
           pvMw: num(0, 600),
-          gasMw: num(0, 300),
+          gasMw: fc.oneof(fc.constant(Infinity), num(0, 300)),
           firmCleanMw: num(0, 100),
           gridImportLimitMw: fc.oneof(fc.constant(Infinity), num(0, 400)),
-          exportLimitMw: num(0, 200),
+          exportLimitMw: fc.oneof(fc.constant(Infinity), num(0, 200)),
         }),
         num(-10, 40),
         fc.integer({ min: 0, max: 200 }),

@@ -12,7 +12,7 @@ import type { SiteAccountingInputs } from "../metrics/emissions.ts";
 import { type PowerMetrics, durationMetrics, hourlyGridWaterFuels } from "../metrics/metrics.ts";
 import { allocateSeries } from "./load.ts";
 
-/** Curves kept before the cache starts over (each holds 11 arrays of a year's steps: about 0.8 MB). */
+/** Curves kept before the cache starts over (each holds 11 arrays of a year's steps, about 0.8 MB, plus 2 per fuel of an hourly grid mix). */
 const MAX_CURVES = 64;
 
 interface SiteSeries {
