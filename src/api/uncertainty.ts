@@ -79,10 +79,16 @@ export function prepareSimulation(doc: ScenarioDocument, o: SimulateOptions, ref
  * dispatched, as in `run` without files. A file that cannot be read is an error, as in `run`.
  */
 export async function withPowerProfiles(p: PreparedSimulation, files: InputFiles, ref: ReferenceData = referenceData): Promise<Outcome<PreparedSimulation | null>> {
-  if (!p.plan.base.sites.some((s) => s.power)) return { value: p, diagnostics: [] };
-  const profiles = await loadPowerProfiles(p.plan.base, files, { ref });
-  if (hasErrors(profiles.diagnostics)) return { value: null, diagnostics: profiles.diagnostics };
-  return { value: { ...p, plan: { ...p.plan, powerProfiles: profiles.value } }, diagnostics: profiles.diagnostics };
+  const profiles = await simulationProfiles(p.plan.base, files, ref);
+  if (profiles.value === null) return { value: null, diagnostics: profiles.diagnostics };
+  return { value: profiles.value ? { ...p, plan: { ...p.plan, powerProfiles: profiles.value } } : p, diagnostics: profiles.diagnostics };
+}
+
+/** The profiles of a scenario's sites with a power block (undefined when it has none; null when a file cannot be read). */
+async function simulationProfiles(s: Scenario, files: InputFiles, ref: ReferenceData): Promise<Outcome<PowerProfiles | undefined | null>> {
+  if (!s.sites.some((x) => x.power)) return { value: undefined, diagnostics: [] };
+  const profiles = await loadPowerProfiles(s, files, { ref });
+  return hasErrors(profiles.diagnostics) ? { value: null, diagnostics: profiles.diagnostics } : profiles;
 }
 
 /** Samples a prepared simulation with an executor and reports; the executor's rejection (e.g. cancellation) propagates. */
@@ -143,8 +149,8 @@ export function mergeSamples(parts: { name: string; samples: DecodedSamples }[],
 export async function mergeSamplesWithFiles(parts: { name: string; samples: DecodedSamples }[], scenario: ScenarioDocument, files: InputFiles, ref: ReferenceData = referenceData): Promise<Outcome<SimulationRun | null>> {
   const s = parseDocument(scenario);
   if (!s.value) return { value: null, diagnostics: s.diagnostics };
-  const profiles = s.value.sites.some((x) => x.power) ? await loadPowerProfiles(s.value, files, { ref }) : { value: undefined, diagnostics: [] };
-  if (hasErrors(profiles.diagnostics)) return { value: null, diagnostics: profiles.diagnostics };
+  const profiles = await simulationProfiles(s.value, files, ref);
+  if (profiles.value === null) return { value: null, diagnostics: profiles.diagnostics };
   return mergeSamples(parts, scenario, ref, profiles.value);
 }
 

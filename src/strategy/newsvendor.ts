@@ -4,6 +4,7 @@
  * q* = F⁻¹(c_u / (c_u + c_o)). A plan with capacity C sits at demand quantile F(C); it is the optimum when
  * shortfall costs F/(1 − F) times as much as idle capacity (its implied ratio).
  */
+import { countAtOrBelow } from "../core/search.ts";
 import { quantileSorted } from "../uncertainty/stats.ts";
 
 export const CURVE_RATIOS = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 10, 15, 20] as const;
@@ -33,14 +34,7 @@ export interface NewsvendorReport {
 
 /** Fraction of demand samples ≤ x (empirical CDF). */
 export function empiricalCdf(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length > 0 ? lo / sorted.length : NaN;
+  return sorted.length > 0 ? countAtOrBelow(sorted, x) / sorted.length : NaN;
 }
 
 export function newsvendor(demandAtTarget: Float64Array, planCapacityMw: number, costRatio: number): NewsvendorReport {

@@ -4,6 +4,7 @@
  * risk figures analysts ask for: P(NPV < 0), P(capacity shortfall), value at risk of free cash flow.
  */
 import { pearson } from "../core/correlation.ts";
+import { countAtOrBelow, countBelow } from "../core/search.ts";
 import type { TornadoBar } from "../results/provenance.ts";
 import { evaluate } from "./evaluate.ts";
 import { OUTPUT_COUNT, OUTPUT_NAMES, type OutputName } from "./outputs.ts";
@@ -17,22 +18,10 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const r = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    hi = n;
-    while (end < hi) {
-      const mid = (end + hi) >>> 1;
-      if (sorted[mid] <= v) end = mid + 1;
-      else hi = mid;
-    }
-    r[i] = (lo + end - 1) / 2 + 1;
+    // equal values occupy positions [first, last]; they share the mean rank
+    const first = countBelow(sorted, values[i]);
+    const last = countAtOrBelow(sorted, values[i]) - 1;
+    r[i] = (first + last) / 2 + 1;
   }
   return r;
 }

@@ -11,6 +11,8 @@
  * site-year of every iteration. Steps are grouped per month by (gas before import, exports paid).
  */
 import { MONTH_START_HOURS } from "../../core/calendar.ts";
+import { countAtOrBelow, countBelow } from "../../core/search.ts";
+import type { EnergyTotals } from "../metrics/energy.ts";
 import { type Portfolio, type PowerSeries, type TechParams, gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "./inputs.ts";
 
 /** Offsets of the weights in `CurveGroup.sums`: each weight w has W (Σ w) at the offset and WC (Σ w·c) after it. */
@@ -111,49 +113,17 @@ export function durationCurves(
   return { stepHours: dt, steps: n, months, pvMwh: pvSum * dt, windMwh: windSum * dt, firmCleanMwh: firmMw * n * dt, meanGridCo2KgPerMwh: n > 0 ? co2Sum / n : 0, importWeights: importWeights.length };
 }
 
-/** Number of values of the ascending array below x (strictly). */
-function countBelow(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of values of the ascending array at or below x. */
-export function countAtOrBelow(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Σ over the first k steps of w·(x − c) (weight w's prefix sums at offset w of S). */
 const below = (S: Float64Array[], k: number, x: number, w: number): number => (k === 0 ? 0 : x * S[w][k] - S[w + 1][k]);
 
 /** Σ over the steps from k on (of n) of w·(c − x). */
 const above = (S: Float64Array[], n: number, k: number, x: number, w: number): number => (k === n ? 0 : S[w + 1][n] - S[w + 1][k] - x * (S[w][n] - S[w][k]));
 
-/** Annual totals of a duration-curve dispatch (MWh, USD, kg), the sums the metrics are made of. */
-export interface DurationTotals {
-  loadMwh: number;
-  pvMwh: number;
-  windMwh: number;
-  firmCleanMwh: number;
-  gasMwh: number;
-  gridImportMwh: number;
-  exportMwh: number;
-  curtailmentMwh: number;
-  unservedMwh: number;
-  peakGridImportMw: number;
-  peakLoadMw: number;
+/**
+ * Annual totals of a duration-curve dispatch (MWh, USD, kg), the sums the metrics are made of: the energy totals of
+ * `energyTotals` a battery-free dispatch has (clean delivered follows from them), and the weighted sums.
+ */
+export interface DurationTotals extends Omit<EnergyTotals, "cleanDeliveredMwh" | "batteryChargeMwh" | "batteryDischargeMwh"> {
   /** Σ min(load, clean supply on site) */
   cfeMwh: number;
   /** Σ min(load, clean on site + clean share × import) */

@@ -6,7 +6,8 @@
  */
 import type { ResolvedSite } from "../../scenario/resolved.ts";
 import type { ResolvedSitePower } from "../../scenario/resolved-power.ts";
-import { type DurationCurves, countAtOrBelow, durationCurves, durationDispatch } from "../dispatch/duration.ts";
+import { countAtOrBelow } from "../../core/search.ts";
+import { type DurationCurves, durationCurves, durationDispatch } from "../dispatch/duration.ts";
 import { type Portfolio, type PowerSeries, type TechParams, gasVariableCostUsdPerMwh, importCostUsdPerMwh } from "../dispatch/inputs.ts";
 import type { SiteAccountingInputs } from "../metrics/emissions.ts";
 import { type PowerMetrics, durationMetrics, hourlyGridWaterFuels } from "../metrics/metrics.ts";
