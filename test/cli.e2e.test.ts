@@ -496,11 +496,10 @@ const badCases: BadCase[] = [
     paths: ["sites[1].name"],
   },
   {
-    name: "capital plan cannot pay for the phases (Meta with 2027-2028 removed)",
+    name: "capital plan cannot pay for the phases (Meta with 2027-2032 removed)",
     base: "meta",
     mutate: (s) => {
-      delete s.program.capitalPlanUsdByYear["2027"];
-      delete s.program.capitalPlanUsdByYear["2028"];
+      for (const y of ["2027", "2028", "2029", "2030", "2031", "2032"]) delete s.program.capitalPlanUsdByYear[y];
     },
     expect: ["program.capitalPlanUsdByYear: capital plan totals $"],
     paths: ["program.capitalPlanUsdByYear"],

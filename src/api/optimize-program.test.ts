@@ -20,10 +20,10 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 describe("optimizeProgramPower on the Meta scenario (24-hour steps)", async () => {
   const r = (await optimizeProgramPower(doc(), { hoursPerStep: 24, flexibleLoadFraction: 0.2, levelFraction: 0.9, files })).report!;
   it("sizes every site with a power block in the year of the highest total load, on UTC (a site without an offset is assumed on Central time, with a note)", () => {
-    expect(r.sites.map((s) => s.site)).toEqual(["Hyperion", "Prometheus", "El Paso", "Unallocated US capacity"]);
+    expect(r.sites.map((s) => s.site)).toEqual(["Hyperion", "Prometheus", "El Paso", "Unallocated US capacity", "Leased US capacity"]);
     expect(r.year).toBe(2032);
     expect(r.target).toEqual({ kind: "cfe-247", levelFraction: 0.9 });
-    expect(r.diagnostics.filter((d) => d.path.endsWith("location.utcOffsetHours")).map((d) => d.path)).toEqual(["sites[4].location.utcOffsetHours"]);
+    expect(r.diagnostics.filter((d) => d.path.endsWith("location.utcOffsetHours")).map((d) => d.path)).toEqual(["sites[4].location.utcOffsetHours", "sites[5].location.utcOffsetHours"]);
   });
   it("conserves the program's load: what moves in moves out, and the sites serve the load they had in all", () => {
     expect(sum(r.sites.map((s) => s.movedInMwh))).toBeCloseTo(sum(r.sites.map((s) => s.movedOutMwh)), 0);

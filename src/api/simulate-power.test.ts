@@ -48,7 +48,7 @@ describe("hourly power inside the Monte Carlo (issue 13 item 6)", () => {
     close(o("waterMegalitersTargetYear"), pw.waterMegalitersByYear[y]);
     close(o("locationBasedTco2Total"), Object.values(pw.locationBasedTco2ByYear).reduce((a, b) => a + b, 0));
     close(o("npvUsd"), r.summary.npvUsd!);
-    expect(pw.sites).toEqual(["Hyperion", "Prometheus", "El Paso", "Unallocated US capacity"]);
+    expect(pw.sites).toEqual(["Hyperion", "Prometheus", "El Paso", "Unallocated US capacity", "Leased US capacity"]);
   }, 60_000);
 
   it("without the profiles, sites that need PV are not dispatched and the NPV differs from run's", async () => {

@@ -48,7 +48,7 @@ describe("gigaplan sources (Meta scenario)", () => {
     expect(hyperion.profiles[2]).toMatchObject({ file: null, format: "flat price" });
     expect(hyperion.profiles[0].distanceKm!).toBeGreaterThan(1800);
     expect(hyperion.profiles[0].distanceKm!).toBeLessThan(2000);
-    expect(report.counts).toMatchObject({ localProfiles: 0, proxyProfiles: 6 });
+    expect(report.counts).toMatchObject({ localProfiles: 0, proxyProfiles: 7 });
   });
 
   it("ranks the uncertain inputs by their swing of each main output", () => {

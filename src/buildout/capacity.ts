@@ -7,6 +7,8 @@ export interface SiteCapacity {
   itPowerMwUnderConstruction: Float64Array;
   itPowerMwOnline: Float64Array;
   facilityPowerMwOnline: Float64Array;
+  /** IT MW online in leased facilities (facilityOwnership: leased), on which rent is paid */
+  leasedItPowerMwOnline: Float64Array;
   accelerators: Float64Array;
   /** IT MW of the installed accelerators (all-in W x count) */
   acceleratorItPowerMw: Float64Array;
@@ -32,6 +34,7 @@ export function computeCapacity(s: ResolvedScenario, build: BuildSchedule, fleet
     itPowerMwUnderConstruction: new Float64Array(n),
     itPowerMwOnline: new Float64Array(n),
     facilityPowerMwOnline: new Float64Array(n),
+    leasedItPowerMwOnline: new Float64Array(n),
     accelerators: new Float64Array(n),
     acceleratorItPowerMw: new Float64Array(n),
     denseBf16FlopPerS: new Float64Array(n),
@@ -44,6 +47,7 @@ export function computeCapacity(s: ResolvedScenario, build: BuildSchedule, fleet
     addRange(site.itPowerMwUnderConstruction, ps.startIndex, ps.onlineIndex, ph.itPowerMw);
     addRange(site.itPowerMwOnline, ps.onlineIndex, n, ph.itPowerMw);
     addRange(site.facilityPowerMwOnline, ps.onlineIndex, n, ph.itPowerMw * ph.pue);
+    if (ph.leased) addRange(site.leasedItPowerMwOnline, ps.onlineIndex, n, ph.itPowerMw);
   }
   const acceleratorsByGeneration: Record<string, Float64Array> = {};
   for (const v of fleet) {

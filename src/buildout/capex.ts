@@ -1,5 +1,5 @@
 /** Capex by asset class and month, and the depreciable assets it creates. */
-import { FACILITY_CLASSES, type FacilityClass, facilityCapexUsdPerMw, spreadOverConstruction } from "./costs.ts";
+import { FACILITY_CLASSES, type FacilityClass, phaseFacilityCapexUsdPerMw, spreadOverConstruction } from "./costs.ts";
 import type { BuildSchedule } from "./schedule.ts";
 import { monthlyFromYearly } from "./capital-plan.ts";
 import type { Vintage } from "./fleet.ts";
@@ -53,7 +53,7 @@ export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: r
     const ph = s.phases[ps.phaseIndex];
     for (const cls of FACILITY_CLASSES) {
       let costUsd = 0;
-      spreadOverConstruction(s, ps.startIndex, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMw(s, cls), (m, usd) => {
+      spreadOverConstruction(s, ps.startIndex, ph.constructionMonths, ph.itPowerMw * phaseFacilityCapexUsdPerMw(s, ph, cls), (m, usd) => {
         sites[ph.siteIndex][cls][m] += usd;
         phases[ps.phaseIndex][cls][m] += usd;
         costUsd += usd;

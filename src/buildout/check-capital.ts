@@ -1,5 +1,5 @@
 /** Can the capital plan pay for the phases at all? (Timing shortfalls become delays in the build stage.) */
-import { facilityCapexUsdPerMwTotal, phaseInitialCapexBaseUsd } from "./costs.ts";
+import { phaseFacilityCapexUsdPerMwTotal, phaseInitialCapexBaseUsd } from "./costs.ts";
 import { offPlanShares } from "./capital-plan.ts";
 import { type Diagnostic, error } from "../core/diagnostics.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
@@ -10,7 +10,7 @@ export function checkCapitalPlan(s: ResolvedScenario): Diagnostic[] {
   let neededUsd = 0;
   s.phases.forEach((ph, pi) => {
     const off = offPlan[pi];
-    const facilityUsd = ph.itPowerMw * facilityCapexUsdPerMwTotal(s);
+    const facilityUsd = ph.itPowerMw * phaseFacilityCapexUsdPerMwTotal(s, ph);
     neededUsd += phaseInitialCapexBaseUsd(s, ph) - (off ? facilityUsd * off.facilityFraction + (off.it ? phaseInitialCapexBaseUsd(s, ph) - facilityUsd : 0) : 0);
   });
   let planUsd = 0;

@@ -35,6 +35,16 @@ export function facilityCapexUsdPerMwTotal(s: ResolvedScenario): number {
   return usd;
 }
 
+/** What a phase's owner pays for a facility class per MW of IT: the class's cost, or 0 when a lessor owns the facility. */
+export function phaseFacilityCapexUsdPerMw(s: ResolvedScenario, ph: ResolvedPhase, cls: FacilityClass): number {
+  return ph.leased ? 0 : facilityCapexUsdPerMw(s, cls);
+}
+
+/** What a phase's owner pays for its facility per MW of IT, all classes (0 for a leased facility). */
+export function phaseFacilityCapexUsdPerMwTotal(s: ResolvedScenario, ph: ResolvedPhase): number {
+  return ph.leased ? 0 : facilityCapexUsdPerMwTotal(s);
+}
+
 /** Accelerators of each generation that fill `itPowerMw` in the given shares. */
 export function acceleratorCounts(s: ResolvedScenario, itPowerMw: number, mix: ResolvedPhase["fleetMix"]): Map<string, number> {
   const out = new Map<string, number>();
@@ -51,9 +61,9 @@ export function itCapexBaseUsd(s: ResolvedScenario, counts: Map<string, number>)
   return usd * (1 + s.capexPerMw.itNonAcceleratorFraction);
 }
 
-/** First-build capex of a phase in base-year USD (facility plus first IT fleet). */
+/** First-build capex of a phase in base-year USD (facility, unless leased, plus first IT fleet). */
 export function phaseInitialCapexBaseUsd(s: ResolvedScenario, ph: ResolvedPhase): number {
-  return ph.itPowerMw * facilityCapexUsdPerMwTotal(s) + itCapexBaseUsd(s, acceleratorCounts(s, ph.itPowerMw, ph.fleetMix));
+  return ph.itPowerMw * phaseFacilityCapexUsdPerMwTotal(s, ph) + itCapexBaseUsd(s, acceleratorCounts(s, ph.itPowerMw, ph.fleetMix));
 }
 
 /**

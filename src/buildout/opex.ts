@@ -9,6 +9,8 @@ export interface SiteOpex {
   energyCostUsd: Float64Array;
   staffCostUsd: Float64Array;
   maintenanceCostUsd: Float64Array;
+  /** rent of leased facilities (facilityOwnership: leased) per kW of IT online */
+  facilityLeaseCostUsd: Float64Array;
   revenueUsd: Float64Array;
 }
 
@@ -44,6 +46,7 @@ export function computeOpex(
       energyCostUsd: energyCostUsd(s, energy[si], si, energyPrice),
       staffCostUsd: new Float64Array(n),
       maintenanceCostUsd: new Float64Array(n),
+      facilityLeaseCostUsd: new Float64Array(n),
       revenueUsd: new Float64Array(n),
     };
     for (let m = 0; m < n; m++) {
@@ -51,6 +54,7 @@ export function computeOpex(
       const mw = capacity[si].itPowerMwOnline[m];
       r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
       r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
+      r.facilityLeaseCostUsd[m] = capacity[si].leasedItPowerMwOnline[m] * 1000 * o.facilityLeaseUsdPerKwMonth * esc;
       r.revenueUsd[m] =
         perCompute === null
           ? mw * revenuePerMwMonth * esc

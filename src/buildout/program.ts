@@ -19,6 +19,8 @@ export interface ProgramMonthly extends SiteCapacity {
   energyCostUsd: Float64Array;
   staffCostUsd: Float64Array;
   maintenanceCostUsd: Float64Array;
+  /** rent of leased facilities */
+  facilityLeaseCostUsd: Float64Array;
   opexUsd: Float64Array;
   revenueUsd: Float64Array;
   /** revenue - opex - the campuses' capex (the unmodelled capex earns nothing in the model and is left out) */
@@ -47,7 +49,8 @@ export function programMonthly(st: ModelState): ProgramMonthly {
   const energyCostUsd = sum((si) => st.opex[si].energyCostUsd);
   const staffCostUsd = sum((si) => st.opex[si].staffCostUsd);
   const maintenanceCostUsd = sum((si) => st.opex[si].maintenanceCostUsd);
-  const opexUsd = sumArrays(n, [energyCostUsd, staffCostUsd, maintenanceCostUsd]);
+  const facilityLeaseCostUsd = sum((si) => st.opex[si].facilityLeaseCostUsd);
+  const opexUsd = sumArrays(n, [energyCostUsd, staffCostUsd, maintenanceCostUsd, facilityLeaseCostUsd]);
   const revenueUsd = sum((si) => st.opex[si].revenueUsd);
   const cashFlowUsd = new Float64Array(n);
   for (let m = 0; m < n; m++) cashFlowUsd[m] = revenueUsd[m] - opexUsd[m] - campusCapexUsd[m];
@@ -62,12 +65,14 @@ export function programMonthly(st: ModelState): ProgramMonthly {
     energyCostUsd,
     staffCostUsd,
     maintenanceCostUsd,
+    facilityLeaseCostUsd,
     opexUsd,
     revenueUsd,
     cashFlowUsd,
     itPowerMwUnderConstruction: sum((si) => cap[si].itPowerMwUnderConstruction),
     itPowerMwOnline: sum((si) => cap[si].itPowerMwOnline),
     facilityPowerMwOnline: sum((si) => cap[si].facilityPowerMwOnline),
+    leasedItPowerMwOnline: sum((si) => cap[si].leasedItPowerMwOnline),
     accelerators: sum((si) => cap[si].accelerators),
     acceleratorItPowerMw: sum((si) => cap[si].acceleratorItPowerMw),
     denseBf16FlopPerS: sum((si) => cap[si].denseBf16FlopPerS),

@@ -8,9 +8,9 @@ import {
   FACILITY_CLASSES,
   acceleratorCounts,
   escalationFactor,
-  facilityCapexUsdPerMw,
-  facilityCapexUsdPerMwTotal,
   itCapexBaseUsd,
+  phaseFacilityCapexUsdPerMw,
+  phaseFacilityCapexUsdPerMwTotal,
   spreadOverConstruction,
 } from "./costs.ts";
 import { type OffPlanShare, isResidualYear, offPlanShares, statedUnmodelledUsdByYear, unmodelledUsdByYear } from "./capital-plan.ts";
@@ -70,7 +70,7 @@ export function scheduleBuild(s: ResolvedScenario): BuildSchedule {
       if (online >= t.months) reasons.push("horizon");
       const facilityCapexUsd = { shellCore: 0, electricalMechanical: 0, siteLandOther: 0 };
       for (const cls of FACILITY_CLASSES) {
-        facilityCapexUsd[cls] = spreadNominal(s, start, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMw(s, cls));
+        facilityCapexUsd[cls] = spreadNominal(s, start, ph.constructionMonths, ph.itPowerMw * phaseFacilityCapexUsdPerMw(s, ph, cls));
       }
       placed = {
         phaseIndex: pi,
@@ -141,7 +141,7 @@ function nextJanuary(s: ResolvedScenario, m: number): number {
 function phaseSpendByYear(s: ResolvedScenario, ph: ResolvedPhase, start: number, online: number, itBaseUsd: number, off: OffPlanShare | null): Float64Array {
   const t = s.timeline;
   const spend = new Float64Array(t.years.length);
-  spreadOverConstruction(s, start, ph.constructionMonths, ph.itPowerMw * facilityCapexUsdPerMwTotal(s), (m, usd) => {
+  spreadOverConstruction(s, start, ph.constructionMonths, ph.itPowerMw * phaseFacilityCapexUsdPerMwTotal(s, ph), (m, usd) => {
     spend[t.yearIndex[m]] += off && m >= off.fromIndex ? usd * (1 - off.facilityFraction) : usd;
   });
   if (online < t.months && !(off?.it && online >= off.fromIndex)) spend[t.yearIndex[online]] += itBaseUsd * escalationFactor(s, t.years[t.yearIndex[online]]);

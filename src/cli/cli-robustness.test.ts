@@ -122,7 +122,7 @@ describe("--version and progress", () => {
     const piped = await cli(["run", META, "--format", "json"]);
     expect(piped.stderr).not.toMatch(/^run: /m);
     const terminal = await cli(["run", META, "--format", "json"], true);
-    expect(terminal.stderr).toMatch(/^run: reading weather and grid files for 4 site\(s\) with a power block…\nrun: running the model \(.*hourly dispatch of 4 site\(s\).*\)…\nrun: done in \d+\.\d s\n/);
+    expect(terminal.stderr).toMatch(/^run: reading weather and grid files for 5 site\(s\) with a power block…\nrun: running the model \(.*hourly dispatch of 5 site\(s\).*\)…\nrun: done in \d+\.\d s\n/);
     expect(JSON.parse(terminal.stdout).schemaVersion).toBe(1);
     const quiet = await cli(["run", META, "--format", "json", "--quiet"], true);
     expect(quiet.stderr).not.toMatch(/^run: /m);

@@ -89,7 +89,7 @@ export interface ReferenceData {
     softCostFractionOfHardCost: number;
     itNonAcceleratorFraction: number;
   };
-  opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number };
+  opex: { energyPriceUsdPerMwh: number; staffPerMw: number; staffCostUsdPerYear: number; maintenanceFractionPerYear: number; facilityLeaseUsdPerKwMonth: number };
   gridRegions: Record<string, GridRegion>;
   gridServingUtilities: Record<string, ServingUtility>;
   gridWater: GridWaterData;
@@ -179,6 +179,7 @@ export const OpexSchema = z
     staffPerMw: nonNegative,
     staffCostUsdPerYear: nonNegative,
     maintenanceFractionPerYear: fraction,
+    facilityLeaseUsdPerKwMonth: nonNegative,
   })
   .strict();
 

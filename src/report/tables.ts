@@ -15,7 +15,7 @@ const YEARLY: ColumnView[] = [
   { header: "BF16 EFLOP/s", source: "denseBf16FlopPerS", format: (x) => F.int(x / 1e18) },
   { header: "facility TWh", source: "facilityEnergyMwh", format: (x) => F.two(x / 1e6) },
   { header: "depreciation $B", source: "depreciationUsd", format: F.billions },
-  { header: "opex $B", source: (r) => n(r.energyCostUsd) + n(r.staffCostUsd) + n(r.maintenanceCostUsd), format: F.billions },
+  { header: "opex $B", source: (r) => n(r.energyCostUsd) + n(r.staffCostUsd) + n(r.maintenanceCostUsd) + n(r.facilityLeaseCostUsd), format: F.billions },
   { header: "program revenue $B", source: "programRevenueUsd", format: F.billions },
   { header: "company FCF $B", source: "companyFreeCashFlowUsd", format: F.billions },
   { header: "funding gap $B", source: "fundingGapUsd", format: F.billions },

@@ -45,6 +45,7 @@ export function yearlyTable(st: ModelState, pm: ProgramMonthly): Table {
     ["energyCostUsd", sumByYear(t, pm.energyCostUsd)],
     ["staffCostUsd", sumByYear(t, pm.staffCostUsd)],
     ["maintenanceCostUsd", sumByYear(t, pm.maintenanceCostUsd)],
+    ["facilityLeaseCostUsd", sumByYear(t, pm.facilityLeaseCostUsd)],
     ["programRevenueUsd", sumByYear(t, pm.revenueUsd)],
     ["programCashFlowUsd", sumByYear(t, pm.cashFlowUsd)],
     ["companyRevenueUsd", company.revenueUsd],
@@ -114,7 +115,7 @@ export function monthlySitesTable(st: ModelState): Table {
         capex += st.capex.sites[si][cls][m];
         dep += st.depreciation[si][cls][m];
       }
-      rows.push([t.monthLabels[m], site.name, c.itPowerMwUnderConstruction[m], c.itPowerMwOnline[m], c.facilityPowerMwOnline[m], c.accelerators[m], c.denseBf16FlopPerS[m], st.energy[si].facilityEnergyMwh[m], capex, dep, o.energyCostUsd[m] + o.staffCostUsd[m] + o.maintenanceCostUsd[m]]);
+      rows.push([t.monthLabels[m], site.name, c.itPowerMwUnderConstruction[m], c.itPowerMwOnline[m], c.facilityPowerMwOnline[m], c.accelerators[m], c.denseBf16FlopPerS[m], st.energy[si].facilityEnergyMwh[m], capex, dep, o.energyCostUsd[m] + o.staffCostUsd[m] + o.maintenanceCostUsd[m] + o.facilityLeaseCostUsd[m]]);
     }
   });
   return {

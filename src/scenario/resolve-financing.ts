@@ -152,7 +152,8 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
   const phaseIndices: number[] = [];
   for (const [k, name] of (v.phases ?? own.map(({ p }) => p.name)).entries()) {
     const hit = own.find(({ p }) => p.name === name);
-    if (hit) phaseIndices.push(hit.i);
+    if (hit?.p.leased) ds.push(error(`${path}.phases[${k}]`, `phase "${name}" has a leased facility (facilityOwnership: leased): a lessor owns it, so an SPV cannot own it too`));
+    else if (hit) phaseIndices.push(hit.i);
     else ds.push(error(`${path}.phases[${k}]`, `site "${v.site}" has no phase "${name}" (phases: ${own.map(({ p }) => p.name).join(", ")})`));
   }
   const d = hyperionDefaults(v, ref, path, ds);

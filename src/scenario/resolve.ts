@@ -100,6 +100,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
         constructionMonths: ph.constructionMonths,
         interconnectionIndex,
         powerDelayMonths: ph.powerDelayMonths ?? 0,
+        leased: ph.facilityOwnership === "leased",
         fleetMix,
       });
     });

@@ -39,6 +39,8 @@ export interface ResolvedPhase {
   /** months the phase waits for power after it is built and connected (time-to-power risk) */
   powerDelayMonths: number;
   fleetMix: FleetShare[];
+  /** a lessor owns the facility: no facility capex, rent per kW of IT online (opex.facilityLeaseUsdPerKwMonth) */
+  leased: boolean;
 }
 
 export interface ResolvedSite {

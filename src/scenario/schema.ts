@@ -50,6 +50,10 @@ export const phaseSchema = z.strictObject({
     .record(z.string(), fraction)
     .describe("Share of the phase's IT MW by accelerator generation; shares sum to 1"),
   pue: between(1, 3).optional().describe("Facility / IT power (1 to 3)"),
+  facilityOwnership: z
+    .enum(["owned", "leased"])
+    .optional()
+    .describe("owned (default): the sponsor builds the facility and pays its capex; leased: a lessor builds and owns it (colocation or build-to-suit under an operating lease), the sponsor buys only the IT and pays rent per kW of IT from the month the phase is online (opex.facilityLeaseUsdPerKwMonth); constructionMonths is then the time from signing to a fitted-out hall"),
 });
 
 export const siteSchema = z.strictObject({
@@ -128,6 +132,9 @@ export const opexSchema = z.strictObject({
   staffPerMw: between(0, 100).optional().describe("Staff per MW of IT online (0 to 100)"),
   staffCostUsdPerYear: between(0, 1e7).optional().describe("USD per person-year (up to $10M)"),
   maintenanceFractionPerYear: fraction.optional(),
+  facilityLeaseUsdPerKwMonth: between(0, 10_000)
+    .optional()
+    .describe("Rent of a leased facility (a phase with facilityOwnership: leased) per kW of IT per month, the tenant paying its own power; USD (0 to 10,000), escalated like other opex"),
 });
 
 export const companySchema = z.strictObject({

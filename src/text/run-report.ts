@@ -46,7 +46,7 @@ function yearlyBlock(result: RunResult, lastYear: number): string {
     { header: "DC water ML", source: "waterMegaliters", format: fixed(0) },
   ];
   const idx = cols.map((c) => column(t, c.source));
-  const opexCols = ["energyCostUsd", "staffCostUsd", "maintenanceCostUsd"].map((c) => column(t, c));
+  const opexCols = ["energyCostUsd", "staffCostUsd", "maintenanceCostUsd", "facilityLeaseCostUsd"].map((c) => column(t, c));
   const rows = t.rows
     .filter((r) => (r[0] as number) <= lastYear)
     .map((r) => [

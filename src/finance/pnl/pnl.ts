@@ -83,6 +83,8 @@ export function pnlRoute(st: ModelState, pm: ProgramMonthly, route: RouteId, spv
   const energyCostUsd = yr(pm.energyCostUsd);
   const maintenanceUsd = yr(pm.maintenanceCostUsd);
   const otherOpexUsd = yr(pm.staffCostUsd).map((v, i) => v + maintenanceUsd[i]);
+  // operating leases: the SPV's rent (declared structures only) and the rent of leased facilities (both routes)
+  for (let m = 0; m < n; m++) rent[m] += pm.facilityLeaseCostUsd[m];
   const leaseExpenseUsd = yr(rent);
   const depreciationUsd = yr(book.depreciationUsd);
   const depreciationBeforeLifeChangesUsd = yr(before.depreciationUsd);

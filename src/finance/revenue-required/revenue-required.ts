@@ -74,7 +74,8 @@ export function revenueRequiredYearly(st: ModelState, pm: ProgramMonthly): Reven
   const annualizedCapitalUsd = yr(annualizedCapitalMonthlyUsd(st, f.waccFractionPerYear));
   const energyCostUsd = yr(pm.energyCostUsd);
   const maintenanceUsd = yr(pm.maintenanceCostUsd);
-  const otherOpexUsd = yr(pm.staffCostUsd).map((v, i) => v + maintenanceUsd[i]);
+  const leaseUsd = yr(pm.facilityLeaseCostUsd);
+  const otherOpexUsd = yr(pm.staffCostUsd).map((v, i) => v + maintenanceUsd[i] + leaseUsd[i]);
   const totalCostUsd = annualizedCapitalUsd.map((c, i) => c + energyCostUsd[i] + otherOpexUsd[i]);
   const bottomUp = totalCostUsd.map((c) => c / (1 - f.targetMarginFraction));
   const programRevenueUsd = yr(pm.revenueUsd);

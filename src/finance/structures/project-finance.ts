@@ -66,7 +66,7 @@ export function projectFinanceSizing(st: ModelState): { sites: SiteProjectFinanc
     }
     const o = st.opex[si];
     const cfads = new Float64Array(n);
-    for (let m = 0; m < n; m++) cfads[m] = o.revenueUsd[m] - o.energyCostUsd[m] - o.staffCostUsd[m] - o.maintenanceCostUsd[m] - reserve[m];
+    for (let m = 0; m < n; m++) cfads[m] = o.revenueUsd[m] - o.energyCostUsd[m] - o.staffCostUsd[m] - o.maintenanceCostUsd[m] - o.facilityLeaseCostUsd[m] - reserve[m];
     let firstBuildCapexUsd = 0;
     const cap = st.capex.sites[si];
     for (const c of Object.values(cap)) for (let m = 0; m < n; m++) firstBuildCapexUsd += c[m];
