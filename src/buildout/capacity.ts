@@ -2,6 +2,7 @@
 import type { BuildSchedule } from "./schedule.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import type { Vintage } from "./fleet.ts";
+import { zeroArrays, zeroRecords } from "../core/series.ts";
 
 export interface SiteCapacity {
   itPowerMwUnderConstruction: Float64Array;
@@ -14,6 +15,10 @@ export interface SiteCapacity {
   acceleratorItPowerMw: Float64Array;
   denseBf16FlopPerS: Float64Array;
 }
+
+const SITE_CAPACITY_SERIES = [
+  "itPowerMwUnderConstruction", "itPowerMwOnline", "facilityPowerMwOnline", "leasedItPowerMwOnline", "accelerators", "acceleratorItPowerMw", "denseBf16FlopPerS",
+] as const satisfies readonly (keyof SiteCapacity)[];
 
 export interface Capacity {
   sites: SiteCapacity[];
@@ -30,15 +35,7 @@ export function addRange(arr: Float64Array, from: number, to: number, value: num
 
 export function computeCapacity(s: ResolvedScenario, build: BuildSchedule, fleet: readonly Vintage[]): Capacity {
   const n = s.timeline.months;
-  const sites: SiteCapacity[] = s.sites.map(() => ({
-    itPowerMwUnderConstruction: new Float64Array(n),
-    itPowerMwOnline: new Float64Array(n),
-    facilityPowerMwOnline: new Float64Array(n),
-    leasedItPowerMwOnline: new Float64Array(n),
-    accelerators: new Float64Array(n),
-    acceleratorItPowerMw: new Float64Array(n),
-    denseBf16FlopPerS: new Float64Array(n),
-  }));
+  const sites: SiteCapacity[] = zeroRecords(s.sites.length, SITE_CAPACITY_SERIES, n);
   for (const ps of build.phases) {
     if (ps.startIndex < 0) continue;
     const ph = s.phases[ps.phaseIndex];
@@ -50,13 +47,14 @@ export function computeCapacity(s: ResolvedScenario, build: BuildSchedule, fleet
     if (ph.leased) addRange(site.leasedItPowerMwOnline, ps.onlineIndex, n, ph.itPowerMw);
   }
   const acceleratorsByGeneration: Record<string, Float64Array> = {};
+  const generations = [...new Set(fleet.map((v) => v.generation))];
+  zeroArrays(generations.length, n).forEach((a, i) => (acceleratorsByGeneration[generations[i]] = a));
   for (const v of fleet) {
     const site = sites[v.siteIndex];
     const spec = s.accelerators[v.generation];
     addRange(site.accelerators, v.installIndex, v.retireIndex, v.count);
     addRange(site.acceleratorItPowerMw, v.installIndex, v.retireIndex, v.itPowerMw);
     addRange(site.denseBf16FlopPerS, v.installIndex, v.retireIndex, v.count * spec.denseBf16FlopPerS);
-    acceleratorsByGeneration[v.generation] ??= new Float64Array(n);
     addRange(acceleratorsByGeneration[v.generation], v.installIndex, v.retireIndex, v.count);
   }
   return { sites, acceleratorsByGeneration };

@@ -4,6 +4,7 @@ import type { BuildSchedule } from "./schedule.ts";
 import { monthlyFromYearly } from "./capital-plan.ts";
 import type { Vintage } from "./fleet.ts";
 import { ASSET_CLASSES, type AssetClass, type ResolvedScenario } from "../scenario/resolved.ts";
+import { zeroRecords } from "../core/series.ts";
 
 export { ASSET_CLASSES, type AssetClass };
 
@@ -37,16 +38,8 @@ export function lifeMonthsOf(s: ResolvedScenario, cls: AssetClass): number {
 
 export function computeCapex(s: ResolvedScenario, build: BuildSchedule, fleet: readonly Vintage[]): CapexByClass {
   const t = s.timeline;
-  const sites = s.sites.map(() => {
-    const rec = {} as Record<AssetClass, Float64Array>;
-    for (const c of ASSET_CLASSES) rec[c] = new Float64Array(t.months);
-    return rec;
-  });
-  const phases = s.phases.map(() => {
-    const rec = {} as Record<FacilityClass, Float64Array>;
-    for (const c of FACILITY_CLASSES) rec[c] = new Float64Array(t.months);
-    return rec;
-  });
+  const sites = zeroRecords(s.sites.length, ASSET_CLASSES, t.months);
+  const phases = zeroRecords(s.phases.length, FACILITY_CLASSES, t.months);
   const assets: Asset[] = [];
   for (const ps of build.phases) {
     if (ps.startIndex < 0) continue;

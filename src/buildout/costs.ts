@@ -6,7 +6,8 @@ export { FACILITY_CLASSES, type FacilityClass };
 
 /** Nominal price factor for a calendar year relative to the currency base year. */
 export function escalationFactor(s: ResolvedScenario, year: number): number {
-  return (1 + s.escalationFractionPerYear) ** (year - s.currencyBaseYear);
+  // (1 + 0) ** k is 1 exactly: skip the power in the common no-escalation case (called per month in the hot loops)
+  return s.escalationFractionPerYear === 0 ? 1 : (1 + s.escalationFractionPerYear) ** (year - s.currencyBaseYear);
 }
 
 /** The hard construction cost of a facility class per MW of IT (Cushman & Wakefield's basis: no land, no soft costs). */

@@ -1,6 +1,7 @@
 /** Monthly energy: IT load x utilization x PUE x hours, per site. */
 import type { BuildSchedule } from "./schedule.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
+import { zeroRecords } from "../core/series.ts";
 
 export interface SiteEnergy {
   itEnergyMwh: Float64Array;
@@ -9,10 +10,7 @@ export interface SiteEnergy {
 
 export function computeEnergy(s: ResolvedScenario, build: BuildSchedule): SiteEnergy[] {
   const t = s.timeline;
-  const out: SiteEnergy[] = s.sites.map(() => ({
-    itEnergyMwh: new Float64Array(t.months),
-    facilityEnergyMwh: new Float64Array(t.months),
-  }));
+  const out: SiteEnergy[] = zeroRecords(s.sites.length, ["itEnergyMwh", "facilityEnergyMwh"], t.months);
   for (const ps of build.phases) {
     const ph = s.phases[ps.phaseIndex];
     const e = out[ph.siteIndex];

@@ -23,6 +23,13 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
   const t = s.timeline;
   const out: Vintage[] = [];
   const candidates = Object.keys(s.accelerators);
+  // the newest generation depends only on the year: found once per year, not once per refresh
+  const newestByYear = new Map<number, string>();
+  const newestIn = (year: number): string => {
+    let gen = newestByYear.get(year);
+    if (gen === undefined) newestByYear.set(year, (gen = newestGeneration(s, candidates, year)));
+    return gen;
+  };
   for (const ps of build.phases) {
     const ph = s.phases[ps.phaseIndex];
     if (ps.onlineIndex >= t.months) continue;
@@ -52,7 +59,7 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
       if (!s.refreshAtEndOfLife) break;
       install = retire;
       if (install >= t.months) break;
-      const gen = s.refreshGeneration ?? newestGeneration(s, candidates, t.years[t.yearIndex[install]]);
+      const gen = s.refreshGeneration ?? newestIn(t.years[t.yearIndex[install]]);
       counts = new Map([[gen, (ph.itPowerMw * 1e6) / s.accelerators[gen].allInWPerAccelerator]]);
       refresh = true;
     }
@@ -66,21 +73,17 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
  */
 export function newestGeneration(s: ResolvedScenario, candidates: readonly string[], year: number): string {
   const order = Object.keys(s.accelerators);
+  // the keys compared in turn: first year available, FLOP/s per all-in W, FLOP/s, position in the data
+  const cmp = (x: ResolvedScenario["accelerators"][string], y: ResolvedScenario["accelerators"][string]): number =>
+    Math.sign(x.firstYearAvailable - y.firstYearAvailable) ||
+    Math.sign(x.denseBf16FlopPerS / x.allInWPerAccelerator - y.denseBf16FlopPerS / y.allInWPerAccelerator) ||
+    Math.sign(x.denseBf16FlopPerS - y.denseBf16FlopPerS) ||
+    Math.sign(order.indexOf(x.id) - order.indexOf(y.id));
   let best: string | null = null;
   for (const g of candidates) {
     const a = s.accelerators[g];
     if (a.firstYearAvailable > year) continue;
-    if (best === null) {
-      best = g;
-      continue;
-    }
-    const b = s.accelerators[best];
-    const key = (x: typeof a): number[] => [x.firstYearAvailable, x.denseBf16FlopPerS / x.allInWPerAccelerator, x.denseBf16FlopPerS, order.indexOf(x.id)];
-    const ka = key(a);
-    const kb = key(b);
-    let cmp = 0;
-    for (let i = 0; i < ka.length && cmp === 0; i++) cmp = Math.sign(ka[i] - kb[i]);
-    if (cmp > 0) best = g;
+    if (best === null || cmp(a, s.accelerators[best]) > 0) best = g;
   }
   return best ?? candidates[0];
 }

@@ -2,6 +2,7 @@
 import type { SiteCapacity } from "./capacity.ts";
 import type { SiteEnergy } from "./energy.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
+import { zeroRecords } from "../core/series.ts";
 
 export interface SiteImpacts {
   constructionJobs: Float64Array;
@@ -15,13 +16,9 @@ const KWH_PER_MWH = 1000;
 export function computeImpacts(s: ResolvedScenario, capacity: readonly SiteCapacity[], energy: readonly SiteEnergy[]): SiteImpacts[] {
   const n = s.timeline.months;
   const j = s.jobs;
+  const records = zeroRecords(capacity.length, ["constructionJobs", "permanentJobs", "indirectJobs", "waterLiters"], n);
   return capacity.map((c, si) => {
-    const r: SiteImpacts = {
-      constructionJobs: new Float64Array(n),
-      permanentJobs: new Float64Array(n),
-      indirectJobs: new Float64Array(n),
-      waterLiters: new Float64Array(n),
-    };
+    const r: SiteImpacts = records[si];
     for (let m = 0; m < n; m++) {
       r.constructionJobs[m] = c.itPowerMwUnderConstruction[m] * j.constructionJobsPeakPerMwUnderConstruction;
       r.permanentJobs[m] = c.itPowerMwOnline[m] * j.permanentJobsPerMwOnline;

@@ -4,6 +4,7 @@ import type { SiteCapacity } from "./capacity.ts";
 import type { SiteEnergy } from "./energy.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
 import type { Asset } from "./capex.ts";
+import { zeroArrays } from "../core/series.ts";
 
 export interface SiteOpex {
   energyCostUsd: Float64Array;
@@ -31,7 +32,8 @@ export function computeOpex(
   const t = s.timeline;
   const n = t.months;
   const o = s.opex;
-  const facilityInService = s.sites.map(() => new Float64Array(n));
+  const facilityInService = zeroArrays(s.sites.length, n);
+  const lines = zeroArrays(4 * s.sites.length, n);
   for (const a of assets) {
     if (a.assetClass === "it") continue;
     for (let m = Math.max(0, a.inServiceIndex); m < n; m++) facilityInService[a.siteIndex][m] += a.costUsd;
@@ -41,16 +43,14 @@ export function computeOpex(
   const revenuePerMwMonth = perCompute === null ? (econ?.revenueUsdPerMwItYear ?? 0) / 12 : 0;
   // compute form: USD per PFLOP/s-month at the base year, falling by the compute price decline each year after it
   const computePriceFactor = (year: number): number => (1 - (econ?.computePriceDeclineFractionPerYear ?? 0)) ** (year - s.currencyBaseYear);
+  // per timeline year, not per month: escalation and the compute price factor
+  const escByYear = Float64Array.from(t.years, (y) => escalationFactor(s, y));
+  const priceByYear = Float64Array.from(t.years, computePriceFactor);
   return s.sites.map((_, si) => {
-    const r: SiteOpex = {
-      energyCostUsd: energyCostUsd(s, energy[si], si, energyPrice),
-      staffCostUsd: new Float64Array(n),
-      maintenanceCostUsd: new Float64Array(n),
-      facilityLeaseCostUsd: new Float64Array(n),
-      revenueUsd: new Float64Array(n),
-    };
+    const [staffCostUsd, maintenanceCostUsd, facilityLeaseCostUsd, revenueUsd] = lines.slice(4 * si, 4 * si + 4);
+    const r: SiteOpex = { energyCostUsd: energyCostUsd(s, energy[si], si, energyPrice), staffCostUsd, maintenanceCostUsd, facilityLeaseCostUsd, revenueUsd };
     for (let m = 0; m < n; m++) {
-      const esc = escalationFactor(s, t.years[t.yearIndex[m]]);
+      const esc = escByYear[t.yearIndex[m]];
       const mw = capacity[si].itPowerMwOnline[m];
       r.staffCostUsd[m] = (mw * o.staffPerMw * o.staffCostUsdPerYear * esc) / 12;
       r.maintenanceCostUsd[m] = (facilityInService[si][m] * o.maintenanceFractionPerYear) / 12;
@@ -58,7 +58,7 @@ export function computeOpex(
       r.revenueUsd[m] =
         perCompute === null
           ? mw * revenuePerMwMonth * esc
-          : ((capacity[si].denseBf16FlopPerS[m] / 1e15) * perCompute * computePriceFactor(t.years[t.yearIndex[m]]) * esc) / 12;
+          : ((capacity[si].denseBf16FlopPerS[m] / 1e15) * perCompute * priceByYear[t.yearIndex[m]] * esc) / 12;
     }
     return r;
   });

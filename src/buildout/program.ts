@@ -1,7 +1,7 @@
 /** Program-wide monthly series assembled from the per-site model state. */
 import type { ModelState } from "./model.ts";
 import { ASSET_CLASSES, type AssetClass } from "./capex.ts";
-import { sumArrays } from "../core/series.ts";
+import { addInto, zeroArrays } from "../core/series.ts";
 import type { SiteCapacity } from "./capacity.ts";
 
 /** Capacity fields are the sites' (SiteCapacity), summed over the sites. */
@@ -33,26 +33,41 @@ export interface ProgramMonthly extends SiteCapacity {
   waterLiters: Float64Array;
 }
 
+/** How many series programMonthly sums (a bound: more are allocated if it grows). */
+const PROGRAM_SERIES_COUNT = 40;
+
 export function programMonthly(st: ModelState): ProgramMonthly {
   const n = st.scenario.timeline.months;
-  const sum = (pick: (si: number) => ArrayLike<number>): Float64Array => sumArrays(n, st.scenario.sites.map((_, si) => pick(si)));
+  // every series below is a sum: one buffer for all of them (see zeroArrays), grown if a new series is added
+  let pool = zeroArrays(PROGRAM_SERIES_COUNT, n);
+  let next = 0;
+  const fresh = (): Float64Array => {
+    if (next === pool.length) (pool = zeroArrays(PROGRAM_SERIES_COUNT, n)), (next = 0);
+    return pool[next++];
+  };
+  const sumOf = (arrays: readonly ArrayLike<number>[]): Float64Array => {
+    const out = fresh();
+    for (const a of arrays) addInto(out, a);
+    return out;
+  };
+  const sum = (pick: (si: number) => ArrayLike<number>): Float64Array => sumOf(st.scenario.sites.map((_, si) => pick(si)));
   const capexUsdByClass = {} as Record<AssetClass, Float64Array>;
   const depreciationUsdByClass = {} as Record<AssetClass, Float64Array>;
   for (const c of ASSET_CLASSES) {
     capexUsdByClass[c] = sum((si) => st.capex.sites[si][c]);
     depreciationUsdByClass[c] = sum((si) => st.depreciation[si][c]);
   }
-  const campusCapexUsd = sumArrays(n, ASSET_CLASSES.map((c) => capexUsdByClass[c]));
+  const campusCapexUsd = sumOf(ASSET_CLASSES.map((c) => capexUsdByClass[c]));
   const unmodelledCapexUsd = st.capex.unmodelledUsd;
-  const capexUsd = sumArrays(n, [campusCapexUsd, unmodelledCapexUsd]);
-  const depreciationUsd = sumArrays(n, ASSET_CLASSES.map((c) => depreciationUsdByClass[c]));
+  const capexUsd = sumOf([campusCapexUsd, unmodelledCapexUsd]);
+  const depreciationUsd = sumOf(ASSET_CLASSES.map((c) => depreciationUsdByClass[c]));
   const energyCostUsd = sum((si) => st.opex[si].energyCostUsd);
   const staffCostUsd = sum((si) => st.opex[si].staffCostUsd);
   const maintenanceCostUsd = sum((si) => st.opex[si].maintenanceCostUsd);
   const facilityLeaseCostUsd = sum((si) => st.opex[si].facilityLeaseCostUsd);
-  const opexUsd = sumArrays(n, [energyCostUsd, staffCostUsd, maintenanceCostUsd, facilityLeaseCostUsd]);
+  const opexUsd = sumOf([energyCostUsd, staffCostUsd, maintenanceCostUsd, facilityLeaseCostUsd]);
   const revenueUsd = sum((si) => st.opex[si].revenueUsd);
-  const cashFlowUsd = new Float64Array(n);
+  const cashFlowUsd = fresh();
   for (let m = 0; m < n; m++) cashFlowUsd[m] = revenueUsd[m] - opexUsd[m] - campusCapexUsd[m];
   const cap = st.capacity.sites;
   return {

@@ -41,14 +41,24 @@ export function hoursInMonthNumber(n: number): number {
 export interface Timeline {
   startMonthNumber: number;
   months: number;
-  monthLabels: MonthString[];
+  monthLabels: readonly MonthString[];
   hours: Float64Array;
-  years: number[];
+  years: readonly number[];
   /** index of the calendar year of each month in `years` */
   yearIndex: Int32Array;
 }
 
+/** The last timeline made: a Monte Carlo resolves thousands of scenarios on the same horizon (timelines are never mutated). */
+let lastTimeline: { start: MonthString; end: MonthString; timeline: Timeline } | null = null;
+
 export function makeTimeline(start: MonthString, end: MonthString): Timeline {
+  if (lastTimeline?.start === start && lastTimeline.end === end) return lastTimeline.timeline;
+  const timeline = buildTimeline(start, end);
+  lastTimeline = { start, end, timeline };
+  return timeline;
+}
+
+function buildTimeline(start: MonthString, end: MonthString): Timeline {
   const s = monthNumber(start);
   const e = monthNumber(end);
   const months = e - s + 1;

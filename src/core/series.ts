@@ -27,6 +27,33 @@ export function addInto(target: Float64Array, source: ArrayLike<number>): Float6
   return target;
 }
 
+/**
+ * `count` zero-filled arrays of length `n` on one buffer. A typed array of its own costs about 3 µs to allocate
+ * (the model builds a few hundred per run, thousands of runs in a Monte Carlo); views of one buffer cost a tenth.
+ * The views share the buffer: never transfer one (postMessage) or read its `.buffer` as if it were its own.
+ */
+export function zeroArrays(count: number, n: number): Float64Array[] {
+  const pool = new Float64Array(count * n);
+  const out = new Array<Float64Array>(count);
+  for (let i = 0; i < count; i++) out[i] = pool.subarray(i * n, (i + 1) * n);
+  return out;
+}
+
+/** A record of zero-filled arrays of length `n`, one per key, on one buffer (see zeroArrays). */
+export function zeroRecord<K extends string>(keys: readonly K[], n: number): Record<K, Float64Array> {
+  return zeroRecords(1, keys, n)[0];
+}
+
+/** `count` records of zero-filled arrays of length `n`, one per key, all on one buffer (see zeroArrays). */
+export function zeroRecords<K extends string>(count: number, keys: readonly K[], n: number): Record<K, Float64Array>[] {
+  const arrays = zeroArrays(count * keys.length, n);
+  return Array.from({ length: count }, (_, r) => {
+    const out = {} as Record<K, Float64Array>;
+    keys.forEach((k, i) => (out[k] = arrays[r * keys.length + i]));
+    return out;
+  });
+}
+
 export function sumArrays(n: number, arrays: readonly ArrayLike<number>[]): Float64Array {
   const out = new Float64Array(n);
   for (const a of arrays) addInto(out, a);

@@ -4,7 +4,7 @@ import type { ReferenceData } from "../data/index.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedScenario } from "./resolved.ts";
 
-export function resolveCompany(s: Scenario, ref: ReferenceData, years: number[], ds: Diagnostic[]): ResolvedScenario["company"] {
+export function resolveCompany(s: Scenario, ref: ReferenceData, years: readonly number[], ds: Diagnostic[]): ResolvedScenario["company"] {
   const revenueByYear: Record<string, number> = { ...ref.company.revenueUsdByYear, ...(s.company.revenueUsdByYear ?? {}) };
   const known = Object.keys(revenueByYear).map(Number).sort((a, b) => a - b);
   const growth = s.company.revenueGrowthFractionPerYear;

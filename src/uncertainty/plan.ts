@@ -102,7 +102,7 @@ export function outsideMonteCarlo(path: string): string | null {
 }
 
 /** Last year of the capital plan with money in it, else the horizon's last year. */
-function defaultTargetYear(s: Scenario, years: number[]): number {
+function defaultTargetYear(s: Scenario, years: readonly number[]): number {
   const planYears = Object.entries(s.program.capitalPlanUsdByYear).filter(([, v]) => v > 0).map(([y]) => Number(y));
   const last = planYears.length > 0 ? Math.max(...planYears) : years[years.length - 1];
   return Math.min(Math.max(last, years[0]), years[years.length - 1]);
