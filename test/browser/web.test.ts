@@ -93,6 +93,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await page.waitForFunction("document.body.dataset.fullRev !== undefined && document.body.dataset.fullRev === document.body.dataset.quickRev", undefined, { timeout: 60_000 });
     expect(await value("capex")).toMatch(/^\$[\d,.]+B$/);
     expect(await page.locator("#diagnostics li.warning").count()).toBeGreaterThan(0); // proxy weather, from the hourly pass
+    // after the hourly pass the NPV is `gigaplan run`'s (energy priced by the dispatch), not the quick pass's
+    const golden = JSON.parse(readFileSync(join(REPO, "test/golden/meta-600b.json"), "utf8")) as { summary: { npvUsd: number } };
+    expect((await value("npv")).replace(/[^\d.]/g, "")).toBe((Math.abs(golden.summary.npvUsd) / 1e9).toFixed(1));
     await page.locator("#chart-mw-online-by-site svg").first().waitFor();
     await page.click("#bench");
     await page.waitForFunction("document.getElementById('bench-result')?.dataset.p95 !== undefined", undefined, { timeout: 30_000 });

@@ -1,6 +1,7 @@
 /**
  * The headline numbers of a run (cards), the result tables for download as CSV, and the key yearly figures as a
- * table. Figures from the hourly pass (24/7 CFE, emissions) say so while that pass is still running.
+ * table. Figures from the hourly pass (24/7 CFE, emissions, and the NPV with energy priced by the dispatch) say so
+ * while that pass is still running; once it is in, every card reads its summary.
  */
 import type { RunResult } from "../../../src/index.ts";
 import { downloadCsv, fmt, fmtPct, fmtUsdB, h, htmlTable } from "./dom.ts";
@@ -50,7 +51,8 @@ export class SummaryView {
     if (!quick) return;
     this.quick = quick;
     this.full = full;
-    const s = quick.summary;
+    // the hourly pass prices the opex energy by the dispatch (as `gigaplan run` does): its summary wins once it is in
+    const s = (full ?? quick).summary;
     const y = headlineYear(quick);
     const power = full?.summary.power;
     const maxGap = Math.max(0, ...Object.values(s.fundingGapUsdByYear));
@@ -61,7 +63,7 @@ export class SummaryView {
       card("it-gw", `IT power online, end ${y}`, `${fmt((byYear(s.itPowerMwByYear, y) ?? 0) / 1000, 2)} GW`, `facility ${fmt((byYear(s.facilityPowerMwByYear, y) ?? 0) / 1000, 2)} GW`),
       card("accelerators", `Accelerators installed, end ${y}`, `${fmt((byYear(s.acceleratorsByYear, y) ?? 0) / 1e6, 2)} M`),
       card("energy", `Facility energy in ${y}`, `${fmt((byYear(s.facilityEnergyMwhByYear, y) ?? 0) / 1e6, 1)} TWh`),
-      card("npv", "Program NPV", s.npvUsd === null ? "–" : fmtUsdB(s.npvUsd), s.irrFraction === null ? "IRR –" : `IRR ${fmtPct(s.irrFraction)}`),
+      card("npv", "Program NPV", s.npvUsd === null ? "–" : fmtUsdB(s.npvUsd), `${s.irrFraction === null ? "IRR –" : `IRR ${fmtPct(s.irrFraction)}`}${full ? "" : " · energy at the flat price until the hourly pass"}`),
       card("gap", "Peak yearly funding gap", fmtUsdB(maxGap), "capex − operating cash flow"),
       card("delays", "Delayed phases", `${delayed} of ${quick.tables.phases?.rows.length ?? 0}`),
       card("cfe", `24/7 CFE score ${y}`, power ? fmtPct(byYear(power.cfeScoreFractionByYear, y) ?? null) : "…", power ? `${power.sites.length} site(s) dispatched hourly` : pending),
