@@ -11,8 +11,9 @@
  *
  * Measured 2026-12-04 (shared machine, under load): the subproblem re-solves in 0.04-0.1 s (cold 0.7 s), but the
  * cutting planes need about 120 iterations to close the gap to 1e-7: 23 s in all, against 13 s for dual simplex on
- * the whole LP; it converges to the hourly optimum (465.80 M$, 5e-8 above it). A proximal (quadratic) master was
- * tried and failed in the wasm build (HiGHS run status -1 on the QP).
+ * the whole LP; it converges to the hourly optimum (465.80 M$, 3.5e-8 above it). A proximal (quadratic) master in
+ * normalized coordinates was also tried: no faster (the model's predicted decrease still 3e-6 of the cost after 44
+ * iterations), and the wasm QP solve then failed (HiGHS run status -1).
  */
 import { readFileSync } from "node:fs";
 import { referenceData } from "../src/data/index.ts";
