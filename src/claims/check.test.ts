@@ -59,7 +59,7 @@ describe("claim checker on the Meta scenario", () => {
     // C26: modelled fleet at the end of 2028, accelerators per GW of facility power; 200,000 is the nearest bound
     const s = base.model.summary;
     expect(j("C26").factor).toBeCloseTo((s.acceleratorsByYear["2028"] / s.facilityPowerMwByYear["2028"]) * 1000 / 200_000, 6);
-    expect(j("C21").newerFigure).toBe("131 USD bn/year");
+    expect(j("C21").newerFigure).toBe("125 USD bn/year");
   });
 });
 
@@ -97,8 +97,9 @@ describe("verdicts flip when the data change", () => {
     expect(gas.detail).toContain("depends on the source (readings 2.2-2.262 GW)");
   });
 
-  it("C21: if Amazon had spent $101B, the $100B would hold", () => {
-    expect(verdict("C21", (x) => (x.peers.companies.AMZN.capexUsdByFiscalYear["2025"] = 101e9))).toBe("holds");
+  it("C21: if Amazon's plan in force at the article had been $101B, the $100B would hold", () => {
+    const last = (x: ClaimInputs) => x.peers.companies.AMZN.capexGuidanceUsdByFiscalYear!["2025"].find((g) => g.date === "2025-10-30")!;
+    expect(verdict("C21", (x) => Object.assign(last(x), { lowUsd: 101e9, highUsd: 101e9 }))).toBe("holds");
   });
 
   it("C22: a Morgan Stanley figure for US investment would make the share hold approximately", () => {
@@ -191,6 +192,32 @@ describe("headlines use the comparison the claim intends (issue 12 item 16)", ()
     expect(j.detail).toContain(`actual ${(600 / ttm).toFixed(3)} year`);
     expect(j.verdict).toBe("unit-error");
     expect(j.mixes![0]).toMatch(/^scopes: the pledge is US total investment .* revenue is Meta's global revenue/);
+  });
+
+  it("C11: 'annual revenue' is the four quarters reported by the article's date (189.5), not FY2025 reported after it (was holds on 201)", () => {
+    const j = judgeWith("C11");
+    expect(j.data.some((d) => d.path.includes("revenueUsdByFiscalYear.2025"))).toBe(false);
+    const ttm = 48.385 + 42.314 + 47.516 + 51.24;
+    expect(j.detail).toContain(`actual ${ttm.toFixed(1)} USD bn/year`);
+    expect(j.verdict).toBe("holds-approximately");
+    // FY2025 is not read: changing it changes nothing; the latest full year before the article is the older reading
+    expect(verdict("C11", (x) => (x.peers.companies.META.revenueUsdByFiscalYear["2025"] = 150e9))).toBe("holds-approximately");
+    // the third quarter reported before the article moves it: 61.7 → 199.9 holds, 30 → 168.2 off by x1.19
+    expect(verdict("C11", (x) => (x.peers.companies.META.quarterly!.revenueUsd!["2025Q3"] = 61.7e9))).toBe("holds");
+    expect(verdict("C11", (x) => (x.peers.companies.META.quarterly!.revenueUsd!["2025Q3"] = 30e9))).toBe("off-by-factor");
+  });
+
+  it("C21: the plan in force at the article's date ($125B, 30 Oct 2025) is compared, not FY2025 capex reported after it ($131B)", () => {
+    const j = judgeWith("C21");
+    expect(j.verdict).toBe("outdated");
+    expect(j.detail).toContain("the latest is 125 USD bn/year");
+    expect(j.data.find((d) => d.path.endsWith("capexUsdByFiscalYear.2025"))?.label ?? "").toContain("after the article");
+    // the reported capex does not change the verdict; a plan in force at the article that matches $100B does
+    expect(verdict("C21", (x) => (x.peers.companies.AMZN.capexUsdByFiscalYear["2025"] = 100e9))).toBe("outdated");
+    const inForceAt100 = (x: ClaimInputs) => {
+      for (const g of x.peers.companies.AMZN.capexGuidanceUsdByFiscalYear!["2025"]) g.lowUsd = g.highUsd = 100e9;
+    };
+    expect(verdict("C21", inForceAt100)).toBe("holds");
   });
 
   it("C16: 'already 25-50 %' mixes today's share with the 2030 projection: a scope-mismatch that says so (was holds-approximately)", () => {

@@ -132,21 +132,11 @@ export const c04: ClaimTest = (ctx) => {
  */
 export const c05: ClaimTest = (ctx) => {
   const ticker = ctx.context("company");
-  const q3 = ctx.peerFigure(ticker, "quarterly.revenueUsd.2025Q3", "USD/quarter", { measure: "revenue" }, "revenue 2025Q3");
-  const quarters = [ctx.evidence("metaRevenue2024Q4"), ctx.evidence("metaRevenue2025Q1"), ctx.evidence("metaRevenue2025Q2"), q3];
-  const quarter = qty(1, "quarter");
-  const ttm = withTags(div(sum(quarters.map((q) => mul(q, quarter, "USD bn")), "USD bn"), qty(1, "year"), "USD bn/year"), { measure: "revenue", scope: "global" });
-  ctx.step(`revenue of the last four quarters reported before ${ctx.articleDate} (Q4 2024-Q3 2025) = ${quarters.map((q) => format(mul(q, quarter, "USD bn")).replace(" USD bn", "")).join(" + ")} = ${format(ttm)}`);
+  const { ttm, fy, fyRevenue } = revenueAtArticle(ctx, ticker);
   const pledge = ctx.evidence("metaUsPledge");
   const years = div(pledge, ttm, "year");
   ctx.step(`years of revenue = ${format(pledge)} / ${format(ttm)} = ${format(years)}`);
-  const fys = Object.keys(ctx.peer(ticker).revenueUsdByFiscalYear).map(Number);
-  const known = fys.filter((y) => fiscalYearEnd(ctx, ticker, y) < ctx.articleDate);
-  const fy = Math.max(...known);
-  const fyRevenue = ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${fy}`, "USD/year", { measure: "revenue" }, `revenue FY${fy} (latest full year reported before the article)`);
   ctx.step(`the latest full fiscal year reported before the article, FY${fy}: ${format(pledge)} / ${format(fyRevenue, "USD bn/year")} = ${format(div(pledge, fyRevenue, "year"))}`);
-  const later = fys.filter((y) => !known.includes(y));
-  if (later.length > 0) ctx.step(`FY${later.join(", FY")} ended after the article and is not used`);
   const pledgeYears = ctx.evidence("metaUsPledgeYears");
   const perYear = div(pledge, pledgeYears, "USD bn/year");
   const perYearRatio = div(perYear, ttm, "x");
@@ -158,20 +148,38 @@ export const c05: ClaimTest = (ctx) => {
   return { test: "pledge divided by the revenue of the last four quarters reported before the article, in years", parts: [withMixes(part, mixes)] };
 };
 
-/** C11: Meta's annual revenue is about $200B. */
+/**
+ * Meta's annual revenue as it stood at the article's date: the last four quarters reported by then (Q4 2024-Q3
+ * 2025), the latest full fiscal year reported by then, and the fiscal years that ended after it (named, not used).
+ */
+function revenueAtArticle(ctx: ClaimCtx, ticker: string) {
+  const q3 = ctx.peerFigure(ticker, "quarterly.revenueUsd.2025Q3", "USD/quarter", { measure: "revenue" }, "revenue 2025Q3");
+  const quarters = [ctx.evidence("metaRevenue2024Q4"), ctx.evidence("metaRevenue2025Q1"), ctx.evidence("metaRevenue2025Q2"), q3];
+  const quarter = qty(1, "quarter");
+  const ttm = withTags(div(sum(quarters.map((q) => mul(q, quarter, "USD bn")), "USD bn"), qty(1, "year"), "USD bn/year"), { measure: "revenue", scope: "global" });
+  ctx.step(`revenue of the last four quarters reported before ${ctx.articleDate} (Q4 2024-Q3 2025) = ${quarters.map((q) => format(mul(q, quarter, "USD bn")).replace(" USD bn", "")).join(" + ")} = ${format(ttm)}`);
+  const fys = Object.keys(ctx.peer(ticker).revenueUsdByFiscalYear).map(Number);
+  const known = fys.filter((y) => fiscalYearEnd(ctx, ticker, y) < ctx.articleDate);
+  const fy = Math.max(...known);
+  const fyRevenue = ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${fy}`, "USD/year", { measure: "revenue" }, `revenue FY${fy} (latest full year reported before the article)`);
+  const later = fys.filter((y) => !known.includes(y)).sort((a, b) => a - b);
+  if (later.length > 0) ctx.step(`FY${later.join(", FY")} ended after the article and is not used`);
+  return { ttm, fy, fyRevenue };
+}
+
+/**
+ * C11: Meta's annual revenue is about $200B. As at the article's date (issue 12 item 16): the last four quarters
+ * reported by then, with the latest full fiscal year before it as the older reading; a year reported after the
+ * article is named, not used.
+ */
 export const c11: ClaimTest = (ctx) => {
   const ticker = ctx.context("company");
-  const years = Object.keys(ctx.peer(ticker).revenueUsdByFiscalYear).map(Number).sort((a, b) => a - b);
-  const latest = years[years.length - 1];
-  const revenue = ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${latest}`, "USD/year", { measure: "revenue" }, `revenue FY${latest}`);
-  ctx.step(`latest full-year revenue (FY${latest}): ${format(revenue, "USD bn/year")}`);
-  const older = years.slice(0, -1).map((y) => ({ y, q: ctx.peerFigure(ticker, `revenueUsdByFiscalYear.${y}`, "USD/year", { measure: "revenue" }, `revenue FY${y}`) }));
-  for (const o of older) ctx.step(`FY${o.y}: ${format(o.q, "USD bn/year")}`);
+  const { ttm, fy, fyRevenue } = revenueAtArticle(ctx, ticker);
   return {
-    test: "latest reported annual revenue vs the stated figure (older years as outdated readings)",
+    test: "revenue of the last four quarters reported before the article vs the stated figure (the latest full year before it as the older reading)",
     parts: [
-      judgeFigure("annual revenue", ctx.stated("revenue"), revenue, ctx.tol, {
-        alternatives: older.reverse().map((o) => ({ kind: "older" as const, label: `FY${o.y} revenue`, actual: o.q })),
+      judgeFigure("annual revenue", ctx.stated("revenue"), ttm, ctx.tol, {
+        alternatives: [{ kind: "older" as const, label: `FY${fy} revenue`, actual: fyRevenue }],
       }),
     ],
   };
