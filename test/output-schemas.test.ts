@@ -36,8 +36,8 @@ describe("output JSON Schemas", () => {
     "optimize-program": async () => (await optimizeProgramPower(meta, { hoursPerStep: 24, flexibleLoadFraction: 0.2, files: nodeInputFiles(meta.name) })).report,
     "optimize-stochastic": async () => (await optimizePowerUnderUncertainty(meta, { site: "El Paso", samples: 3, seed: 1, hoursPerStep: 24, files: nodeInputFiles(meta.name) })).report,
     "optimize-power": async () => (await optimizePower(meta, { site: "El Paso", year: 2031, hoursPerStep: 24 })).report,
-    sweep: async () => sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }]).value,
-    diff: async () => diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } }).value,
+    sweep: async () => (await sweep({ value: tinyScenario() }, [{ path: "facility.pue", values: [1.1, 1.2] }])).value,
+    diff: async () => (await diff({ value: tinyScenario() }, { value: { ...tinyScenario(), facility: { pue: 1.2 } } })).value,
   };
   it.each(names)("a real %s output validates against its schema", async (n) => {
     const value = JSON.parse(JSON.stringify(await outputs[n]()));

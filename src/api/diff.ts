@@ -7,6 +7,8 @@ import { keyPath } from "../core/diagnostics.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
 import { runPrepared } from "../pipeline/run.ts";
+import type { InputFiles } from "../pipeline/input-files.ts";
+import { caseProfiles } from "./case-profiles.ts";
 import { KEY_OUTPUTS, type KeyOutput, keyOutputs } from "./key-outputs.ts";
 
 export const DIFF_SCHEMA_VERSION = 1;
@@ -57,7 +59,16 @@ export function inputChanges(a: unknown, b: unknown): InputChange[] {
     .map((p) => ({ path: p, a: la.has(p) ? la.get(p) : null, b: lb.has(p) ? lb.get(p) : null }));
 }
 
-export function diff(a: ScenarioDocument, b: ScenarioDocument, o: { hourlyPower?: boolean; ref?: ReferenceData } = {}): Outcome<DiffReport | null> {
+export interface DiffOptions {
+  /** dispatch the sites with a power block hourly, on their weather and grid files */
+  hourlyPower?: boolean;
+  /** where each scenario's weather and grid files are read (relative paths resolve beside each file) */
+  filesA?: InputFiles;
+  filesB?: InputFiles;
+  ref?: ReferenceData;
+}
+
+export async function diff(a: ScenarioDocument, b: ScenarioDocument, o: DiffOptions = {}): Promise<Outcome<DiffReport | null>> {
   const ref = o.ref ?? referenceData;
   const pa = prepareDocument(a, ref);
   const pb = prepareDocument(b, ref);
@@ -65,8 +76,13 @@ export function diff(a: ScenarioDocument, b: ScenarioDocument, o: { hourlyPower?
   const tag = (ds: typeof pa.diagnostics, who: string) => ds.map((d) => ({ ...d, path: `${who}: ${d.path}` }));
   const problems = [...tag(pa.diagnostics, "A"), ...tag(pb.diagnostics, "B")];
   if (!pa.value || !pb.value || hasErrors(problems)) return { value: null, diagnostics: problems };
-  const ra = runPrepared(pa, { hourlyPower: o.hourlyPower === true });
-  const rb = runPrepared(pb, { hourlyPower: o.hourlyPower === true });
+  const profilesOf = async (files: InputFiles | undefined, p: NonNullable<typeof pa.value>) =>
+    o.hourlyPower === true && files ? caseProfiles(files, ref).of(p.scenario) : { value: undefined, diagnostics: [] };
+  const [fa, fb] = [await profilesOf(o.filesA, pa.value), await profilesOf(o.filesB, pb.value)];
+  const fileProblems = [...tag(fa.diagnostics, "A"), ...tag(fb.diagnostics, "B")];
+  if (hasErrors(fileProblems)) return { value: null, diagnostics: fileProblems };
+  const ra = runPrepared(pa, { hourlyPower: o.hourlyPower === true, powerProfiles: fa.value });
+  const rb = runPrepared(pb, { hourlyPower: o.hourlyPower === true, powerProfiles: fb.value });
   if (!ra.result || !rb.result) return { value: null, diagnostics: [...tag(ra.diagnostics, "A"), ...tag(rb.diagnostics, "B")] };
   const ka = keyOutputs(ra.result);
   const kb = keyOutputs(rb.result);

@@ -8,6 +8,8 @@ import { isReservedKey, reservedKeyMessage } from "../core/keys.ts";
 import { type ReferenceData, referenceData } from "../data/index.ts";
 import { type ScenarioDocument, prepareDocument } from "../pipeline/prepare.ts";
 import { runPrepared } from "../pipeline/run.ts";
+import type { InputFiles } from "../pipeline/input-files.ts";
+import { type CaseProfiles, caseProfiles } from "./case-profiles.ts";
 import { checkScenarioObject } from "../scenario/load.ts";
 import { formatSegments, lookup, parsePath, setAtPath } from "../uncertainty/paths.ts";
 import { KEY_OUTPUTS, type KeyOutput, keyOutputs } from "./key-outputs.ts";
@@ -37,7 +39,10 @@ export interface SweepReport {
 }
 
 export interface SweepOptions {
+  /** dispatch every site-year of the sites with a power block, on their weather and grid files (read through `files`) */
   hourlyPower?: boolean;
+  /** where the scenario's weather and grid files are read (hourly power); without it, only profiles that need no file */
+  files?: InputFiles;
   force?: boolean;
   ref?: ReferenceData;
 }
@@ -54,7 +59,7 @@ export function parseSetFlag(text: string, where = "--set"): Outcome<SweepSet | 
   return { value: { path, values }, diagnostics: [] };
 }
 
-export function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o: SweepOptions = {}): Outcome<SweepReport | null> {
+export async function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o: SweepOptions = {}): Promise<Outcome<SweepReport | null>> {
   const ref = o.ref ?? referenceData;
   const base = prepareDocument(doc, ref);
   if (!base.value) return { value: null, diagnostics: base.diagnostics };
@@ -91,6 +96,7 @@ export function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o: Sweep
   if (hasErrors(ds)) return { value: null, diagnostics: [...base.diagnostics, ...ds] };
   const names = sets.map((s, i) => formatSegments(segments[i]!));
   const cases: SweepCase[] = [];
+  const profiles: CaseProfiles | null = o.hourlyPower === true && o.files ? caseProfiles(o.files, ref) : null;
   for (let k = 0; k < count; k++) {
     const scenario = structuredClone(input);
     const picked: number[] = [];
@@ -104,7 +110,10 @@ export function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o: Sweep
       setAtPath(scenario, segments[i]!, v);
       values[names[i]] = v;
     });
-    const out = runPrepared(prepareDocument({ value: scenario }, ref), { hourlyPower: o.hourlyPower === true });
+    const prepared = prepareDocument({ value: scenario }, ref);
+    const power = profiles && prepared.value ? await profiles.of(prepared.value.scenario) : { value: undefined, diagnostics: [] };
+    if (hasErrors(power.diagnostics)) return { value: null, diagnostics: [...base.diagnostics, ...power.diagnostics] };
+    const out = runPrepared(prepared, { hourlyPower: o.hourlyPower === true, powerProfiles: power.value });
     cases.push({ values, outputs: out.result ? keyOutputs(out.result) : null, diagnostics: out.diagnostics.filter((d) => d.severity === "error") });
   }
   return { value: { schemaVersion: SWEEP_SCHEMA_VERSION, scenarioName: base.value.resolved.name, parameters: names, outputs: KEY_OUTPUTS, cases }, diagnostics: base.diagnostics.filter((d) => d.severity !== "info") };

@@ -41,6 +41,15 @@ describe("sweep", () => {
       expect(b.stdout).toBe("");
     }
   });
+  it("--hourly reads the sites' weather and grid files as run does: the case at the scenario's own value gives run's NPV", async () => {
+    const run = JSON.parse((await cli(["run", META, "--format", "json"])).stdout);
+    const r = await cli(["sweep", META, "--set", "facility.pue=1.08,1.2", "--hourly", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    // energy priced by the dispatch on the files (without them the sweep's NPV was off by ~$5B)
+    expect(rep.cases[0].outputs.npvUsd).toBeCloseTo(run.summary.npvUsd, -3);
+    expect(rep.cases[1].outputs.npvUsd).toBeLessThan(rep.cases[0].outputs.npvUsd);
+  });
   it("refuses more than 1,000 cases without --force, naming the count", async () => {
     const many = Array.from({ length: 40 }, (_, i) => 1.05 + i * 0.001).join(",");
     const r = await cli(["sweep", META, "--set", `facility.pue=${many}`, "--set", `facility.utilizationFraction=${Array.from({ length: 30 }, (_, i) => 0.5 + i * 0.01).join(",")}`]);
@@ -56,6 +65,13 @@ describe("diff", () => {
     const rep = JSON.parse(r.stdout);
     expect(rep.inputs).toEqual([]);
     for (const o of rep.outputs) if (o.change !== null) expect(o.change).toBe(0);
+  });
+  it("--hourly: each side read with its own files, so a scenario against itself gives run's NPV on both sides", async () => {
+    const run = JSON.parse((await cli(["run", META, "--format", "json"])).stdout);
+    const rep = JSON.parse((await cli(["diff", META, META, "--hourly", "--format", "json"])).stdout);
+    const npv = rep.outputs.find((o: { output: string }) => o.output === "npvUsd");
+    expect(npv.a).toBeCloseTo(run.summary.npvUsd, -3);
+    expect(npv.change).toBe(0);
   });
   it("names the changed input with both values and the output changes", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gigaplan-diff-"));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { type Diagnostic, type SweepSet, diff, hasErrors, parseSetFlag, renderDiffReport, renderSweepReport, sweep, sweepTable } from "../index.ts";
-import { bundledPath } from "../io/input-files.ts";
+import { bundledPath, nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { tableToCsv } from "../io/write-output.ts";
 import { writeFileAtomic } from "../io/write-file-atomic.ts";
@@ -21,7 +21,7 @@ interface SweepCliOptions {
   force?: boolean;
 }
 
-export function sweepCommand(file: string, o: SweepCliOptions, io: Io): number {
+export async function sweepCommand(file: string, o: SweepCliOptions, io: Io): Promise<number> {
   const ds: Diagnostic[] = [];
   const sets: SweepSet[] = [];
   for (const text of o.set ?? []) {
@@ -34,7 +34,7 @@ export function sweepCommand(file: string, o: SweepCliOptions, io: Io): number {
     printProblems(file, [...ds, ...doc.diagnostics], io);
     return EXIT_BAD_INPUT;
   }
-  const out = sweep(doc.value, sets, { hourlyPower: o.hourly === true, force: o.force === true });
+  const out = await sweep(doc.value, sets, { hourlyPower: o.hourly === true, force: o.force === true, files: nodeInputFiles(file) });
   printProblems(file, out.diagnostics, io);
   if (!out.value) return EXIT_BAD_INPUT;
   const r = out.value;
@@ -42,14 +42,14 @@ export function sweepCommand(file: string, o: SweepCliOptions, io: Io): number {
   return EXIT_OK;
 }
 
-export function diffCommand(fileA: string, fileB: string, o: { format: "table" | "json"; hourly?: boolean }, io: Io): number {
+export async function diffCommand(fileA: string, fileB: string, o: { format: "table" | "json"; hourly?: boolean }, io: Io): Promise<number> {
   const a = readScenarioFile(fileA);
   const b = readScenarioFile(fileB);
   if (!a.value || !b.value) {
     printProblems(`${fileA}, ${fileB}`, [...a.diagnostics, ...b.diagnostics], io);
     return EXIT_BAD_INPUT;
   }
-  const out = diff(a.value, b.value, { hourlyPower: o.hourly === true });
+  const out = await diff(a.value, b.value, { hourlyPower: o.hourly === true, filesA: nodeInputFiles(fileA), filesB: nodeInputFiles(fileB) });
   printProblems(`${fileA} vs ${fileB}`, out.diagnostics, io);
   if (!out.value) return EXIT_BAD_INPUT;
   io.stdout(o.format === "json" ? `${JSON.stringify(out.value)}\n` : renderDiffReport(out.value));
@@ -88,7 +88,7 @@ export function registerSweepDiffInit(program: Command, io: Io, setExit: (code: 
     .addOption(new Option("--format <format>", "report format").choices(["table", "json", "csv"]).default("table"))
     .option("--hourly", "simulate hourly power for sites with a power block (slower)")
     .option("--force", "run more than 1,000 cases")
-    .action((file: string, opts: SweepCliOptions) => setExit(sweepCommand(file, opts, io)));
+    .action(async (file: string, opts: SweepCliOptions) => setExit(await sweepCommand(file, opts, io)));
   program
     .command("diff")
     .description("compare two scenarios: the inputs that differ after defaults and the key outputs")
@@ -96,7 +96,7 @@ export function registerSweepDiffInit(program: Command, io: Io, setExit: (code: 
     .argument("<b>")
     .addOption(new Option("--format <format>", "report format").choices(["table", "json"]).default("table"))
     .option("--hourly", "simulate hourly power for sites with a power block (slower)")
-    .action((a: string, b: string, opts: { format: "table" | "json"; hourly?: boolean }) => setExit(diffCommand(a, b, opts, io)));
+    .action(async (a: string, b: string, opts: { format: "table" | "json"; hourly?: boolean }) => setExit(await diffCommand(a, b, opts, io)));
   program
     .command("init")
     .description("write a commented starter scenario that validates (to FILE, or to stdout)")
