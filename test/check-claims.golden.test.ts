@@ -53,7 +53,7 @@ describe("check-claims and peers on the command line", () => {
     const r = await cli(["check-claims", "--claim", "C12", "C26"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/C12 +unit-error/);
-    expect(r.stdout).toMatch(/C26 +off-by-factor \(x2\.\d\d\)/);
+    expect(r.stdout).toMatch(/C26 +off-by-factor \(x1\.\d\d\)/);
     expect(r.stdout).toContain("power (GW) vs energy (GWh)");
     expect(r.stdout).not.toMatch(/^C01 /m);
   });

@@ -56,6 +56,8 @@ describe("Meta scenario: how the $600B is read (issue 12 item 8)", () => {
       c.sites = c.sites.filter((s: Doc) => s.name !== "Unallocated US capacity" && s.name !== "Leased US capacity");
       delete c.uncertain['program.capitalPlanUsdByYear["2027"]'];
       delete c.uncertain['program.capitalPlanUsdByYear["2028"]'];
+      // the leased halls' delay ranges (one per hall: the readings lease in different years)
+      for (const k of Object.keys(c.uncertain)) if (k.startsWith("sites[5].")) delete c.uncertain[k];
       return c;
     };
     expect(strip(alt)).toEqual(strip(main));

@@ -5,6 +5,7 @@
 import type { BuildSchedule } from "./schedule.ts";
 import { escalationFactor, itCapexBaseUsd } from "./costs.ts";
 import type { ResolvedScenario } from "../scenario/resolved.ts";
+import { newestGenerationOf } from "../scenario/resolve-accelerators.ts";
 
 export interface Vintage {
   phaseIndex: number;
@@ -67,23 +68,7 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
   return out;
 }
 
-/**
- * Newest generation available by `year`: latest first year available, then most FLOP/s per all-in W, then most
- * FLOP/s, then the later entry (data/accelerators.json lists generations in release order, so GB300 follows GB200).
- */
+/** Newest generation available by `year` (the rule is `newestGenerationOf`, shared with `fleetMix: { newest }`). */
 export function newestGeneration(s: ResolvedScenario, candidates: readonly string[], year: number): string {
-  const order = Object.keys(s.accelerators);
-  // the keys compared in turn: first year available, FLOP/s per all-in W, FLOP/s, position in the data
-  const cmp = (x: ResolvedScenario["accelerators"][string], y: ResolvedScenario["accelerators"][string]): number =>
-    Math.sign(x.firstYearAvailable - y.firstYearAvailable) ||
-    Math.sign(x.denseBf16FlopPerS / x.allInWPerAccelerator - y.denseBf16FlopPerS / y.allInWPerAccelerator) ||
-    Math.sign(x.denseBf16FlopPerS - y.denseBf16FlopPerS) ||
-    Math.sign(order.indexOf(x.id) - order.indexOf(y.id));
-  let best: string | null = null;
-  for (const g of candidates) {
-    const a = s.accelerators[g];
-    if (a.firstYearAvailable > year) continue;
-    if (best === null || cmp(a, s.accelerators[best]) > 0) best = g;
-  }
-  return best ?? candidates[0];
+  return newestGenerationOf(s.accelerators, candidates, year);
 }

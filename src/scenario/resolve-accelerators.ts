@@ -72,3 +72,25 @@ export function withProjectedGenerations(
   }
   return out;
 }
+
+/**
+ * Newest generation available by `year` among `candidates`: latest first year available, then most FLOP/s per all-in
+ * W, then most FLOP/s, then the later entry (data/accelerators.json lists generations in release order, so GB300
+ * follows GB200). The rule of IT refreshes and of a phase's `fleetMix: { newest }`.
+ */
+export function newestGenerationOf(accelerators: Record<string, ResolvedAccelerator>, candidates: readonly string[], year: number): string {
+  const order = Object.keys(accelerators);
+  // the keys compared in turn: first year available, FLOP/s per all-in W, FLOP/s, position in the data
+  const cmp = (x: ResolvedAccelerator, y: ResolvedAccelerator): number =>
+    Math.sign(x.firstYearAvailable - y.firstYearAvailable) ||
+    Math.sign(x.denseBf16FlopPerS / x.allInWPerAccelerator - y.denseBf16FlopPerS / y.allInWPerAccelerator) ||
+    Math.sign(x.denseBf16FlopPerS - y.denseBf16FlopPerS) ||
+    Math.sign(order.indexOf(x.id) - order.indexOf(y.id));
+  let best: string | null = null;
+  for (const g of candidates) {
+    const a = accelerators[g];
+    if (a.firstYearAvailable > year) continue;
+    if (best === null || cmp(a, accelerators[best]) > 0) best = g;
+  }
+  return best ?? candidates[0];
+}

@@ -30,6 +30,22 @@ describe("resolveScenario", () => {
     expect(s.accelerators.GB200.allInWPerAccelerator).toBe(referenceAllInW(referenceData.accelerators.GB200, referenceData.facility));
   });
 
+  it("fleetMix `newest` is the newest generation available in the year the phase is requested online", () => {
+    const resolved = (edit: Record<string, unknown>, end = "2035-12") => {
+      const input = phaseEdit(edit);
+      input.program = { ...input.program, horizonEndMonth: end, capitalPlanUsdByYear: { "2025": 900e9 } };
+      return prepareScenario(checkScenarioObject(input).value!).value!.phases[0].fleetMix;
+    };
+    // built 2025-01 + 12 months: online 2026 -> GB300 (GB200 and GB300 share 2025; GB300 is listed later)
+    expect(resolved({ fleetMix: { newest: 1 } })).toEqual([{ generation: "GB300", fraction: 1 }]);
+    // online 2028 -> Rubin Ultra; a named share stays beside it
+    expect(resolved({ constructionMonths: 36, fleetMix: { newest: 0.8, MI355X: 0.2 } })).toEqual([{ generation: "MI355X", fraction: 0.2 }, { generation: "VR300", fraction: 0.8 }]);
+    // the interconnection month counts when it is later; after the roadmap, the projected generation of that year
+    expect(resolved({ interconnectionMonth: "2032-03", fleetMix: { newest: 1 } })).toEqual([{ generation: "Projected-2032", fraction: 1 }]);
+    // merged with an explicit share of the same generation
+    expect(resolved({ constructionMonths: 36, fleetMix: { newest: 0.5, VR300: 0.5 } })).toEqual([{ generation: "VR300", fraction: 1 }]);
+  });
+
   it("derives all-in W from TDP x overhead when a TDP is overridden", () => {
     const checked = checkScenarioObject({ ...tinyScenario(), accelerators: { GB200: { tdpW: 1000 } } });
     const s = prepareScenario(checked.value!).value!;

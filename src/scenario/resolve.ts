@@ -10,7 +10,7 @@ import { ownValue } from "../core/keys.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite, ResolvedUnmodelledCapex } from "./resolved.ts";
-import { resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
+import { newestGenerationOf, resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
 import { resolveSitePower } from "./resolve-power.ts";
 import { resolveFinancing } from "./resolve-financing.ts";
@@ -43,6 +43,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
 
   const unmodelledCapex = resolveUnmodelledCapex(p.unmodelledCapex, timeline.years, ds);
   const accelerators = resolveAccelerators(s, ref, ds);
+  const withProjected = withProjectedGenerations(accelerators, ref.acceleratorRoadmap, lastYear);
   const sites: ResolvedSite[] = [];
   const phases: ResolvedPhase[] = [];
   const siteNames = new Set<string>();
@@ -87,7 +88,9 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
           ds.push(outsideHorizon(`${path}.interconnectionMonth`, ph.interconnectionMonth, p.horizonStartMonth, p.horizonEndMonth));
         }
       }
-      const fleetMix = checkFleetMix(ph.fleetMix, accelerators, `${path}.fleetMix`, ds);
+      // `newest`: the newest generation available in the year the phase is requested online (as a refresh buys)
+      const requestedOnlineYear = timeline.years[timeline.yearIndex[Math.min(timeline.months - 1, Math.max(0, start + ph.constructionMonths, interconnectionIndex))]];
+      const fleetMix = checkFleetMix(withNewest(ph.fleetMix, withProjected, requestedOnlineYear), withProjected, `${path}.fleetMix`, ds);
       phases.push({
         label: `${site.name}/${ph.name}`,
         path,
@@ -155,7 +158,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     escalationFractionPerYear: p.escalationFractionPerYear,
     sites,
     phases,
-    accelerators: withProjectedGenerations(accelerators, ref.acceleratorRoadmap, lastYear),
+    accelerators: withProjected,
     supplyUnitsByYearIndex,
     utilizationFraction,
     wueLPerKwh: s.facility.wueLPerKwh ?? d.facility.wueLPerKwh,
@@ -168,7 +171,7 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
     capexPerMw: { ...d.capexPerMw, ...definedOnly(s.capexPerMw) },
     opex: { ...d.opex, ...definedOnly(s.opex) },
     company,
-    economics: s.economics ? resolveEconomics(s.economics, phases, accelerators, ref) : null,
+    economics: s.economics ? resolveEconomics(s.economics, phases, withProjected, ref) : null,
     jobs: { ...d.jobs, ...definedOnly(s.jobs) },
     embodiedCarbon: resolveEmbodiedCarbon(s, d, accelerators, ds, ref),
     financing,
@@ -200,6 +203,14 @@ function checkPue(pue: number, path: string, ds: Diagnostic[]): void {
   if (pue > 2) ds.push(warning(path, `PUE ${pue} is above 2, far above modern hyperscale facilities`));
 }
 
+/** A fleet mix with its `newest` share given to the newest generation available in `year` (merged with a named share). */
+function withNewest(mix: Record<string, number>, accelerators: Record<string, ResolvedAccelerator>, year: number): Record<string, number> {
+  if (!Object.hasOwn(mix, NEWEST)) return mix;
+  const { [NEWEST]: share, ...named } = mix;
+  const gen = newestGenerationOf(accelerators, Object.keys(accelerators), year);
+  return { ...named, [gen]: (named[gen] ?? 0) + share };
+}
+
 function checkFleetMix(
   mix: Record<string, number>,
   accelerators: Record<string, ResolvedAccelerator>,
@@ -221,6 +232,9 @@ function checkFleetMix(
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/** The fleet-mix key that stands for the newest generation available when the phase comes online. */
+const NEWEST = "newest";
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

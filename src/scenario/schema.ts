@@ -48,7 +48,7 @@ export const phaseSchema = z.strictObject({
     .describe("Time-to-power delay: months the phase waits for power beyond its construction and interconnection dates (late grid upgrades, late new generation, transformer or turbine lead times); 0 to 240, default 0. Give it a distribution in `uncertain` for time-to-power risk"),
   fleetMix: z
     .record(z.string(), fraction)
-    .describe("Share of the phase's IT MW by accelerator generation; shares sum to 1"),
+    .describe("Share of the phase's IT MW by accelerator generation; shares sum to 1. The key `newest` stands for the newest generation available in the year the phase is requested online (end of construction, or its interconnection month if later), by the rule IT refreshes follow (data/accelerators.json roadmap, then projected generations)"),
   pue: between(1, 3).optional().describe("Facility / IT power (1 to 3)"),
   facilityOwnership: z
     .enum(["owned", "leased"])
