@@ -27,7 +27,7 @@ export function companyYearly(st: ModelState, pm: ProgramMonthly): CompanyYearly
     fundingGapUsd: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
-    out.operatingCashFlowUsd[i] = out.revenueUsd[i] * s.company.operatingCashFlowMarginFraction;
+    out.operatingCashFlowUsd[i] = s.company.operatingCashFlowUsdByYearIndex[i];
     out.freeCashFlowUsd[i] = out.operatingCashFlowUsd[i] - capexUsd[i];
     out.fundingGapUsd[i] = Math.max(0, -out.freeCashFlowUsd[i]);
   }

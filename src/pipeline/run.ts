@@ -1,5 +1,6 @@
 /** The pipeline: prepared scenario (+ hourly profiles) → build-out model → financing → power → result tables and summary. Pure. */
-import type { Diagnostic, Outcome } from "../core/diagnostics.ts";
+import { type Diagnostic, type Outcome, info, keyPath } from "../core/diagnostics.ts";
+import { sumByYear } from "../core/series.ts";
 import { referenceData, type ReferenceData } from "../data/index.ts";
 import { type ModelState, runModel } from "../buildout/model.ts";
 import { withEnergyPrices } from "../buildout/opex.ts";
@@ -9,7 +10,7 @@ import type { FinancingSummary } from "../finance/structures/summary.ts";
 import { powerOutputs } from "../power/site/outputs.ts";
 import type { PowerSummary } from "../power/site/report.ts";
 import type { PowerProfiles } from "../power/site/site-power.ts";
-import { programMonthly } from "../buildout/program.ts";
+import { type ProgramMonthly, programMonthly } from "../buildout/program.ts";
 import { type EffectiveInputs, effectiveInputs } from "../results/inputs.ts";
 import { type Summary, buildSummary } from "../results/summary.ts";
 import { type EmissionsSummary, emissionsSummary, emissionsYearlyTable } from "../results/emissions.ts";
@@ -102,6 +103,26 @@ function powerPricesBySite(st: ModelState, siteYears: readonly SiteYearPower[]):
   return bySite;
 }
 
+/**
+ * The capital plan limits first builds, not IT refreshes: say so for each plan year whose program capex exceeds the
+ * plan by more than 1 % in a year with refreshes, naming the refreshes of that year.
+ */
+function capexAbovePlan(st: ModelState, pm: ProgramMonthly): Diagnostic[] {
+  const s = st.scenario;
+  const t = s.timeline;
+  const capex = sumByYear(t, pm.capexUsd);
+  const refresh = sumByYear(t, pm.itRefreshCapexUsd);
+  const b = (usd: number): string => `$${(usd / 1e9).toFixed(1)}B`;
+  const out: Diagnostic[] = [];
+  t.years.forEach((year, i) => {
+    const plan = s.capitalPlanUsdByYearIndex[i];
+    if (plan > 0 && capex[i] > plan * 1.01 && refresh[i] > 0) {
+      out.push(info(keyPath("program.capitalPlanUsdByYear", String(year)), `capex in ${year} is ${b(capex[i])}, above the plan's ${b(plan)}: the plan limits first builds, and the ${b(refresh[i])} of IT refreshes that year (servers replaced at the end of their life) are not held to it`));
+    }
+  });
+  return out;
+}
+
 export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [], inputs: RunInputs = {}): RunResult {
   const built = runModel(s);
   const pw = powerOutputs(built, inputs.powerProfiles, inputs.hourlyPower !== false);
@@ -119,7 +140,7 @@ export function runResolved(s: ResolvedScenario, diagnostics: Diagnostic[] = [],
       return { path: ph.path, severity: "warning", message };
     });
   const fin = financingOutputs(st, pm);
-  const all = [...diagnostics, ...delays, ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
+  const all = [...diagnostics, ...delays, ...capexAbovePlan(st, pm), ...fin.diagnostics, ...pw.diagnostics, ...priced.diagnostics];
   const emissions = emissionsSummary(st, pm, pw.siteYears);
   const water = waterSummary(st, pm, pw.siteYears);
   return {

@@ -3,6 +3,7 @@
  * wrong type and an unknown grid region gets both errors in one pass. Only values of the expected shape are checked;
  * everything else is left to the schema errors.
  */
+import { NEWEST_GENERATION_KEY } from "./resolve-accelerators.ts";
 import { type Diagnostic, keyPath } from "../core/diagnostics.ts";
 import type { ReferenceData } from "../data/index.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
@@ -37,7 +38,8 @@ export function rawCrossReferenceChecks(raw: unknown, ref: ReferenceData): Diagn
       const path = `${sitePath}.phases[${pi}]`;
       if (isRecord(ph.fleetMix)) {
         for (const gen of Object.keys(ph.fleetMix)) {
-          if (!known.has(gen)) out.push(unknownAccelerator(keyPath(`${path}.fleetMix`, gen), gen, [...known]));
+          // `newest` stands for the newest generation in the phase's online year (resolved later)
+          if (!known.has(gen) && gen !== NEWEST_GENERATION_KEY) out.push(unknownAccelerator(keyPath(`${path}.fleetMix`, gen), gen, [...known]));
         }
       }
       if (start === null || end === null) return;

@@ -73,6 +73,9 @@ export function withProjectedGenerations(
   return out;
 }
 
+/** The fleet-mix key that stands for the newest generation available when a phase comes online. */
+export const NEWEST_GENERATION_KEY = "newest";
+
 /**
  * Newest generation available by `year` among `candidates`: latest first year available, then most FLOP/s per all-in
  * W, then most FLOP/s, then the later entry (data/accelerators.json lists generations in release order, so GB300

@@ -47,5 +47,13 @@ export function resolveCompany(s: Scenario, ref: ReferenceData, years: readonly 
       ),
     );
   }
-  return { name: s.company.name ?? ref.company.company, revenueUsdByYearIndex, operatingCashFlowMarginFraction: margin, fromReferenceData };
+  // a year whose revenue is the reference company's reported revenue takes its reported operating cash flow too,
+  // unless the scenario states its own margin; every other year is revenue x margin
+  const reportedOcf = ref.company.operatingCashFlowUsdByYear;
+  const operatingCashFlowUsdByYearIndex = Float64Array.from(years, (y, i) => {
+    const year = String(y);
+    const reported = s.company.operatingCashFlowMarginFraction === undefined && s.company.revenueUsdByYear?.[year] === undefined && reportedOcf[year] !== undefined && ref.company.revenueUsdByYear[year] !== undefined;
+    return reported ? reportedOcf[year] : revenueUsdByYearIndex[i] * margin;
+  });
+  return { name: s.company.name ?? ref.company.company, revenueUsdByYearIndex, operatingCashFlowUsdByYearIndex, operatingCashFlowMarginFraction: margin, fromReferenceData };
 }

@@ -10,7 +10,7 @@ import { ownValue } from "../core/keys.ts";
 import { outsideHorizon, unknownAccelerator, unknownGridRegion, unknownServingUtility } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 import type { ResolvedAccelerator, ResolvedEconomics, ResolvedPhase, ResolvedScenario, ResolvedSite, ResolvedUnmodelledCapex } from "./resolved.ts";
-import { newestGenerationOf, resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
+import { NEWEST_GENERATION_KEY as NEWEST, newestGenerationOf, resolveAccelerators, withProjectedGenerations } from "./resolve-accelerators.ts";
 import { resolveCompany } from "./resolve-company.ts";
 import { resolveSitePower } from "./resolve-power.ts";
 import { resolveFinancing } from "./resolve-financing.ts";
@@ -232,9 +232,6 @@ function checkFleetMix(
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
-
-/** The fleet-mix key that stands for the newest generation available when the phase comes online. */
-const NEWEST = "newest";
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -86,6 +86,8 @@ export interface ResolvedScenario {
   company: {
     name: string;
     revenueUsdByYearIndex: Float64Array;
+    /** reported where the revenue is the reference company's reported figure (and no margin is stated), else revenue x margin */
+    operatingCashFlowUsdByYearIndex: Float64Array;
     operatingCashFlowMarginFraction: number;
     /** true when the scenario states no company (name or revenue): the reference company's books are used */
     fromReferenceData: boolean;
