@@ -1,6 +1,6 @@
 /**
  * Weather and grid profiles for the cases of a sweep or a diff: read through the scenario's files as `run` reads
- * them, and reused by every case whose sites' locations and power blocks are those of a case already read (a swept
+ * them, and reused by every case whose sites (all but their phases) are those of a case already read (a swept
  * number elsewhere changes no profile), so a sweep reads each file once.
  */
 import type { Outcome } from "../core/diagnostics.ts";
@@ -20,7 +20,8 @@ export function caseProfiles(files: InputFiles, ref: ReferenceData): CaseProfile
   return {
     of(s) {
       if (!s.sites.some((x) => x.power)) return Promise.resolve({ value: undefined, diagnostics: [] });
-      const key = JSON.stringify(s.sites.map((x) => [x.name, x.location ?? null, x.power ?? null]));
+      // everything a site's profiles can depend on (its power block, location, grid region...): all but its phases
+      const key = JSON.stringify(s.sites.map(({ phases: _phases, ...site }) => site));
       let hit = read.get(key);
       if (!hit) read.set(key, (hit = loadPowerProfiles(s, files, { ref })));
       return hit;

@@ -94,6 +94,7 @@ export async function diff(a: ScenarioDocument, b: ScenarioDocument, o: DiffOpti
   });
   return {
     value: { schemaVersion: DIFF_SCHEMA_VERSION, a: label(a, "A"), b: label(b, "B"), inputs: inputChanges(pa.value.scenario, pb.value.scenario), outputs },
-    diagnostics: [],
+    // proxy weather and the like, as `run` prints them
+    diagnostics: fileProblems.filter((d) => d.severity === "warning"),
   };
 }

@@ -97,6 +97,7 @@ export async function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o:
   const names = sets.map((s, i) => formatSegments(segments[i]!));
   const cases: SweepCase[] = [];
   const profiles: CaseProfiles | null = o.hourlyPower === true && o.files ? caseProfiles(o.files, ref) : null;
+  const profileWarnings: Diagnostic[] = [];
   for (let k = 0; k < count; k++) {
     const scenario = structuredClone(input);
     const picked: number[] = [];
@@ -113,8 +114,10 @@ export async function sweep(doc: ScenarioDocument, sets: readonly SweepSet[], o:
     const prepared = prepareDocument({ value: scenario }, ref);
     const power = profiles && prepared.value ? await profiles.of(prepared.value.scenario) : { value: undefined, diagnostics: [] };
     if (hasErrors(power.diagnostics)) return { value: null, diagnostics: [...base.diagnostics, ...power.diagnostics] };
+    // proxy weather and the like, as `run` prints them: once for each set of profiles
+    for (const d of power.diagnostics) if (d.severity === "warning" && !profileWarnings.some((w) => w.path === d.path && w.message === d.message)) profileWarnings.push(d);
     const out = runPrepared(prepared, { hourlyPower: o.hourlyPower === true, powerProfiles: power.value });
     cases.push({ values, outputs: out.result ? keyOutputs(out.result) : null, diagnostics: out.diagnostics.filter((d) => d.severity === "error") });
   }
-  return { value: { schemaVersion: SWEEP_SCHEMA_VERSION, scenarioName: base.value.resolved.name, parameters: names, outputs: KEY_OUTPUTS, cases }, diagnostics: base.diagnostics.filter((d) => d.severity !== "info") };
+  return { value: { schemaVersion: SWEEP_SCHEMA_VERSION, scenarioName: base.value.resolved.name, parameters: names, outputs: KEY_OUTPUTS, cases }, diagnostics: [...base.diagnostics.filter((d) => d.severity !== "info"), ...profileWarnings] };
 }

@@ -72,6 +72,23 @@ describe("leased facilities", () => {
     column(leased.tables.revenueRequiredYearly, "otherOpexUsd").forEach((v, i) => expect(v).toBeCloseTo(staff[i] + rent[i], 3));
   });
 
+  it("the rent is paid from the company's operating cash flow (as an SPV's rent is): a leased hall is not free to the company", () => {
+    const rent = column(leased.tables.yearly, "facilityLeaseCostUsd");
+    const ocfOwned = column(owned.tables.yearly, "companyOperatingCashFlowUsd");
+    column(leased.tables.yearly, "companyOperatingCashFlowUsd").forEach((v, i) => expect(v).toBeCloseTo(ocfOwned[i] - rent[i], 3));
+    expect(total(rent)).toBeGreaterThan(0);
+  });
+
+  it("an SPV on a site with a leased phase owns the others by default, and refuses a leased phase named to it", () => {
+    const base = tinyScenario();
+    const p0 = base.sites[0].phases[0];
+    const mixed = { ...base, sites: [{ ...base.sites[0], phases: [p0, { ...p0, name: "hall", facilityOwnership: "leased" as const }] }], program: { ...base.program, capitalPlanUsdByYear: { "2025": 80e9, "2026": 80e9 } } };
+    const spv = (phases?: string[]) => ({ financing: { structures: [{ kind: "spv", name: "JV", site: "A", closeMonth: "2025-06", debtUsd: 1e9, ...(phases ? { phases } : {}) }] } as ScenarioInput["financing"] });
+    expect(run({ ...mixed, ...spv() }, referenceData, { hourlyPower: false }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const named = run({ ...mixed, ...spv(["p1", "hall"]) }, referenceData, { hourlyPower: false });
+    expect(named.diagnostics.filter((d) => d.severity === "error").map((d) => d.path)).toEqual(["financing.structures[0].phases[1]"]);
+  });
+
   it("opex.facilityLeaseUsdPerKwMonth overrides the rate and scales the rent", () => {
     const doubled = go(scenario("leased", { opex: { facilityLeaseUsdPerKwMonth: 2 * RATE } }));
     const a = column(leased.tables.yearly, "facilityLeaseCostUsd");
@@ -87,9 +104,11 @@ describe("leased facilities", () => {
     expect(run(scenario("leased", { program: plan }), referenceData, { hourlyPower: false }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
-  it("an SPV cannot own a leased phase", () => {
-    const r = run(scenario("leased", { financing: { structures: [{ kind: "spv", name: "JV", site: "A", closeMonth: "2025-06", debtUsd: 1e9 }] } as ScenarioInput["financing"] }), referenceData, { hourlyPower: false });
-    const e = r.diagnostics.find((d) => d.severity === "error" && d.path === "financing.structures[0].phases[0]");
-    expect(e?.message).toMatch(/leased/);
+  it("an SPV cannot own a leased phase: named to it, or as the site's only phases", () => {
+    const spv = (phases?: string[]) => ({ financing: { structures: [{ kind: "spv", name: "JV", site: "A", closeMonth: "2025-06", debtUsd: 1e9, ...(phases ? { phases } : {}) }] } as ScenarioInput["financing"] });
+    const named = run(scenario("leased", spv(["p1"])), referenceData, { hourlyPower: false }).diagnostics.find((d) => d.severity === "error" && d.path === "financing.structures[0].phases[0]");
+    expect(named?.message).toMatch(/leased/);
+    const byDefault = run(scenario("leased", spv()), referenceData, { hourlyPower: false }).diagnostics.find((d) => d.severity === "error" && d.path === "financing.structures[0].site");
+    expect(byDefault?.message).toMatch(/nothing to own/);
   });
 });

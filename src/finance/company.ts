@@ -1,6 +1,7 @@
 /**
  * The company view of the program alone: the company's revenue path, its operating cash flow at the scenario's
- * margin, program capex, free cash flow and the funding gap, by timeline year. The funding routes
+ * margin (reported in reported years) less the rent of leased halls, program capex, free cash flow and the funding
+ * gap, by timeline year. The funding routes
  * (structures/company.ts) start from it.
  */
 import type { ModelState } from "../buildout/model.ts";
@@ -26,8 +27,11 @@ export function companyYearly(st: ModelState, pm: ProgramMonthly): CompanyYearly
     freeCashFlowUsd: new Float64Array(n),
     fundingGapUsd: new Float64Array(n),
   };
+  // the rent of leased halls replaces their facility capex: it is paid from the company's operating cash flow in every
+  // funding route (as an SPV's rent is in the declared-structures route)
+  const leaseRentUsd = sumByYear(s.timeline, pm.facilityLeaseCostUsd);
   for (let i = 0; i < n; i++) {
-    out.operatingCashFlowUsd[i] = s.company.operatingCashFlowUsdByYearIndex[i];
+    out.operatingCashFlowUsd[i] = s.company.operatingCashFlowUsdByYearIndex[i] - leaseRentUsd[i];
     out.freeCashFlowUsd[i] = out.operatingCashFlowUsd[i] - capexUsd[i];
     out.fundingGapUsd[i] = Math.max(0, -out.freeCashFlowUsd[i]);
   }

@@ -105,7 +105,7 @@ function powerPricesBySite(st: ModelState, siteYears: readonly SiteYearPower[]):
 
 /**
  * The capital plan limits first builds, not IT refreshes: say so for each plan year whose program capex exceeds the
- * plan by more than 1 % in a year with refreshes, naming the refreshes of that year.
+ * plan by more than 1 % and whose refreshes explain the excess, naming the refreshes of that year.
  */
 function capexAbovePlan(st: ModelState, pm: ProgramMonthly): Diagnostic[] {
   const s = st.scenario;
@@ -116,7 +116,8 @@ function capexAbovePlan(st: ModelState, pm: ProgramMonthly): Diagnostic[] {
   const out: Diagnostic[] = [];
   t.years.forEach((year, i) => {
     const plan = s.capitalPlanUsdByYearIndex[i];
-    if (plan > 0 && capex[i] > plan * 1.01 && refresh[i] > 0) {
+    // only when the refreshes explain the excess (an SPV's capex, off the plan, can explain it too)
+    if (plan > 0 && capex[i] > plan * 1.01 && refresh[i] > 0 && capex[i] - refresh[i] <= plan * 1.01) {
       out.push(info(keyPath("program.capitalPlanUsdByYear", String(year)), `capex in ${year} is ${b(capex[i])}, above the plan's ${b(plan)}: the plan limits first builds, and the ${b(refresh[i])} of IT refreshes that year (servers replaced at the end of their life) are not held to it`));
     }
   });

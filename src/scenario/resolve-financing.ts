@@ -150,7 +150,11 @@ function resolveSpv(v: SpvInput, path: string, ref: ReferenceData, ctx: Financin
   }
   const own = ctx.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.siteIndex === siteIndex);
   const phaseIndices: number[] = [];
-  for (const [k, name] of (v.phases ?? own.map(({ p }) => p.name)).entries()) {
+  // by default the SPV owns the site's phases a lessor does not
+  if (v.phases === undefined && own.length > 0 && own.every(({ p }) => p.leased)) {
+    ds.push(error(`${path}.site`, `every phase of site "${v.site}" has a leased facility (facilityOwnership: leased): a lessor owns them, so an SPV has nothing to own`));
+  }
+  for (const [k, name] of (v.phases ?? own.filter(({ p }) => !p.leased).map(({ p }) => p.name)).entries()) {
     const hit = own.find(({ p }) => p.name === name);
     if (hit?.p.leased) ds.push(error(`${path}.phases[${k}]`, `phase "${name}" has a leased facility (facilityOwnership: leased): a lessor owns it, so an SPV cannot own it too`));
     else if (hit) phaseIndices.push(hit.i);

@@ -42,6 +42,9 @@ describe("resolveScenario", () => {
     expect(resolved({ constructionMonths: 36, fleetMix: { newest: 0.8, MI355X: 0.2 } })).toEqual([{ generation: "MI355X", fraction: 0.2 }, { generation: "VR300", fraction: 0.8 }]);
     // the interconnection month counts when it is later; after the roadmap, the projected generation of that year
     expect(resolved({ interconnectionMonth: "2032-03", fleetMix: { newest: 1 } })).toEqual([{ generation: "Projected-2032", fraction: 1 }]);
+    // the power delay counts: 30 months from 2025-01 is 2027 (Vera Rubin); 6 months more is 2028 (Rubin Ultra)
+    expect(resolved({ constructionMonths: 30, fleetMix: { newest: 1 } })).toEqual([{ generation: "VR200", fraction: 1 }]);
+    expect(resolved({ constructionMonths: 30, powerDelayMonths: 6, fleetMix: { newest: 1 } })).toEqual([{ generation: "VR300", fraction: 1 }]);
     // merged with an explicit share of the same generation
     expect(resolved({ constructionMonths: 36, fleetMix: { newest: 0.5, VR300: 0.5 } })).toEqual([{ generation: "VR300", fraction: 1 }]);
   });

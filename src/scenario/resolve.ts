@@ -88,8 +88,9 @@ export function resolveScenario(s: Scenario, ref: ReferenceData): Outcome<Resolv
           ds.push(outsideHorizon(`${path}.interconnectionMonth`, ph.interconnectionMonth, p.horizonStartMonth, p.horizonEndMonth));
         }
       }
-      // `newest`: the newest generation available in the year the phase is requested online (as a refresh buys)
-      const requestedOnlineYear = timeline.years[timeline.yearIndex[Math.min(timeline.months - 1, Math.max(0, start + ph.constructionMonths, interconnectionIndex))]];
+      // `newest`: the newest generation available in the year the phase is requested online, power delay included (as
+      // a refresh buys); a later start for want of capital or chips does not change it
+      const requestedOnlineYear = timeline.years[timeline.yearIndex[Math.min(timeline.months - 1, Math.max(0, start + ph.constructionMonths, interconnectionIndex) + (ph.powerDelayMonths ?? 0))]];
       const fleetMix = checkFleetMix(withNewest(ph.fleetMix, withProjected, requestedOnlineYear), withProjected, `${path}.fleetMix`, ds);
       phases.push({
         label: `${site.name}/${ph.name}`,

@@ -141,7 +141,7 @@ export const companySchema = z.strictObject({
   name: z.string().optional(),
   revenueUsdByYear: usdByYear.optional().describe("Reported or assumed revenue; later years grow by revenueGrowthFractionPerYear"),
   revenueGrowthFractionPerYear: between(-0.9, 5).default(0),
-  operatingCashFlowMarginFraction: fraction.optional().describe("Operating cash flow / revenue"),
+  operatingCashFlowMarginFraction: fraction.optional().describe("Operating cash flow / revenue; default: the reference company's latest reported year, whose reported operating cash flow is then used in every reported year (stating a margin applies it to every year, reported ones included)"),
 });
 
 export const programEconomicsSchema = z

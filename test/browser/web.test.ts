@@ -95,7 +95,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(await page.locator("#diagnostics li.warning").count()).toBeGreaterThan(0); // proxy weather, from the hourly pass
     // after the hourly pass the NPV is `gigaplan run`'s (energy priced by the dispatch), not the quick pass's
     const golden = JSON.parse(readFileSync(join(REPO, "test/golden/meta-600b.json"), "utf8")) as { summary: { npvUsd: number } };
-    expect((await value("npv")).replace(/[^\d.]/g, "")).toBe((Math.abs(golden.summary.npvUsd) / 1e9).toFixed(1));
+    const npv = golden.summary.npvUsd;
+    expect(await value("npv")).toBe(`${npv < 0 ? "−" : ""}$${(Math.abs(npv) / 1e9).toFixed(1)}B`);
     await page.locator("#chart-mw-online-by-site svg").first().waitFor();
     await page.click("#bench");
     await page.waitForFunction("document.getElementById('bench-result')?.dataset.p95 !== undefined", undefined, { timeout: 30_000 });
