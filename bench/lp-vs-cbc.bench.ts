@@ -14,25 +14,15 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { referenceData } from "../src/data/index.ts";
-import { nodeInputFiles } from "../src/io/input-files.ts";
-import { loadPowerProfiles } from "../src/pipeline/profiles.ts";
-import { runModel } from "../src/buildout/model.ts";
 import { buildSizingLp } from "../src/power/optimize/build.ts";
 import { optimizePortfolio } from "../src/power/optimize/optimize.ts";
 import { withFixedCapacities } from "../src/power/optimize/site-result.ts";
-import { buildSiteSizing, defaultSizingYear } from "../src/power/optimize/site-sizing.ts";
-import { sitePowerSchema } from "../src/scenario/power-schema.ts";
-import { resolveSitePower } from "../src/scenario/resolve-power.ts";
-import { prepareScenario } from "../src/pipeline/prepare.ts";
-import { parseScenarioText } from "../src/scenario/load.ts";
 import { createHighsSolver } from "../src/solver/highs.ts";
 import { writeLp } from "../src/solver/lp-writer.ts";
+import { SITE, sizingOf, year } from "./el-paso-sizing.ts";
 
-const SITE = "El Paso";
 const TARGET_S = 3;
 const TARGET_RATIO = 2;
 const option = (name: string): number | undefined => {
@@ -42,21 +32,7 @@ const option = (name: string): number | undefined => {
 const hoursPerStep = option("--resolution") ?? 1;
 const weeks = option("--representative-weeks");
 
-const file = join(dirname(fileURLToPath(import.meta.url)), "..", "scenarios", "meta-600b.yaml");
-const parsed = parseScenarioText(readFileSync(file, "utf8"), file).value!;
-const s = prepareScenario(parsed, referenceData).value!;
-const si = s.sites.findIndex((x) => x.name === SITE);
-const power = s.sites[si].power ?? resolveSitePower(sitePowerSchema.parse({}), referenceData, `sites[${si}].power`, s.timeline.years, []);
-const energy = runModel(s).energy[si];
-const year = defaultSizingYear(s.timeline, energy.facilityEnergyMwh)!;
-const profiles = (await loadPowerProfiles(parsed, nodeInputFiles(file), { sites: [SITE], allTechnologies: true, powerDefaults: sitePowerSchema.parse({}) })).value[SITE];
-const sizing = buildSiteSizing(s.timeline, energy.facilityEnergyMwh, power, profiles, {
-  year,
-  target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },
-  hoursPerStep,
-  representativeWeeks: weeks,
-  regionCo2KgPerMwh: s.sites[si].gridRegionCo2KgPerMwh,
-});
+const sizing = sizingOf({ hoursPerStep, representativeWeeks: weeks });
 const lp = buildSizingLp(sizing.problem).lp;
 const dir = mkdtempSync(join(tmpdir(), "gigaplan-lp-"));
 const lpFile = join(dir, "sizing.lp");
