@@ -6,7 +6,7 @@ import { prepareScenario } from "../pipeline/prepare.ts";
 import { checkScenarioObject } from "../scenario/load.ts";
 import { tinyScenario } from "../../test/helpers/fixtures.ts";
 import type { ScenarioInput } from "../scenario/schema.ts";
-import { newestGeneration } from "./fleet.ts";
+import { newestGenerationOf } from "../scenario/resolve-accelerators.ts";
 
 const longRun = (fleetMix: Record<string, number>, extra: Partial<ScenarioInput> = {}): ScenarioInput => {
   const base = tinyScenario(extra);
@@ -21,8 +21,8 @@ const resolved = (input: ScenarioInput) => prepareScenario(checkScenarioObject(i
 describe("refresh generation (issue 12 item 1)", () => {
   it("a GB300 fleet is never refreshed with GB200: same-year ties go to the later generation", () => {
     const s = resolved(longRun({ GB300: 1 }));
-    expect(newestGeneration(s, ["GB300", "GB200"], 2025)).toBe("GB300");
-    expect(newestGeneration(s, ["GB200", "GB300"], 2025)).toBe("GB300");
+    expect(newestGenerationOf(s.accelerators, ["GB300", "GB200"], 2025)).toBe("GB300");
+    expect(newestGenerationOf(s.accelerators, ["GB200", "GB300"], 2025)).toBe("GB300");
   });
 
   it("refreshes buy the announced generation of their year, then a projected one, never a 2025 chip", () => {

@@ -28,7 +28,7 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
   const newestByYear = new Map<number, string>();
   const newestIn = (year: number): string => {
     let gen = newestByYear.get(year);
-    if (gen === undefined) newestByYear.set(year, (gen = newestGeneration(s, candidates, year)));
+    if (gen === undefined) newestByYear.set(year, (gen = newestGenerationOf(s.accelerators, candidates, year)));
     return gen;
   };
   for (const ps of build.phases) {
@@ -66,9 +66,4 @@ export function buildFleet(s: ResolvedScenario, build: BuildSchedule): Vintage[]
     }
   }
   return out;
-}
-
-/** Newest generation available by `year` (the rule is `newestGenerationOf`, shared with `fleetMix: { newest }`). */
-export function newestGeneration(s: ResolvedScenario, candidates: readonly string[], year: number): string {
-  return newestGenerationOf(s.accelerators, candidates, year);
 }

@@ -39,11 +39,6 @@ export function zeroArrays(count: number, n: number): Float64Array[] {
   return out;
 }
 
-/** A record of zero-filled arrays of length `n`, one per key, on one buffer (see zeroArrays). */
-export function zeroRecord<K extends string>(keys: readonly K[], n: number): Record<K, Float64Array> {
-  return zeroRecords(1, keys, n)[0];
-}
-
 /** `count` records of zero-filled arrays of length `n`, one per key, all on one buffer (see zeroArrays). */
 export function zeroRecords<K extends string>(count: number, keys: readonly K[], n: number): Record<K, Float64Array>[] {
   const arrays = zeroArrays(count * keys.length, n);
