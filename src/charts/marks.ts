@@ -1,8 +1,11 @@
-/** Plot specifications the charts share: stacked bars by year, lines by year. Small functions, composed per chart. */
+/**
+ * Plot specifications the charts share: stacked bars by year, lines by year, percentile ranges by row. Small functions,
+ * composed per chart.
+ */
 import * as Plot from "@observablehq/plot";
 import type { Table } from "../core/table.ts";
 import { distinct, num, yearAxis } from "./chart.ts";
-import type { LegendItem } from "./svg.ts";
+import { type LegendItem, MUTED } from "./svg.ts";
 
 export interface Series {
   /** key as it appears in the chart's table */
@@ -90,5 +93,48 @@ export function rowLayout(labels: string[], widthPx: number, rowPx: number): { m
     height,
     y: { label: null, domain: labels, axis: null, paddingInner: padding, paddingOuter: padding / 2, align: 1 },
     marks: [Plot.text(labels, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", lineAnchor: "bottom", dy: -bandPx / 2 - 3, textAnchor: "start", fill: "#1f2328", fontSize: 10 })],
+  };
+}
+
+/** One row of a percentile-range chart: its label and the mean and percentiles in the chart's x units. */
+export interface RangeRow {
+  label: string;
+  mean: number;
+  p5: number;
+  p25: number;
+  p75: number;
+  p95: number;
+}
+
+/**
+ * Legend and plot of a percentile-range chart, one row per output: p5–p95 and p25–p75 bars, a tick at the median
+ * (`median`: a field or a fixed x), a dot at the mean, and a rule at `ruleX`.
+ */
+export function percentileRanges<R extends RangeRow>(
+  rows: R[],
+  widthPx: number,
+  o: { xLabel: string; ruleX: number; median: keyof R & string | (() => number); medianLabel: string },
+): { legend: LegendItem[]; plot: Plot.PlotOptions } {
+  const layout = rowLayout(rows.map((x) => x.label), widthPx, 36);
+  return {
+    legend: [
+      { label: "p5–p95", color: "#a9bdf0" },
+      { label: "p25–p75", color: "#4269d0" },
+      { label: o.medianLabel, color: "#1f2328", kind: "line" },
+      { label: "mean", color: "#ff725c", kind: "dot" },
+    ],
+    plot: {
+      ...layout,
+      marginRight: 16,
+      x: { label: o.xLabel, grid: true, nice: true },
+      marks: [
+        ...layout.marks,
+        Plot.ruleX([o.ruleX], { stroke: MUTED }),
+        Plot.barX(rows, { y: "label", x1: "p5", x2: "p95", fill: "#a9bdf0", insetTop: 8, insetBottom: 8 }),
+        Plot.barX(rows, { y: "label", x1: "p25", x2: "p75", fill: "#4269d0", insetTop: 4, insetBottom: 4 }),
+        Plot.tickX(rows, { y: "label", x: o.median, stroke: "#1f2328", strokeWidth: 2 }),
+        Plot.dot(rows, { y: "label", x: "mean", fill: "#ff725c", r: 3.5 }),
+      ],
+    },
   };
 }

@@ -3,11 +3,9 @@
  * target year and CO2 over the horizon. Their units differ, so each range is drawn relative to its own median (p5-p95
  * and p25-p75 as % of the median) and the median itself is written in its unit beside the label.
  */
-import * as Plot from "@observablehq/plot";
 import type { OutputName } from "../uncertainty/outputs.ts";
 import { defineChart, fmt, fromRecords, num, records } from "./chart.ts";
-import { rowLayout } from "./marks.ts";
-import { MUTED } from "./svg.ts";
+import { percentileRanges } from "./marks.ts";
 import type { SimulationChartInput } from "./simulation.ts";
 
 const POWER_OUTPUTS: { name: OutputName; label: (year: number) => string; value: (v: number) => string }[] = [
@@ -40,28 +38,9 @@ export const mcPower = defineChart<SimulationChartInput>({
       const rel = (k: string): number => (median !== 0 ? (100 * num(x[k])) / median : NaN);
       return { label: `${o.label(r.targetYear)}: ${o.value(median)}`, mean: rel("mean"), p5: rel("p5"), p25: rel("p25"), p75: rel("p75"), p95: rel("p95") };
     });
-    const layout = rowLayout(rows.map((x) => x.label), w, 36);
     return {
       subtitle: "The sites with a power block. Each bar is one output's spread over the samples, as a share of its median (written after its name).",
-      legend: [
-        { label: "p5–p95", color: "#a9bdf0" },
-        { label: "p25–p75", color: "#4269d0" },
-        { label: "median (100 %)", color: "#1f2328", kind: "line" },
-        { label: "mean", color: "#ff725c", kind: "dot" },
-      ],
-      plot: {
-        ...layout,
-        marginRight: 16,
-        x: { label: "% of the median", grid: true, nice: true },
-        marks: [
-          ...layout.marks,
-          Plot.ruleX([100], { stroke: MUTED }),
-          Plot.barX(rows, { y: "label", x1: "p5", x2: "p95", fill: "#a9bdf0", insetTop: 8, insetBottom: 8 }),
-          Plot.barX(rows, { y: "label", x1: "p25", x2: "p75", fill: "#4269d0", insetTop: 4, insetBottom: 4 }),
-          Plot.tickX(rows, { y: "label", x: () => 100, stroke: "#1f2328", strokeWidth: 2 }),
-          Plot.dot(rows, { y: "label", x: "mean", fill: "#ff725c", r: 3.5 }),
-        ],
-      },
+      ...percentileRanges(rows, w, { xLabel: "% of the median", ruleX: 100, median: () => 100, medianLabel: "median (100 %)" }),
       note: `Source: gigaplan Monte Carlo, ${fmt(r.iterations)} samples (${r.method}, seed ${r.seed}); every site-year with load dispatched hour by hour on the sites' weather and grid files.`,
     };
   },

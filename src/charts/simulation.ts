@@ -8,7 +8,7 @@ import type { OutputName } from "../uncertainty/outputs.ts";
 import type { SampleTable, SimulationReport } from "../uncertainty/simulate.ts";
 import { PERCENTILES } from "../uncertainty/stats.ts";
 import { defineChart, fmt, fromRecords, num, records, toBillions } from "./chart.ts";
-import { rowLayout } from "./marks.ts";
+import { percentileRanges, rowLayout } from "./marks.ts";
 import { MUTED } from "./svg.ts";
 
 /** A simulation report, optionally with its samples (for an exact histogram). */
@@ -91,27 +91,8 @@ export const mcPercentiles = defineChart<SimulationChartInput>({
       label: outputLabel(String(x.output), r.targetYear),
       ...Object.fromEntries(["mean", "p5", "p25", "p50", "p75", "p95"].map((k) => [k, toBillions(num(x[`${k}Usd`]))])),
     })) as ({ label: string } & Record<"mean" | "p5" | "p25" | "p50" | "p75" | "p95", number>)[];
-    const layout = rowLayout(rows.map((x) => x.label), w, 36);
     return {
-      legend: [
-        { label: "p5–p95", color: "#a9bdf0" },
-        { label: "p25–p75", color: "#4269d0" },
-        { label: "median", color: "#1f2328", kind: "line" },
-        { label: "mean", color: "#ff725c", kind: "dot" },
-      ],
-      plot: {
-        ...layout,
-        marginRight: 16,
-        x: { label: "USD billions", grid: true, nice: true },
-        marks: [
-          ...layout.marks,
-          Plot.ruleX([0], { stroke: MUTED }),
-          Plot.barX(rows, { y: "label", x1: "p5", x2: "p95", fill: "#a9bdf0", insetTop: 8, insetBottom: 8 }),
-          Plot.barX(rows, { y: "label", x1: "p25", x2: "p75", fill: "#4269d0", insetTop: 4, insetBottom: 4 }),
-          Plot.tickX(rows, { y: "label", x: "p50", stroke: "#1f2328", strokeWidth: 2 }),
-          Plot.dot(rows, { y: "label", x: "mean", fill: "#ff725c", r: 3.5 }),
-        ],
-      },
+      ...percentileRanges(rows, w, { xLabel: "USD billions", ruleX: 0, median: "p50", medianLabel: "median" }),
       note: note(r),
     };
   },
