@@ -47,22 +47,22 @@ export const ClaimsFileSchema = z
   .strict()
   .refine((f) => new Set(f.claims.map((c) => c.id)).size === f.claims.length, { message: "duplicate claim id" });
 
-const evidenceBound = z.enum(["exact", "atLeast", "atMost"]);
+/** The figure fields an evidence item and each of its readings share: who says it, a value or a range, its bound. */
+const figureFields = {
+  /** who says it, e.g. "Borderplex Alliance (via KURV)" */
+  label: z.string().min(1),
+  value: z.number().finite().optional(),
+  low: z.number().finite().optional(),
+  high: z.number().finite().optional(),
+  bound: z.enum(["exact", "atLeast", "atMost"]).optional(),
+};
 
 /**
  * One source's figure for an evidence item whose sources disagree (different reported values for the same
  * quantity). Its source is `items.<key>.readings.<i>.value` (or `.low`) in evidence.meta.json, like any leaf.
  */
 export const EvidenceReadingSchema = z
-  .object({
-    /** who says it, e.g. "Borderplex Alliance (via KURV)" */
-    label: z.string().min(1),
-    value: z.number().finite().optional(),
-    low: z.number().finite().optional(),
-    high: z.number().finite().optional(),
-    bound: evidenceBound.optional(),
-    asOf: isoDateOrMonth,
-  })
+  .object({ ...figureFields, asOf: isoDateOrMonth })
   .strict()
   .refine((r) => r.value !== undefined || (r.low !== undefined && r.high !== undefined && r.low <= r.high), {
     message: "a reading needs a value, or low <= high",
@@ -70,16 +70,12 @@ export const EvidenceReadingSchema = z
 
 export const EvidenceItemSchema = z
   .object({
-    label: z.string().min(1),
-    value: z.number().finite().optional(),
-    low: z.number().finite().optional(),
-    high: z.number().finite().optional(),
+    ...figureFields,
     text: z.string().min(1).optional(),
     /** several sources' figures for the same quantity, shown side by side and all judged (never one picked) */
     readings: z.array(EvidenceReadingSchema).min(2).optional(),
     sourceId: z.string().min(1).optional(),
     unit: unit.optional(),
-    bound: evidenceBound.optional(),
     /** as of the item's figure; an item with readings dates each reading instead */
     asOf: isoDateOrMonth.optional(),
     measure: tag.optional(),
