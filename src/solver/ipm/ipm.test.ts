@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FREE_CAPACITY as free, makeSeries, sizingProblem, syntheticYear } from "../../../test/helpers/power-series.ts";
+import { buildSizingLp } from "../../power/optimize/build.ts";
+import { optimizePortfolio } from "../../power/optimize/optimize.ts";
+import { LpBuilder } from "../builder.ts";
+import { createHighsSolver } from "../highs.ts";
+import type { LpProblem } from "../lp.ts";
+import { solveIpm } from "./ipm.ts";
+import { createIpmSolver } from "./ipm-solver.ts";
+import { toStandardForm } from "./standard-form.ts";
+
+const highs = await createHighsSolver();
+const ipm = createIpmSolver();
+const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
+
+/** min 3x + 2y s.t. x + y ≥ 2, y ≤ 1: optimum x = y = 1, objective 5, duals 3 (≥ row) and −1 (≤ row). */
+function small(): LpProblem {
+  const b = new LpBuilder("small");
+  const x = b.addColumn("x", 0, Infinity, 3);
+  const y = b.addColumn("y", 0, 4, 2);
+  b.addRow("need", 2, Infinity, [x, y], [1, 1]);
+  b.addRow("cap", -Infinity, 1, [y], [1]);
+  return b.build();
+}
+
+/** Every kind of bound: free, upper-only, fixed and boxed columns; equality, ≤, ≥ and ranged rows. */
+function allBounds(): LpProblem {
+  const b = new LpBuilder("bounds");
+  const f = b.addColumn("free", -Infinity, Infinity, 1);
+  const up = b.addColumn("upper_only", -Infinity, 5, -2);
+  const fixed = b.addColumn("fixed", 3, 3, 4);
+  const box = b.addColumn("box", -1, 2, 1);
+  b.addRow("eq", 1, 1, [f, up, box], [1, 1, 1]);
+  b.addRow("le", -Infinity, 6, [up, fixed], [1, 1]);
+  b.addRow("ge", -4, Infinity, [f, box], [1, -1]);
+  b.addRow("range", -2, 7, [f, up, fixed], [1, 2, 1]);
+  return b.build();
+}
+
+describe("interior-point LP solver", () => {
+  it("solves a hand-computed LP: primal values and duals with the LpSolver sign convention", () => {
+    const r = ipm.solve(small());
+    expect(r.status).toBe("optimal");
+    expect(r.objective).toBeCloseTo(5, 6);
+    expect([...r.primal]).toEqual([1, 1].map((v) => expect.closeTo(v, 6)));
+    expect(r.dual[0]).toBeCloseTo(3, 6);
+    expect(r.dual[1]).toBeCloseTo(-1, 6);
+  });
+
+  it("handles every kind of column and row bound as HiGHS does", () => {
+    const p = allBounds();
+    const a = ipm.solve(p);
+    const h = highs.solve(p);
+    expect(h.status).toBe("optimal");
+    expect(a.status).toBe("optimal");
+    expect(a.objective).toBeCloseTo(h.objective, 6);
+    p.colLower.forEach((lo, j) => {
+      expect(a.primal[j]).toBeGreaterThanOrEqual(lo - 1e-7);
+      expect(a.primal[j]).toBeLessThanOrEqual(p.colUpper[j] + 1e-7);
+    });
+    expect(a.primal[2]).toBe(3);
+  });
+
+  it("gives HiGHS's optimum on random feasible LPs (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: -3, max: 9 }), { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 5, maxLength: 5 }),
+        (rows, costs, uppers) => {
+          // min c·x s.t. A x ≥ rhs, 0 ≤ x ≤ u, with rhs met by x = u/2 (so feasible); bounded as c > 0 and x ≤ u
+          const b = new LpBuilder("random");
+          const cols = costs.map((c, j) => b.addColumn(`x${j}`, 0, uppers[j], c));
+          rows.forEach((a, i) => b.addRow(`r${i}`, a.reduce((s, v, j) => s + (v * uppers[j]) / 2, 0) - 1, Infinity, cols, a));
+          const p = b.build();
+          const h = highs.solve(p);
+          const r = ipm.solve(p);
+          expect(r.status).toBe("optimal");
+          expect(relDiff(r.objective, h.objective)).toBeLessThan(1e-7);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("cannot prove infeasibility itself: without a fallback it reports no optimum, with HiGHS as fallback the exact status", () => {
+    const b = new LpBuilder("infeasible");
+    const x = b.addColumn("x", 0, 1, 1);
+    b.addRow("r", 2, Infinity, [x], [1]);
+    const alone = createIpmSolver({ maxIterations: 50 }).solve(b.build());
+    expect(alone.status).not.toBe("optimal");
+    expect(Number.isNaN(alone.objective)).toBe(true);
+    expect(createIpmSolver({ maxIterations: 50, fallback: highs }).solve(b.build()).status).toMatch(/infeasible/);
+  });
+
+  it("sizes a four-week hourly portfolio to HiGHS's optimum: objective, capacities and the target's dual", () => {
+    const n = 24 * 28;
+    const { pv, wind } = syntheticYear(n * 13, 5);
+    const s = makeSeries({ loadMw: 100, pvCapacityFactor: [...pv.subarray(0, n)], windCapacityFactor: [...wind.subarray(0, n)], gridPriceUsdPerMwh: 60 }, n);
+    const p = sizingProblem(s, {
+      bounds: { pvMw: free, windMw: free, batteryMw: free, batteryMwh: free, gasMw: free, firmCleanMw: free },
+      unitCosts: { pvUsdPerMwYear: 60_000, windUsdPerMwYear: 110_000, batteryPowerUsdPerMwYear: 20_000, batteryEnergyUsdPerMwhYear: 25_000, gasUsdPerMwYear: 90_000, firmCleanUsdPerMwYear: 600_000 },
+      gridImportLimitMw: 80,
+      target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },
+    });
+    const h = optimizePortfolio(p, highs);
+    const r = optimizePortfolio(p, ipm);
+    expect(h.status).toBe("optimal");
+    expect(r.status).toBe("optimal");
+    expect(relDiff(r.objectiveUsd, h.objectiveUsd)).toBeLessThan(1e-7);
+    expect(relDiff(r.targetMarginalCostUsdPerMwh!, h.targetMarginalCostUsdPerMwh!)).toBeLessThan(1e-4);
+    // the capacities of a unique optimum; the load is served every hour by the interior dispatch too
+    const hp = h.dispatch!.portfolio;
+    const rp = r.dispatch!.portfolio;
+    for (const k of ["pvMw", "windMw", "batteryMw", "batteryMwh", "gasMw", "firmCleanMw"] as const) expect(Math.abs(rp[k] - hp[k])).toBeLessThan(1e-3 * Math.max(1, hp[k]));
+  });
+
+  it("reports its iterations, ending at the tolerances", () => {
+    const lp = buildSizingLp(sizingProblem(makeSeries({ loadMw: [100, 50, 80], gridPriceUsdPerMwh: [30, 90, 50] }), { bounds: { ...sizingProblem(makeSeries({ loadMw: 1 })).bounds, gasMw: free } })).lp;
+    const seen: number[] = [];
+    const r = solveIpm(toStandardForm(lp), { onIteration: (i) => seen.push(i.iteration) });
+    expect(r.status).toBe("optimal");
+    expect(seen).toEqual([...Array(r.iterations).keys()]);
+    expect(r.primalInfeasibility).toBeLessThanOrEqual(1e-8);
+    expect(r.dualInfeasibility).toBeLessThanOrEqual(1e-8);
+    expect(r.relativeGap).toBeLessThanOrEqual(1e-8);
+  });
+});
