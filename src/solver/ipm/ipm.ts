@@ -24,7 +24,8 @@ export interface IpmOptions {
 }
 
 export interface IpmResult {
-  status: "optimal" | "iteration-limit" | "numerical-error";
+  /** stalled: complementarity vanished before the residuals did (the iterates sit on bounds they cannot leave) */
+  status: "optimal" | "iteration-limit" | "stalled" | "numerical-error";
   iterations: number;
   /** the standard form the solution belongs to (rows in the factor's order) */
   sf: StandardForm;
@@ -64,6 +65,11 @@ interface Direction {
   ap: number;
   ad: number;
 }
+
+/** complementarity below this share of its start: the iterates are at the optimum's bounds; the residuals must
+ * vanish within AFTER_COLLAPSE more iterations (they do in 1-3 on the sizing LPs), or the method has stalled */
+const COLLAPSE = 1e-12;
+const AFTER_COLLAPSE = 10;
 
 const newDirection = (n: number, m: number): Direction => ({ dx: new Float64Array(n), dw: new Float64Array(n), dz: new Float64Array(n), ds: new Float64Array(n), dy: new Float64Array(m), ap: 1, ad: 1 });
 
@@ -160,7 +166,6 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
   const rt = new Float64Array(n);
   let dir = newDirection(n, m);
   let aff = newDirection(n, m);
-  const bNorm = maxAbs(b);
   const cNorm = maxAbs(c);
   let uNorm = 0;
   for (let j = 0; j < n; j++) if (hasU[j]) uNorm = Math.max(uNorm, Math.abs(u[j]));
@@ -201,6 +206,8 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
     out.ad = ad;
   };
 
+  let mu0 = Infinity;
+  let collapsedAt = -1;
   let it = 0;
   let pInf = Infinity;
   let dInf = Infinity;
@@ -208,7 +215,14 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
   let status: IpmResult["status"] = "iteration-limit";
   for (; it <= maxIt; it++) {
     ax(sf, x, rb);
-    for (let i = 0; i < m; i++) rb[i] = b[i] - rb[i];
+    // primal residual row by row, relative to the row's own size (one row with a large b, as the annual target,
+    // must not hide the hourly rows' residuals)
+    let rbRel = 0;
+    for (let i = 0; i < m; i++) {
+      const axi = rb[i];
+      rb[i] = b[i] - axi;
+      rbRel = Math.max(rbRel, Math.abs(rb[i]) / (1 + Math.max(Math.abs(b[i]), Math.abs(axi))));
+    }
     let pobj = 0;
     let dobj = 0;
     let mu = 0;
@@ -228,7 +242,7 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
     }
     for (let i = 0; i < m; i++) dobj += b[i] * y[i];
     mu /= nComp;
-    pInf = Math.max(maxAbs(rb) / (1 + bNorm), ruMax / (1 + uNorm));
+    pInf = Math.max(rbRel, ruMax / (1 + uNorm));
     dInf = rcMax / (1 + cNorm);
     gap = Math.abs(pobj - dobj) / (1 + Math.abs(pobj));
     if (!Number.isFinite(pobj) || !Number.isFinite(dobj) || !Number.isFinite(pInf) || !Number.isFinite(dInf)) {
@@ -240,6 +254,13 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
       break;
     }
     if (it === maxIt) break;
+    if (it === 0) mu0 = mu;
+    else if (mu < COLLAPSE * mu0 && collapsedAt < 0) collapsedAt = it;
+    if (collapsedAt >= 0 && it - collapsedAt >= AFTER_COLLAPSE) {
+      // complementarity has vanished but the residuals have not: the iterates sit on bounds they cannot leave
+      status = "stalled";
+      break;
+    }
     for (let j = 0; j < n; j++) {
       let d = primalReg;
       if (!free[j]) d += z[j] / x[j];

@@ -71,6 +71,8 @@ export class NormalEquations {
     const { position, pairCol, pairCoef, diagonal } = this;
     for (let p = 0; p < position.length; p++) v[position[p]] += theta[pairCol[p]] * pairCoef[p];
     const m = this.sf.m;
+    // dual regularization, relative to the largest diagonal (smaller ones, or one per row, were tried: the
+    // factor then loses rows whose columns all sit at bounds, and the method does not converge)
     let maxDiag = 0;
     for (let i = 0; i < m; i++) maxDiag = Math.max(maxDiag, v[diagonal[i]]);
     const reg = this.regularization * Math.max(1, maxDiag);
