@@ -99,6 +99,8 @@ export type { PowerProfiles, ProfileProvenance, SiteProfiles } from "./power/sit
 export { LpBuilder } from "./solver/builder.ts";
 export { writeLp } from "./solver/lp-writer.ts";
 export { createHighsSolver } from "./solver/highs.ts";
+export { createIpmSolver } from "./solver/ipm/ipm-solver.ts";
+export { createLpSolver, LP_SOLVER_CHOICES, type LpSolverChoice } from "./solver/choose.ts";
 export type { LpProblem, LpSolution, LpSolver } from "./solver/lp.ts";
 
 // ---- hourly power of one site-year (the data of the hourly charts; the charts are in src/visual.ts)

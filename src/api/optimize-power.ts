@@ -23,7 +23,7 @@ import { sitePowerSchema } from "../scenario/power-schema.ts";
 import type { ResolvedSitePower } from "../scenario/resolved-power.ts";
 import { resolveSitePower } from "../scenario/resolve-power.ts";
 import { writeLp } from "../solver/lp-writer.ts";
-import { createHighsSolver } from "../solver/highs.ts";
+import { createLpSolver } from "../solver/choose.ts";
 import type { LpSolver } from "../solver/lp.ts";
 
 export interface OptimizePowerOptions {
@@ -46,7 +46,7 @@ export interface OptimizePowerOptions {
   /** also return the LP as CPLEX LP text */
   writeLp?: boolean;
   files?: InputFiles;
-  /** LP solver (default: HiGHS) */
+  /** LP solver (default: src/solver/choose.ts `auto`: gigaplan's interior point for large sizing LPs, HiGHS otherwise) */
   solver?: LpSolver;
   /** a clock in milliseconds (e.g. performance.now) to time the solves in `log`; absent: no times */
   now?: () => number;
@@ -138,13 +138,13 @@ export async function optimizePower(doc: ScenarioDocument, o: OptimizePowerOptio
     ds.push(warning(`${c.power.path}.flexibility.shiftWindowHours`, `a shift window of ${c.power.flexibility.shiftWindowHours} h is one step at ${c.sizing.hoursPerStep}-hour steps: flexible load cannot move (use a finer --resolution or representative weeks)`));
   const stepCount = sizing.problem.series.loadMw.length;
   const span = c.sizing.representativeWeeks === undefined ? `${stepCount} steps of ${c.sizing.hoursPerStep} h` : `${c.sizing.representativeWeeks} representative weeks, ${stepCount} hourly steps`;
-  o.onStage?.(`building the LP (${span}) and solving it with ${o.solver?.name ?? "HiGHS"}; the solver reports nothing until it is done`);
+  o.onStage?.(`building the LP (${span}) and solving it with ${o.solver?.name ?? "HiGHS or gigaplan IPM (auto)"}; the solver reports nothing until it is done`);
   const lpText = o.writeLp ? writeLp(buildSizingLp(sizing.problem).lp).text : undefined;
-  const solver = o.solver ?? (await createHighsSolver());
+  const solver = o.solver ?? (await createLpSolver());
   const t0 = o.now?.() ?? 0;
   const result = optimizePortfolio(sizing.problem, solver);
   const steps = c.sizing.representativeWeeks === undefined ? `${c.sizing.hoursPerStep}-hour steps` : `${c.sizing.representativeWeeks} representative weeks, hourly`;
-  log.push(`${solver.name}: ${result.status}${seconds(o.now, t0)} (${result.lpColumns} columns, ${result.lpRows} rows, ${steps})`);
+  log.push(`${result.solverName}: ${result.status}${seconds(o.now, t0)} (${result.lpColumns} columns, ${result.lpRows} rows, ${steps})`);
   if (result.status !== "optimal") {
     const why = result.status === "infeasible" ? "the target cannot be met within the sizing limits and grid limits" : `solver status ${result.solverStatus}`;
     ds.push(error(c.power.path, `no optimal portfolio: ${why}`));

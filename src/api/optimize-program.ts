@@ -20,7 +20,7 @@ import { yearSum } from "../power/site/load.ts";
 import type { ResolvedSitePower } from "../scenario/resolved-power.ts";
 import { type SiteProfiles, siteGridWater } from "../power/site/site-power.ts";
 import type { ProgramPowerReport, ProgramPowerSite } from "../results/program-power.ts";
-import { createHighsSolver } from "../solver/highs.ts";
+import { createLpSolver } from "../solver/choose.ts";
 import type { LpSolver } from "../solver/lp.ts";
 
 export const PROGRAM_POWER_SCHEMA_VERSION = 1;
@@ -124,7 +124,7 @@ export async function optimizeProgramPower(doc: ScenarioDocument, o: OptimizePro
   if (built.every((b) => b.programSite.outFraction === 0 || b.programSite.inFraction === 0)) {
     ds.push(warning("flexibleLoadFraction", "no site has flexible load and spare capacity (power.flexibility, or --flexible-load): nothing can move between sites"));
   }
-  const solver = o.solver ?? (await createHighsSolver());
+  const solver = o.solver ?? (await createLpSolver());
   const steps = built[0].programSite.problem.series.loadMw.length;
   o.onStage?.(`solving the program LP (${names.length} sites, ${steps} steps of ${hoursPerStep} h) with the sites apart, then together; the solver reports nothing until it is done`);
   const t0 = o.now?.() ?? 0;

@@ -19,7 +19,7 @@ import { annualEnergyMwh, buildSiteSizing, defaultSizingYear } from "../power/op
 import { type Capacities, sampleOptimum, stochasticSizing } from "../power/optimize/stochastic.ts";
 import { resolveScenario } from "../scenario/resolve.ts";
 import type { Stats, StochasticPowerReport } from "../results/stochastic-power.ts";
-import { createHighsSolver } from "../solver/highs.ts";
+import { createLpSolver } from "../solver/choose.ts";
 import type { LpSolver } from "../solver/lp.ts";
 import { makeSampler, sampledScenario } from "../uncertainty/evaluate.ts";
 import { buildPlan } from "../uncertainty/plan.ts";
@@ -124,7 +124,7 @@ export async function optimizePowerUnderUncertainty(doc: ScenarioDocument, o: St
     ds.push(error("samples", "no sample gives the site a problem to size"));
     return fail();
   }
-  const solver = o.solver ?? (await createHighsSolver());
+  const solver = o.solver ?? (await createLpSolver());
   o.onStage?.(`solving ${problems.length} sample LPs${o.shard ? "" : ", the two-stage LP and the mean problem"} (${problems[0].series.loadMw.length} steps each)`);
   const perSample = problems.map((p) => sampleOptimum(p, solver));
   const optimal = perSample.filter((p) => p.status === "optimal");

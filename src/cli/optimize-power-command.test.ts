@@ -108,11 +108,11 @@ describe("gigaplan optimize-power", () => {
     expect(bad.stderr).toMatch(/--sweep-level: must be written from:to:step/);
   });
 
-  it("--progress prints the stages of the LP on stderr (HiGHS is silent while it solves); stdout stays one JSON document", async () => {
+  it("--progress prints the stages of the LP on stderr (the solver is silent while it solves); stdout stays one JSON document", async () => {
     const r = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--resolution", "24", "--format", "json", "--progress"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /^optimize-power: preparing the scenario and its build-out model…\noptimize-power: reading weather and grid files for Desert…\noptimize-power: building the LP \(365 steps of 24 h\) and solving it with HiGHS; the solver reports nothing until it is done…\noptimize-power: checking the chosen capacities on the real hourly year \(dispatch LP on 8760 h\)…\noptimize-power: done in \d+\.\d s\n/,
+      /^optimize-power: preparing the scenario and its build-out model…\noptimize-power: reading weather and grid files for Desert…\noptimize-power: building the LP \(365 steps of 24 h\) and solving it with HiGHS or gigaplan IPM \(auto\); the solver reports nothing until it is done…\noptimize-power: checking the chosen capacities on the real hourly year \(dispatch LP on 8760 h\)…\noptimize-power: done in \d+\.\d s\n/,
     );
     expect(JSON.parse(r.stdout).status).toBe("optimal");
     const piped = await cli(["optimize-power", scenarioFile, "--site", "Desert", "--resolution", "24", "--format", "json"]);

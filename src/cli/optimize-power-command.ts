@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { type Command, Option } from "commander";
-import { type Diagnostic, type TargetKind, error, formatDiagnostic, hasErrors, optimizePower, optimizePowerUnderUncertainty, optimizeProgramPower, renderOptimizePowerReport, renderProgramPowerReport, renderStochasticPowerReport, sweepLevels } from "../index.ts";
+import { type Diagnostic, LP_SOLVER_CHOICES, type LpSolverChoice, type TargetKind, createLpSolver, error, formatDiagnostic, hasErrors, optimizePower, optimizePowerUnderUncertainty, optimizeProgramPower, renderOptimizePowerReport, renderProgramPowerReport, renderStochasticPowerReport, sweepLevels } from "../index.ts";
 import { nodeInputFiles } from "../io/input-files.ts";
 import { readScenarioFile } from "../io/scenario-file.ts";
 import { existsSync } from "node:fs";
@@ -34,6 +34,7 @@ interface Options extends ProgressFlags {
   format: "table" | "json";
   hourly?: boolean;
   sweepLevel?: string;
+  solver: LpSolverChoice;
 }
 
 const FLAGS: Record<string, string> = {
@@ -94,7 +95,7 @@ async function optimizeProgramCommand(file: string, o: Options, io: Io): Promise
   };
   if (hasErrors(ds)) return fail(io, ds);
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
-  const out = await optimizeProgramPower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
+  const out = await optimizeProgramPower(doc.value, { ...options, solver: await createLpSolver(o.solver), files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
   stages.done();
   return printOutcome(io, o, out, renderProgramPowerReport);
 }
@@ -119,7 +120,7 @@ async function optimizeStochasticCommand(file: string, o: Options, io: Io): Prom
   };
   if (hasErrors(ds)) return fail(io, ds);
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
-  const out = await optimizePowerUnderUncertainty(doc.value, { ...options, files: nodeInputFiles(file), onStage: stages.stage });
+  const out = await optimizePowerUnderUncertainty(doc.value, { ...options, solver: await createLpSolver(o.solver), files: nodeInputFiles(file), onStage: stages.stage });
   stages.done();
   return printOutcome(io, o, out, renderStochasticPowerReport);
 }
@@ -160,7 +161,7 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
   }
   if (hasErrors(ds)) return fail(io, ds);
   const stages = stageReporter("optimize-power", progressEnabled(o, io), io);
-  const out = await optimizePower(doc.value, { ...options, files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
+  const out = await optimizePower(doc.value, { ...options, solver: await createLpSolver(o.solver), files: nodeInputFiles(file), now: () => performance.now(), onStage: stages.stage });
   stages.done();
   if (out.lpText !== undefined && o.writeLp) {
     writeFileAtomic(o.writeLp, out.lpText, { createDirectory: false });
@@ -173,7 +174,7 @@ async function optimizePowerCommand(file: string, o: Options, io: Io): Promise<n
 export function registerOptimizePowerCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command("optimize-power")
-    .description("LP sizing of one site's power portfolio (or of every site together) for a clean-energy target (HiGHS)")
+    .description("LP sizing of one site's power portfolio (or of every site together) for a clean-energy target (HiGHS, or gigaplan's interior point for the large LPs)")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("--site <name>", "site to size")
     .addOption(new Option("--sites <which>", "size every site with a power block in one LP, flexible load movable between sites").choices(["all"]))
@@ -191,6 +192,7 @@ export function registerOptimizePowerCommand(program: Command, io: Io, setExit: 
     .option("--write-lp <file>", "also write the LP as a CPLEX LP file (readable by HiGHS, CBC, CPLEX, Gurobi)")
     .option("--hourly", "include the hourly (per-step) dispatch of the optimum in the JSON output")
     .option("--sweep-level <from:to:step>", "also solve at each target level of the range (the CFE cost curve), e.g. 0.7:1.0:0.05")
+    .addOption(new Option("--solver <name>", "LP solver: auto (gigaplan's interior point for sizing LPs of 20,000 rows or more, HiGHS otherwise), highs (dual simplex: a vertex optimum) or ipm (interior point, HiGHS when it does not reach an optimum)").choices([...LP_SOLVER_CHOICES]).default("auto"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .action(async (file: string, opts: Options) => setExit(await optimizePowerCommand(file, opts, io)));
   addProgressOptions(command);

@@ -46,6 +46,8 @@ export interface LpSolution {
    * for a minimization, a binding `≥` row has dual ≥ 0 and a binding `≤` row has dual ≤ 0.
    */
   dual: Float64Array;
+  /** the solver that produced this solution, when an LpSolver chooses among several (src/solver/choose.ts) */
+  solverName?: string;
 }
 
 export interface LpSolveOptions {

@@ -5,7 +5,7 @@
  */
 import type { LpSolution, LpSolveOptions, LpSolver, LpStatus } from "../../solver/lp.ts";
 import { type DispatchResult, allocateDispatchSeries } from "../dispatch/dispatch.ts";
-import type { Portfolio } from "../dispatch/inputs.ts";
+import { type Portfolio, oneWayEfficiency } from "../dispatch/inputs.ts";
 import { type SizingLp, buildSizingLp } from "./build.ts";
 import { type SizingProblem, weightOf } from "./problem.ts";
 
@@ -47,6 +47,10 @@ export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: 
   const firmMw = portfolio.firmCleanMw * p.tech.firmClean.availabilityFraction;
   const socMinMwh = portfolio.batteryMwh * p.tech.battery.socMinFraction;
   const at = (first: number, t: number): number => (first >= 0 ? Math.max(0, x[first + t]) : 0);
+  // under an annual-match target charging counts toward the target, so a charge and a discharge in the same
+  // step are the LP's own choice; otherwise they only burn surplus and are netted
+  const netStorage = p.target.kind !== "annual-match";
+  const eta = oneWayEfficiency(p.tech);
   for (let t = 0; t < n; t++) {
     o.pvMw[t] = portfolio.pvMw * s.pvCapacityFactor[t];
     o.windMw[t] = portfolio.windMw * s.windCapacityFactor[t];
@@ -56,6 +60,7 @@ export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: 
     o.exportMw[t] = at(k.export, t);
     o.batteryChargeMw[t] = at(k.charge, t);
     o.batteryDischargeMw[t] = at(k.discharge, t);
+    if (netStorage) netChargeAndDischarge(o, t, eta);
     o.batterySocMwh[t] = socMinMwh + at(k.soc, t);
     // flexible load: the load served is the planned load moved and dropped by the LP
     if (flexible) served[t] = s.loadMw[t] + at(k.shiftUp, t) - at(k.shiftDown, t) - at(k.dropped, t) + at(k.spatialIn, t) - at(k.spatialOut, t);
@@ -63,6 +68,20 @@ export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: 
     o.curtailmentMw[t] = Math.max(0, supply - served[t] - o.batteryChargeMw[t] - o.exportMw[t]);
   }
   return { stepHours: s.stepHours, portfolio, series: o, ...(flexible ? { servedLoadMw: served } : {}) };
+}
+
+/**
+ * A charge and a discharge in the same step (equally cheap when surplus is curtailed anyway: an interior-point
+ * optimum spreads over them, a vertex may pick them) replaced by the net flow that leaves the state of charge
+ * where it was: the balance keeps a surplus (more curtailment), power and cost do not change.
+ */
+function netChargeAndDischarge(o: DispatchResult["series"], t: number, eta: number): void {
+  const c = o.batteryChargeMw[t];
+  const d = o.batteryDischargeMw[t];
+  if (c <= 0 || d <= 0) return;
+  const stored = eta * c - d / eta;
+  o.batteryChargeMw[t] = stored > 0 ? stored / eta : 0;
+  o.batteryDischargeMw[t] = stored < 0 ? -stored * eta : 0;
 }
 
 /** True when the LP has flexible-load columns (shifts or drops). */
@@ -87,7 +106,7 @@ export function optimizePortfolio(p: SizingProblem, solver: LpSolver, options: L
   return {
     status: sol.status,
     solverStatus: sol.solverStatus,
-    solverName: solver.name,
+    solverName: sol.solverName ?? solver.name,
     objectiveUsd: sol.objective,
     targetMarginalCostUsdPerMwh: ok && m.rows.target >= 0 ? sol.dual[m.rows.target] : null,
     lpColumns: m.lp.numCols,

@@ -26,9 +26,12 @@ export function createIpmSolver(options: IpmSolverOptions = {}): LpSolver {
       const r = solveIpm(toStandardForm(p), ipm);
       if (r.status === "optimal") {
         const { primal, dual } = fromStandardForm(p, r.sf, r.x, r.y);
-        return { status: "optimal", solverStatus: `Optimal (interior point, ${r.iterations} iterations)`, objective: r.objective, primal, dual };
+        return { status: "optimal", solverStatus: `Optimal (interior point, ${r.iterations} iterations)`, objective: r.objective, primal, dual, solverName: IPM_SOLVER_NAME };
       }
-      if (fallback) return fallback.solve(p, o);
+      if (fallback) {
+        const f = fallback.solve(p, o);
+        return { ...f, solverName: f.solverName ?? fallback.name, solverStatus: `${f.solverStatus} (after the interior point ${r.status} at iteration ${r.iterations})` };
+      }
       const status = r.status === "iteration-limit" ? "iteration-limit" : "error";
       return { status, solverStatus: `interior point: ${r.status} after ${r.iterations} iterations`, objective: Number.NaN, primal: new Float64Array(0), dual: new Float64Array(0) };
     },
