@@ -18,7 +18,7 @@ describe("LP solver choice", () => {
     expect(hasDenseColumn(sizing)).toBe(true);
     expect(prefersIpm(sizing)).toBe(true);
     // the same year with the capacities fixed: a dispatch LP, no dense column (HiGHS)
-    const dispatch = hourlyYear(fixedPortfolioBounds({ pvMw: 100, windMw: 100, batteryMw: 20, batteryMwh: 80, gasMw: 50, firmCleanMw: 0, gridImportLimitMw: Infinity, exportLimitMw: 0 }));
+    const dispatch = hourlyYear(fixedPortfolioBounds({ pvMw: 100, windMw: 100, batteryMw: 20, batteryMwh: 80, gasMw: 50, firmCleanMw: 0 }));
     expect(hasDenseColumn(dispatch)).toBe(false);
     expect(prefersIpm(dispatch)).toBe(false);
   });
