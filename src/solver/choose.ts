@@ -6,6 +6,7 @@
  */
 import { createHighsSolver } from "./highs.ts";
 import { createIpmSolver } from "./ipm/ipm-solver.ts";
+import { denseColumnThreshold } from "./ipm/normal-equations.ts";
 import type { LpProblem, LpSolver } from "./lp.ts";
 
 export const LP_SOLVER_CHOICES = ["auto", "highs", "ipm"] as const;
@@ -14,10 +15,10 @@ export type LpSolverChoice = (typeof LP_SOLVER_CHOICES)[number];
 /** Under `auto`, LPs with at least this many rows (and a dense column) go to the interior point. */
 export const AUTO_IPM_MIN_ROWS = 20_000;
 
-/** A column free to move (not fixed) with entries in more than 5 % of the rows: a capacity that bounds every hour. */
+/** A column free to move (not fixed) with more entries than the interior point's dense threshold: a capacity that bounds every hour. */
 export function hasDenseColumn(p: LpProblem): boolean {
   const count = new Int32Array(p.numCols);
-  const limit = 0.05 * p.numRows;
+  const limit = denseColumnThreshold(p.numRows);
   for (let k = 0; k < p.colIndex.length; k++) {
     const j = p.colIndex[k];
     if (++count[j] > limit && p.colLower[j] !== p.colUpper[j]) return true;

@@ -1,7 +1,7 @@
 /**
  * The interior-point method's normal equations A·Θ·Aᵀ·dy = r for one standard form.
  *
- * - Dense columns (more entries than 5 % of the rows: the capacities, which appear in every hour) stay out of
+ * - Dense columns (`denseColumnThreshold`: the capacities, which appear in every hour) stay out of
  *   the matrix: S = A_s·Θ_s·A_sᵀ is factored as L·D·Lᵀ in envelope storage, and the dense columns A_d come back by
  *   the Sherman–Morrison–Woodbury formula: M⁻¹·r = L⁻ᵀ·D⁻¹·(z − V·t) with z = L⁻¹·r, V = L⁻¹·A_d,
  *   t = K⁻¹·Vᵀ·D⁻¹·z and K = Θ_d⁻¹ + Vᵀ·D⁻¹·V (6 × 6 for a site). One forward and one backward pass per solve.
@@ -14,8 +14,11 @@
 import { type EnvelopeFactor, backwardEnvelope, envelopeOf, envelopeOrder, factorEnvelope, forwardEnvelope } from "./envelope.ts";
 import { type StandardForm, permuteRows } from "./standard-form.ts";
 
-/** Columns with more entries than this share of the rows are dense. */
-const DENSE_COLUMN_SHARE = 0.05;
+/**
+ * Columns with more entries than this are dense: 5 % of the rows, at least 64, at most 1,000 (a capacity of a
+ * multi-site LP bounds 8,760 of 200,000 rows: as a sparse column its 8,760² couples would not fit in memory).
+ */
+export const denseColumnThreshold = (rows: number): number => Math.min(1000, Math.max(64, 0.05 * rows));
 
 export class NormalEquations {
   readonly factor: EnvelopeFactor;
@@ -150,7 +153,7 @@ export class NormalEquations {
 }
 
 function denseColumns(sf: StandardForm): { columns: number[]; isDense: Uint8Array } {
-  const threshold = Math.max(64, DENSE_COLUMN_SHARE * sf.m);
+  const threshold = denseColumnThreshold(sf.m);
   const columns: number[] = [];
   const isDense = new Uint8Array(sf.n);
   for (let j = 0; j < sf.n; j++) {
@@ -166,7 +169,7 @@ function denseColumns(sf: StandardForm): { columns: number[]; isDense: Uint8Arra
 function denseRows(sf: StandardForm, isDense: Uint8Array): Uint8Array {
   const count = new Int32Array(sf.m);
   for (let j = 0; j < sf.n; j++) if (!isDense[j]) for (let e = sf.colStart[j]; e < sf.colStart[j + 1]; e++) count[sf.rowIndex[e]]++;
-  const threshold = Math.max(64, DENSE_COLUMN_SHARE * sf.n);
+  const threshold = denseColumnThreshold(sf.n);
   return Uint8Array.from(count, (c) => (c > threshold ? 1 : 0));
 }
 
