@@ -36,7 +36,8 @@ export async function createLpSolver(choice: LpSolverChoice = "auto"): Promise<L
   return {
     name: "HiGHS or gigaplan IPM (auto)",
     solve: (p, o) => {
-      const chosen = prefersIpm(p) ? ipm : highs;
+      // a HiGHS algorithm asked for by name is HiGHS's to run
+      const chosen = (o?.method ?? "auto") === "auto" && prefersIpm(p) ? ipm : highs;
       const r = chosen.solve(p, o);
       return { ...r, solverName: r.solverName ?? chosen.name };
     },

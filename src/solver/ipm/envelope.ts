@@ -212,3 +212,24 @@ export function solveEnvelope(f: EnvelopeFactor, b: Float64Array, x: Float64Arra
   for (let i = 0; i < f.n; i++) x[i] /= f.d[i];
   backwardEnvelope(f, x);
 }
+
+/** a ← L⁻¹·a, b ← L⁻¹·b, c ← L⁻¹·c in one pass over the factor (three times fewer reads of L than three passes). */
+export function forwardEnvelope3(f: EnvelopeFactor, a: Float64Array, b: Float64Array, c: Float64Array): void {
+  const { n, first, start } = f;
+  const L = f.values;
+  for (let i = 0; i < n; i++) {
+    const si = start[i] - first[i];
+    let sa = a[i];
+    let sb = b[i];
+    let sc = c[i];
+    for (let k = first[i]; k < i; k++) {
+      const l = L[si + k];
+      sa -= l * a[k];
+      sb -= l * b[k];
+      sc -= l * c[k];
+    }
+    a[i] = sa;
+    b[i] = sb;
+    c[i] = sc;
+  }
+}

@@ -4,7 +4,8 @@
  * It returns an interior optimum: the objective, the capacities and the duals to the tolerances (1e-8 relative
  * by default), but not a vertex: where several dispatches cost the same, the hourly values are the centre of
  * them. It cannot prove a problem infeasible or unbounded; when it does not reach an optimum, the `fallback`
- * solver (HiGHS in gigaplan) solves the problem again, so statuses stay exact.
+ * solver (HiGHS in gigaplan) solves the problem again, so statuses stay exact. `LpSolveOptions` (algorithm,
+ * presolve, time limit) are HiGHS's: they go to the fallback; the interior point has its own `IpmOptions`.
  */
 import type { LpProblem, LpSolution, LpSolveOptions, LpSolver } from "../lp.ts";
 import { type IpmOptions, solveIpm } from "./ipm.ts";

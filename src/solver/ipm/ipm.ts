@@ -293,7 +293,7 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
     const affAd = aff.ad;
     let accepted = 0;
     const push = (v: number): number => (v < 0.1 * target ? 0.1 * target - v : v > 10 * target ? Math.max(10 * target - v, -10 * target) : 0);
-    for (let k = 0; k < maxCorrectors; k++) {
+    for (let k = 0; k < maxCorrectors && Math.min(dir.ap, dir.ad) < 0.9; k++) {
       const apT = Math.min(1, dir.ap + 0.2);
       const adT = Math.min(1, dir.ad + 0.2);
       for (let j = 0; j < n; j++) {

@@ -11,7 +11,7 @@
  *   the hour-by-hour LP's S is banded (about 6 entries per row of L) and no solve permutes vectors.
  * Symbolic work once (`prepare`), numeric factor per iteration (`factorize`).
  */
-import { type EnvelopeFactor, backwardEnvelope, envelopeOf, envelopeOrder, factorEnvelope, forwardEnvelope } from "./envelope.ts";
+import { type EnvelopeFactor, backwardEnvelope, envelopeOf, envelopeOrder, factorEnvelope, forwardEnvelope, forwardEnvelope3 } from "./envelope.ts";
 import { type StandardForm, permuteRows } from "./standard-form.ts";
 
 /**
@@ -24,12 +24,17 @@ export class NormalEquations {
   readonly factor: EnvelopeFactor;
   readonly denseCols: number[];
   private readonly position: Int32Array;
-  private readonly pairCol: Int32Array;
+  /** the sparse columns, and where each one's couples start in position/pairCoef */
+  private readonly pairCols: Int32Array;
+  private readonly pairStart: Int32Array;
   private readonly pairCoef: Float64Array;
   private readonly diagonal: Int32Array;
   private readonly V: Float64Array[];
   /** D⁻¹·V */
   private readonly U: Float64Array[];
+  /** V and U padded with zero vectors to a multiple of three (the loops take three columns at a time) */
+  private readonly paddedV: Float64Array[];
+  private readonly paddedU: Float64Array[];
   private K = new Float64Array(0);
   private readonly t: Float64Array;
   /** relative regularization of S's diagonal */
@@ -59,20 +64,38 @@ export class NormalEquations {
     const np = pairs.col.length;
     this.factor = env.factor;
     this.position = env.position.subarray(0, np);
-    this.pairCol = pairs.col;
+    // the couples come column by column: index them by column
+    const cols: number[] = [];
+    const starts: number[] = [];
+    for (let p = 0; p < np; p++) {
+      if (p === 0 || pairs.col[p] !== pairs.col[p - 1]) {
+        cols.push(pairs.col[p]);
+        starts.push(p);
+      }
+    }
+    starts.push(np);
+    this.pairCols = Int32Array.from(cols);
+    this.pairStart = Int32Array.from(starts);
     this.pairCoef = pairs.coef;
     this.diagonal = env.diagonal;
     this.t = new Float64Array(denseCols.length);
     this.V = denseCols.map(() => new Float64Array(m));
     this.U = denseCols.map(() => new Float64Array(m));
+    const zeros = new Float64Array(m);
+    const pad = (3 - (denseCols.length % 3)) % 3;
+    this.paddedV = [...this.V, ...Array.from({ length: pad }, () => new Float64Array(m))];
+    this.paddedU = [...this.U, ...Array.from({ length: pad }, () => zeros)];
   }
 
   /** Factors S = A_s·Θ_s·A_sᵀ (plus regularization) and prepares the dense columns' correction. */
   factorize(theta: Float64Array): void {
     const v = this.factor.values;
     v.fill(0);
-    const { position, pairCol, pairCoef, diagonal } = this;
-    for (let p = 0; p < position.length; p++) v[position[p]] += theta[pairCol[p]] * pairCoef[p];
+    const { position, pairStart, pairCols, pairCoef, diagonal } = this;
+    for (let q = 0; q < pairCols.length; q++) {
+      const th = theta[pairCols[q]];
+      for (let p = pairStart[q]; p < pairStart[q + 1]; p++) v[position[p]] += th * pairCoef[p];
+    }
     const m = this.sf.m;
     // dual regularization, relative to the largest diagonal (smaller ones, or one per row, were tried: the
     // factor then loses rows whose columns all sit at bounds, and the method does not converge)
@@ -90,19 +113,36 @@ export class NormalEquations {
       const va = this.V[a];
       va.fill(0);
       for (let e = colStart[j]; e < colStart[j + 1]; e++) va[rowIndex[e]] = value[e];
-      forwardEnvelope(this.factor, va);
+    }
+    // V = L⁻¹·A_d, three columns per pass over the factor (the padding vectors of the last triple stay zero)
+    const Vp = this.paddedV;
+    for (let a = 0; a < k; a += 3) forwardEnvelope3(this.factor, Vp[a], Vp[a + 1], Vp[a + 2]);
+    for (let a = 0; a < k; a++) {
+      const va = this.V[a];
       const ua = this.U[a];
       for (let i = 0; i < m; i++) ua[i] = va[i] / d[i];
     }
-    // K = Θ_d⁻¹ + Vᵀ·D⁻¹·V, then its Cholesky factor in place (lower triangle)
+    // K = Θ_d⁻¹ + Vᵀ·D⁻¹·V (lower triangle), three entries per pass
     const K = new Float64Array(k * k);
+    const Up = this.paddedU;
     for (let a = 0; a < k; a++) {
       const va = this.V[a];
-      for (let b = 0; b <= a; b++) {
-        const ub = this.U[b];
-        let s = 0;
-        for (let i = 0; i < m; i++) s += va[i] * ub[i];
-        K[a * k + b] = s;
+      for (let b = 0; b <= a; b += 3) {
+        const u0 = Up[b];
+        const u1 = Up[b + 1];
+        const u2 = Up[b + 2];
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        for (let i = 0; i < m; i++) {
+          const v = va[i];
+          s0 += v * u0[i];
+          s1 += v * u1[i];
+          s2 += v * u2[i];
+        }
+        K[a * k + b] = s0;
+        if (b + 1 <= a) K[a * k + b + 1] = s1;
+        if (b + 2 <= a) K[a * k + b + 2] = s2;
       }
       K[a * k + a] += 1 / theta[this.denseCols[a]];
     }
@@ -126,11 +166,23 @@ export class NormalEquations {
     const k = this.denseCols.length;
     if (k > 0) {
       const { t, K } = this;
-      for (let a = 0; a < k; a++) {
-        const va = this.V[a];
-        let s = 0;
-        for (let i = 0; i < m; i++) s += va[i] * y[i];
-        t[a] = s;
+      const Vp = this.paddedV;
+      for (let a = 0; a < k; a += 3) {
+        const v0 = Vp[a];
+        const v1 = Vp[a + 1];
+        const v2 = Vp[a + 2];
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        for (let i = 0; i < m; i++) {
+          const yi = y[i];
+          s0 += v0[i] * yi;
+          s1 += v1[i] * yi;
+          s2 += v2[i] * yi;
+        }
+        t[a] = s0;
+        if (a + 1 < k) t[a + 1] = s1;
+        if (a + 2 < k) t[a + 2] = s2;
       }
       for (let a = 0; a < k; a++) {
         let s = t[a];
@@ -142,10 +194,15 @@ export class NormalEquations {
         for (let c = a + 1; c < k; c++) s -= K[c * k + a] * t[c];
         t[a] = s / K[a * k + a];
       }
-      for (let a = 0; a < k; a++) {
-        const ua = this.U[a];
-        const ta = t[a];
-        for (let i = 0; i < m; i++) y[i] -= ua[i] * ta;
+      const Up = this.paddedU;
+      for (let a = 0; a < k; a += 3) {
+        const u0 = Up[a];
+        const u1 = Up[a + 1];
+        const u2 = Up[a + 2];
+        const t0 = t[a];
+        const t1 = a + 1 < k ? t[a + 1] : 0;
+        const t2 = a + 2 < k ? t[a + 2] : 0;
+        for (let i = 0; i < m; i++) y[i] -= u0[i] * t0 + u1[i] * t1 + u2[i] * t2;
       }
     }
     backwardEnvelope(this.factor, y);
