@@ -84,6 +84,51 @@ describe("interior-point LP solver", () => {
     );
   });
 
+  it("returns duals HiGHS's sign convention makes consistent: mixed bounds and row kinds, random (fast-check)", () => {
+    const bound = fc.constantFrom(-Infinity, -5, 0, 4, 7, 10, Infinity);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(bound, bound, fc.integer({ min: -3, max: 7 })), { minLength: 2, maxLength: 5 }),
+        fc.array(fc.tuple(fc.array(fc.integer({ min: -2, max: 4 }), { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -4, max: 4 })), { minLength: 1, maxLength: 4 }),
+        (colSpecs, rowSpecs) => {
+          const b = new LpBuilder("mixed");
+          const cols = colSpecs.map(([l, u, c], j) => b.addColumn(`x${j}`, Math.min(l, u), Math.max(l, u), c));
+          rowSpecs.forEach(([a, kind, v], i) => {
+            const [lo, up] = kind === 0 ? [v, v] : kind === 1 ? [v, Infinity] : kind === 2 ? [-Infinity, v] : [v - 3, v + 3];
+            b.addRow(`r${i}`, lo, up, cols, a.slice(0, cols.length));
+          });
+          const p = b.build();
+          const h = highs.solve(p);
+          fc.pre(h.status === "optimal");
+          const r = ipm.solve(p);
+          expect(r.status).toBe("optimal");
+          expect(relDiff(r.objective, h.objective)).toBeLessThan(1e-6);
+          const activity = (i: number): number => {
+            let s = 0;
+            for (let k = p.rowStart[i]; k < p.rowStart[i + 1]; k++) s += p.value[k] * r.primal[p.colIndex[k]];
+            return s;
+          };
+          // a row's dual is ≥ 0 unless its upper bound binds, ≤ 0 unless its lower bound binds
+          for (let i = 0; i < p.numRows; i++) {
+            const s = activity(i);
+            expect(s).toBeGreaterThanOrEqual(p.rowLower[i] - 1e-6);
+            expect(s).toBeLessThanOrEqual(p.rowUpper[i] + 1e-6);
+            if (p.rowUpper[i] - s > 1e-5) expect(r.dual[i]).toBeGreaterThanOrEqual(-1e-4);
+            if (s - p.rowLower[i] > 1e-5) expect(r.dual[i]).toBeLessThanOrEqual(1e-4);
+          }
+          // reduced costs c − Aᵀy: ≥ 0 off the upper bound, ≤ 0 off the lower bound
+          for (let j = 0; j < p.numCols; j++) {
+            let d = p.colCost[j];
+            for (let i = 0; i < p.numRows; i++) for (let k = p.rowStart[i]; k < p.rowStart[i + 1]; k++) if (p.colIndex[k] === j) d -= p.value[k] * r.dual[i];
+            if (p.colUpper[j] - r.primal[j] > 1e-5) expect(d).toBeGreaterThanOrEqual(-1e-4);
+            if (r.primal[j] - p.colLower[j] > 1e-5) expect(d).toBeLessThanOrEqual(1e-4);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("cannot prove infeasibility itself: without a fallback it reports no optimum, with HiGHS as fallback the exact status", () => {
     const b = new LpBuilder("infeasible");
     const x = b.addColumn("x", 0, 1, 1);
