@@ -29,8 +29,11 @@ export interface SizingResult {
 export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: Float64Array): DispatchResult {
   const { capacity: c, block: k, steps: n } = m.columns;
   const s = p.series;
-  // Capacities have lower bound 0; the simplex may return -1e-13 within its tolerance: report 0.
-  const cap = (j: number): number => Math.max(0, x[j]);
+  // Capacities have lower bound 0; the simplex may return -1e-13 within its tolerance, an interior point 1e-9 for
+  // a technology it does not build: below 1e-9 of the largest capacity, report 0.
+  let largest = 0;
+  for (const j of [c.pv, c.wind, c.batteryPower, c.batteryEnergy, c.gas, c.firmClean]) largest = Math.max(largest, x[j]);
+  const cap = (j: number): number => (x[j] > 1e-9 * largest ? x[j] : 0);
   const portfolio: Portfolio = {
     pvMw: cap(c.pv),
     windMw: cap(c.wind),
@@ -73,7 +76,7 @@ export function readDispatch(p: SizingProblem, m: Pick<SizingLp, "columns">, x: 
 /**
  * A charge and a discharge in the same step (equally cheap when surplus is curtailed anyway: an interior-point
  * optimum spreads over them, a vertex may pick them) replaced by the net flow that leaves the state of charge
- * where it was: the balance keeps a surplus (more curtailment), power and cost do not change.
+ * where it was: the balance keeps a surplus (more curtailment), charge + discharge falls, the cost does not change.
  */
 function netChargeAndDischarge(o: DispatchResult["series"], t: number, eta: number): void {
   const c = o.batteryChargeMw[t];

@@ -106,7 +106,7 @@ export interface EnvelopeFactor {
   values: Float64Array;
   /** D of L·D·Lᵀ */
   d: Float64Array;
-  /** pivots replaced because they were not positive or tiny (dependent rows), last factorization */
+  /** pivots replaced because they were not above `tiny` (dependent rows), last factorization */
   replacedPivots: number;
   /** scratch row */
   row: Float64Array;

@@ -161,6 +161,28 @@ describe("interior-point LP solver", () => {
     for (const k of ["pvMw", "windMw", "batteryMw", "batteryMwh", "gasMw", "firmCleanMw"] as const) expect(Math.abs(rp[k] - hp[k])).toBeLessThan(1e-3 * Math.max(1, hp[k]));
   });
 
+  it("stops early on an LP where its primal residual diverges, and the fallback solves it exactly", () => {
+    // four weeks, no target: round-off drives the primal residual from 1e-8 up (found by a reviewer)
+    const n = 24 * 28;
+    const { pv, wind } = syntheticYear(n * 13, 5);
+    const s = makeSeries({ loadMw: 100, pvCapacityFactor: [...pv.subarray(0, n)], windCapacityFactor: [...wind.subarray(0, n)], gridPriceUsdPerMwh: 60 }, n);
+    const p = sizingProblem(s, {
+      bounds: { pvMw: free, windMw: free, batteryMw: free, batteryMwh: free, gasMw: free, firmCleanMw: free },
+      unitCosts: { pvUsdPerMwYear: 60_000, windUsdPerMwYear: 110_000, batteryPowerUsdPerMwYear: 20_000, batteryEnergyUsdPerMwhYear: 25_000, gasUsdPerMwYear: 90_000, firmCleanUsdPerMwYear: 600_000 },
+      gridImportLimitMw: 80,
+    });
+    const lp = buildSizingLp(p).lp;
+    const alone = solveIpm(toStandardForm(lp));
+    expect(alone.status).toBe("stalled");
+    expect(alone.iterations).toBeLessThan(40);
+    const h = highs.solve(lp);
+    const r = createIpmSolver({ fallback: highs }).solve(lp);
+    expect(r.status).toBe("optimal");
+    expect(r.solverName).toBe(highs.name);
+    expect(r.solverStatus).toMatch(/after the interior point stalled/);
+    expect(r.objective).toBe(h.objective);
+  });
+
   it("reports its iterations, ending at the tolerances", () => {
     const lp = buildSizingLp(sizingProblem(makeSeries({ loadMw: [100, 50, 80], gridPriceUsdPerMwh: [30, 90, 50] }), { bounds: { ...sizingProblem(makeSeries({ loadMw: 1 })).bounds, gasMw: free } })).lp;
     const seen: number[] = [];

@@ -24,7 +24,7 @@ export interface IpmOptions {
 }
 
 export interface IpmResult {
-  /** stalled: complementarity vanished before the residuals did (the iterates sit on bounds they cannot leave) */
+  /** stalled: complementarity vanished before the residuals did (the iterates sit on bounds they cannot leave), or the primal residual diverged */
   status: "optimal" | "iteration-limit" | "stalled" | "numerical-error";
   iterations: number;
   /** the standard form the solution belongs to (rows in the factor's order) */
@@ -208,6 +208,7 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
 
   let mu0 = Infinity;
   let collapsedAt = -1;
+  let bestPInf = Infinity;
   let it = 0;
   let pInf = Infinity;
   let dInf = Infinity;
@@ -256,7 +257,11 @@ export function solveIpm(sf0: StandardForm, o: IpmOptions = {}): IpmResult {
     if (it === maxIt) break;
     if (it === 0) mu0 = mu;
     else if (mu < COLLAPSE * mu0 && collapsedAt < 0) collapsedAt = it;
-    if (collapsedAt >= 0 && it - collapsedAt >= AFTER_COLLAPSE) {
+    bestPInf = Math.min(bestPInf, pInf);
+    // stalled: complementarity gone (or never there) without convergence, or the primal residual diverging
+    // (above 1e-2 after having been 10,000 times smaller: round-off in the directions; El Paso peaks at 7e-3)
+    const diverged = pInf > 1e-2 && pInf > 1e4 * bestPInf;
+    if (diverged || mu0 === 0 || (collapsedAt >= 0 && it - collapsedAt >= AFTER_COLLAPSE)) {
       // complementarity has vanished but the residuals have not: the iterates sit on bounds they cannot leave
       status = "stalled";
       break;
