@@ -1,30 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { expectSmallLpOptimum, smallLp } from "../../test/helpers/lp-problems.ts";
 import fc from "fast-check";
 import { LpBuilder } from "./builder.ts";
 import { createHighsSolver } from "./highs.ts";
-import type { LpProblem } from "./lp.ts";
 
-/** min 3x + 2y s.t. x + y ≥ 2, y ≤ 1: optimum x = y = 1, objective 5, duals 3 (≥ row) and −1 (≤ row). */
-function small(): LpProblem {
-  const b = new LpBuilder("small");
-  const x = b.addColumn("x", 0, Infinity, 3);
-  const y = b.addColumn("y", 0, 4, 2);
-  b.addRow("need", 2, Infinity, [x, y], [1, 1]);
-  b.addRow("cap", -Infinity, 1, [y], [1]);
-  return b.build();
-}
 
 describe("HiGHS adapter", async () => {
   const arrays = await createHighsSolver({ input: "arrays" });
   const text = await createHighsSolver({ input: "lp-text" });
 
   it.each([["arrays", arrays], ["lp-text", text]] as const)("solves a hand-computed LP (%s)", (_, solver) => {
-    const r = solver.solve(small());
-    expect(r.status).toBe("optimal");
-    expect(r.objective).toBeCloseTo(5, 9);
-    expect([...r.primal]).toEqual([1, 1].map((v) => expect.closeTo(v, 9)));
-    expect(r.dual[0]).toBeCloseTo(3, 9);
-    expect(r.dual[1]).toBeCloseTo(-1, 9);
+    expectSmallLpOptimum(solver.solve(smallLp()), 9);
   });
 
   it("reports infeasible and unbounded models as statuses, never as numbers", () => {

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectSmallLpOptimum, smallLp } from "../../../test/helpers/lp-problems.ts";
 import { FREE_CAPACITY as free, makeSeries, sizingProblem, syntheticYear } from "../../../test/helpers/power-series.ts";
 import { buildSizingLp } from "../../power/optimize/build.ts";
 import { optimizePortfolio } from "../../power/optimize/optimize.ts";
+import type { SizingProblem } from "../../power/optimize/problem.ts";
 import { LpBuilder } from "../builder.ts";
 import { createHighsSolver } from "../highs.ts";
 import type { LpProblem } from "../lp.ts";
@@ -14,15 +16,6 @@ const highs = await createHighsSolver();
 const ipm = createIpmSolver();
 const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
-/** min 3x + 2y s.t. x + y ≥ 2, y ≤ 1: optimum x = y = 1, objective 5, duals 3 (≥ row) and −1 (≤ row). */
-function small(): LpProblem {
-  const b = new LpBuilder("small");
-  const x = b.addColumn("x", 0, Infinity, 3);
-  const y = b.addColumn("y", 0, 4, 2);
-  b.addRow("need", 2, Infinity, [x, y], [1, 1]);
-  b.addRow("cap", -Infinity, 1, [y], [1]);
-  return b.build();
-}
 
 /** Every kind of bound: free, upper-only, fixed and boxed columns; equality, ≤, ≥ and ranged rows. */
 function allBounds(): LpProblem {
@@ -38,14 +31,22 @@ function allBounds(): LpProblem {
   return b.build();
 }
 
+/** Four synthetic weeks, hourly, every technology free to size, grid import up to 80 MW, with the given target. */
+function fourWeekSizing(target?: SizingProblem["target"]): SizingProblem {
+  const n = 24 * 28;
+  const { pv, wind } = syntheticYear(n * 13, 5);
+  const s = makeSeries({ loadMw: 100, pvCapacityFactor: [...pv.subarray(0, n)], windCapacityFactor: [...wind.subarray(0, n)], gridPriceUsdPerMwh: 60 }, n);
+  return sizingProblem(s, {
+    bounds: { pvMw: free, windMw: free, batteryMw: free, batteryMwh: free, gasMw: free, firmCleanMw: free },
+    unitCosts: { pvUsdPerMwYear: 60_000, windUsdPerMwYear: 110_000, batteryPowerUsdPerMwYear: 20_000, batteryEnergyUsdPerMwhYear: 25_000, gasUsdPerMwYear: 90_000, firmCleanUsdPerMwYear: 600_000 },
+    gridImportLimitMw: 80,
+    ...(target ? { target } : {}),
+  });
+}
+
 describe("interior-point LP solver", () => {
   it("solves a hand-computed LP: primal values and duals with the LpSolver sign convention", () => {
-    const r = ipm.solve(small());
-    expect(r.status).toBe("optimal");
-    expect(r.objective).toBeCloseTo(5, 6);
-    expect([...r.primal]).toEqual([1, 1].map((v) => expect.closeTo(v, 6)));
-    expect(r.dual[0]).toBeCloseTo(3, 6);
-    expect(r.dual[1]).toBeCloseTo(-1, 6);
+    expectSmallLpOptimum(ipm.solve(smallLp()), 6);
   });
 
   it("handles every kind of column and row bound as HiGHS does", () => {
@@ -140,15 +141,7 @@ describe("interior-point LP solver", () => {
   });
 
   it("sizes a four-week hourly portfolio to HiGHS's optimum: objective, capacities and the target's dual", () => {
-    const n = 24 * 28;
-    const { pv, wind } = syntheticYear(n * 13, 5);
-    const s = makeSeries({ loadMw: 100, pvCapacityFactor: [...pv.subarray(0, n)], windCapacityFactor: [...wind.subarray(0, n)], gridPriceUsdPerMwh: 60 }, n);
-    const p = sizingProblem(s, {
-      bounds: { pvMw: free, windMw: free, batteryMw: free, batteryMwh: free, gasMw: free, firmCleanMw: free },
-      unitCosts: { pvUsdPerMwYear: 60_000, windUsdPerMwYear: 110_000, batteryPowerUsdPerMwYear: 20_000, batteryEnergyUsdPerMwhYear: 25_000, gasUsdPerMwYear: 90_000, firmCleanUsdPerMwYear: 600_000 },
-      gridImportLimitMw: 80,
-      target: { kind: "cfe-247", levelFraction: 0.9, countGridClean: false },
-    });
+    const p = fourWeekSizing({ kind: "cfe-247", levelFraction: 0.9, countGridClean: false });
     const h = optimizePortfolio(p, highs);
     const r = optimizePortfolio(p, ipm);
     expect(h.status).toBe("optimal");
@@ -163,15 +156,7 @@ describe("interior-point LP solver", () => {
 
   it("stops early on an LP where its primal residual diverges, and the fallback solves it exactly", () => {
     // four weeks, no target: round-off drives the primal residual from 1e-8 up (found by a reviewer)
-    const n = 24 * 28;
-    const { pv, wind } = syntheticYear(n * 13, 5);
-    const s = makeSeries({ loadMw: 100, pvCapacityFactor: [...pv.subarray(0, n)], windCapacityFactor: [...wind.subarray(0, n)], gridPriceUsdPerMwh: 60 }, n);
-    const p = sizingProblem(s, {
-      bounds: { pvMw: free, windMw: free, batteryMw: free, batteryMwh: free, gasMw: free, firmCleanMw: free },
-      unitCosts: { pvUsdPerMwYear: 60_000, windUsdPerMwYear: 110_000, batteryPowerUsdPerMwYear: 20_000, batteryEnergyUsdPerMwhYear: 25_000, gasUsdPerMwYear: 90_000, firmCleanUsdPerMwYear: 600_000 },
-      gridImportLimitMw: 80,
-    });
-    const lp = buildSizingLp(p).lp;
+    const lp = buildSizingLp(fourWeekSizing()).lp;
     const alone = solveIpm(toStandardForm(lp));
     expect(alone.status).toBe("stalled");
     expect(alone.iterations).toBeLessThan(40);
